@@ -1,0 +1,97 @@
+package io.cuecast.ops;
+
+import io.cuecast.camera.CameraStatus;
+import io.cuecast.camera.Clocks;
+import io.cuecast.gateway.video.VideoFeed;
+import io.cuecast.vision.Detection;
+import io.cuecast.vision.VisionStage;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * {@code GET /api/v1/health}: an overall status and one per component (camera, vision, gateway).
+ * The overall status is the worst component's; HTTP answers 503 when it is DOWN.
+ */
+public final class HealthReport {
+    private final CameraStatus camera;
+    private final VisionStage vision;
+    private final IntSupplier connections;
+    private final VideoFeed video;
+    private final long staleAfterUs;
+    private final long startedAtUs = Clocks.epochMicros();
+    private final String version;
+
+    /**
+     * @param staleAfterSeconds a camera that has produced no frame for this long is DOWN
+     */
+    public HealthReport(CameraStatus camera, VisionStage vision, IntSupplier connections, VideoFeed video,
+                        double staleAfterSeconds, String version) {
+        this.camera = camera;
+        this.vision = vision;
+        this.connections = connections;
+        this.video = video;
+        this.staleAfterUs = (long) (staleAfterSeconds * 1e6);
+        this.version = version;
+    }
+
+    public Map<String, Object> report() {
+        long now = Clocks.epochMicros();
+        Map<String, Object> cameraPart = camera(now);
+        Map<String, Object> visionPart = vision(now);
+        Map<String, Object> gatewayPart = gateway();
+        HealthStatus overall = statusOf(cameraPart).worse(statusOf(visionPart)).worse(statusOf(gatewayPart));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("status", overall.name());
+        report.put("timestamp", Instant.now().toString());
+        report.put("uptime_s", (now - startedAtUs) / 1_000_000);
+        report.put("version", version);
+        report.put("components", Map.of("camera", cameraPart, "vision", visionPart, "gateway", gatewayPart));
+        return report;
+    }
+
+    /** The HTTP status for a report: 503 when DOWN, else 200. */
+    public static int httpStatus(Map<String, Object> report) {
+        return HealthStatus.DOWN.name().equals(report.get("status")) ? 503 : 200;
+    }
+
+    private Map<String, Object> camera(long now) {
+        Map<String, Object> part = new LinkedHashMap<>();
+        long last = camera.lastFrameAtUs();
+        boolean fresh = last > 0 && now - last <= staleAfterUs;
+        part.put("status", (fresh ? HealthStatus.UP : HealthStatus.DOWN).name());
+        part.put("source", camera.source());
+        part.put("frames_captured", camera.framesCaptured());
+        part.put("failures", camera.failures());
+        part.put("last_frame_age_ms", last > 0 ? (now - last) / 1000 : null);
+        part.put("error", camera.lastError());
+        return part;
+    }
+
+    private Map<String, Object> vision(long now) {
+        Map<String, Object> part = new LinkedHashMap<>();
+        Detection last = vision.lastDetection();
+        HealthStatus status = last == null || now - last.capturedAtUs() > staleAfterUs ? HealthStatus.DOWN
+                : last.tableFound() ? HealthStatus.UP : HealthStatus.DEGRADED;
+        part.put("status", status.name());
+        part.put("frames_processed", vision.framesProcessed());
+        part.put("table_found", last != null && last.tableFound());
+        part.put("balls", last == null ? 0 : last.balls().size());
+        part.put("last_detection_ms", last == null ? null : Math.round(last.detectionMillis() * 100) / 100.0);
+        part.put("video_frames_encoded", video.framesEncoded());
+        part.put("video_viewers", video.viewerCount());
+        return part;
+    }
+
+    private Map<String, Object> gateway() {
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("status", HealthStatus.UP.name());
+        part.put("connections", connections.getAsInt());
+        return part;
+    }
+
+    private static HealthStatus statusOf(Map<String, Object> part) {
+        return HealthStatus.valueOf((String) part.get("status"));
+    }
+}

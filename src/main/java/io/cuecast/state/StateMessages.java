@@ -1,0 +1,53 @@
+package io.cuecast.state;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link TableState} into the {@code data} of a {@code state} message (see docs/PROTOCOL.md). */
+public final class StateMessages {
+    private StateMessages() {
+    }
+
+    public static Map<String, Object> toWire(TableState state) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("frame", state.frameSequence());
+        data.put("captured_at_us", state.capturedAtUs());
+        data.put("table", table(state));
+        data.put("ball_count", state.balls().size());
+        data.put("balls", state.balls().stream().map(StateMessages::ball).toList());
+        return data;
+    }
+
+    private static Map<String, Object> table(TableState state) {
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("found", state.tableFound());
+        if (state.table() != null) {
+            table.put("size", state.table().name());
+            table.put("length_mm", state.table().lengthMm());
+            table.put("width_mm", state.table().widthMm());
+        }
+        return table;
+    }
+
+    private static Map<String, Object> ball(TrackedBall ball) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("id", ball.id());
+        wire.put("type", ball.type().wireName());
+        wire.put("number", ball.number());
+        wire.put("position", xy(ball.xMm(), ball.yMm(), 10));
+        wire.put("pixel", xy(ball.px(), ball.py(), 100));
+        wire.put("velocity", xy(ball.vxMmPerS(), ball.vyMmPerS(), 10));
+        wire.put("confidence", round(ball.confidence(), 1000));
+        wire.put("missed_frames", ball.missedFrames());
+        return wire;
+    }
+
+    private static Map<String, Double> xy(double x, double y, double scale) {
+        return Map.of("x", round(x, scale), "y", round(y, scale));
+    }
+
+    private static double round(double value, double scale) {
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,67 @@
+package io.cuecast.state;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides which states are worth sending: a state goes out when it differs from the last one sent
+ * by more than detection noise (a ball moved, appeared, vanished or changed identity), at most at
+ * {@code maxRateHz}, and otherwise at the keep-alive interval so that clients see the table is
+ * still watched. Times are capture times, so the decision follows the camera, not the wall clock.
+ *
+ * <p>Not thread-safe: called by the single state-update stage.
+ */
+public final class StatePublicationPolicy {
+    private final double noiseMm;
+    private final long minIntervalUs;
+    private final long keepAliveUs;
+    private TableState lastSent;
+
+    /**
+     * @param noiseMm          movements up to this are detection noise, not change
+     * @param maxRateHz        the most states per second
+     * @param keepAliveSeconds how long an unchanged table goes unreported
+     */
+    public StatePublicationPolicy(double noiseMm, double maxRateHz, double keepAliveSeconds) {
+        if (noiseMm < 0 || maxRateHz <= 0 || keepAliveSeconds <= 0) {
+            throw new IllegalArgumentException("noise must be >= 0, rate and keep-alive > 0");
+        }
+        this.noiseMm = noiseMm;
+        this.minIntervalUs = (long) (1e6 / maxRateHz);
+        this.keepAliveUs = (long) (keepAliveSeconds * 1e6);
+    }
+
+    /** Whether to send {@code state}; when it answers true it records the state as sent. */
+    public boolean shouldPublish(TableState state) {
+        boolean send = lastSent == null || dueForKeepAlive(state) || (rateAllows(state) && changed(state));
+        if (send) {
+            lastSent = state;
+        }
+        return send;
+    }
+
+    private boolean rateAllows(TableState state) {
+        return state.capturedAtUs() - lastSent.capturedAtUs() >= minIntervalUs;
+    }
+
+    private boolean dueForKeepAlive(TableState state) {
+        return state.capturedAtUs() - lastSent.capturedAtUs() >= keepAliveUs;
+    }
+
+    private boolean changed(TableState state) {
+        List<TrackedBall> before = lastSent.balls();
+        List<TrackedBall> now = state.balls();
+        if (before.size() != now.size() || state.tableFound() != lastSent.tableFound()) {
+            return true;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            TrackedBall a = before.get(i);
+            TrackedBall b = now.get(i);
+            if (a.id() != b.id() || a.type() != b.type() || !Objects.equals(a.number(), b.number())
+                    || Math.hypot(a.xMm() - b.xMm(), a.yMm() - b.yMm()) > noiseMm) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

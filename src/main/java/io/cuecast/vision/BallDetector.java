@@ -1,0 +1,214 @@
+package io.cuecast.vision;
+
+import io.cuecast.table.TableSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Finds balls on the cloth by colour and shape.
+ *
+ * <p>Everything on the playing area that is not cloth is a candidate. The distance transform of that
+ * mask peaks at the centre of every round blob, at about the ball radius, even where balls touch
+ * (the saddle between two touching balls is lower than either centre). Peaks much thinner than a
+ * ball (a cue) or much fatter (a hand) are rejected; the rest are refined to sub-pixel centres and
+ * classified by {@link BallClassifier}.
+ */
+public final class BallDetector {
+    private static final double MIN_PEAK = 0.6;
+    private static final double MAX_PEAK = 1.5;
+    private static final double MIN_FILL = 0.85;
+
+    private final BallClassifier classifier = new BallClassifier();
+    private TableView maskedView;
+    private Mat playingArea = new Mat();
+    private Rect roi;
+
+    public List<BallDetection> detect(Mat bgr, TableView view, ClothModel cloth) {
+        prepareFor(view, bgr.size());
+        double radius = view.ballRadiusPx();
+        Mat region = bgr.submat(roi);
+        Mat lab = new Mat();
+        Mat mask = new Mat();
+        Mat distance = new Mat();
+        try {
+            Imgproc.cvtColor(region, lab, Imgproc.COLOR_BGR2Lab);
+            cloth.markNonCloth(lab, mask);
+            Core.bitwise_and(mask, playingArea, mask);
+            Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
+            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel);
+            kernel.release();
+            Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+            byte[] maskPixels = ClothModel.bytes(mask);
+            List<Point> centres = peaks(distance, radius);
+            List<BallDetection> balls = new ArrayList<>(centres.size());
+            for (Point peak : centres) {
+                Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
+                if (fill(maskPixels, mask.cols(), mask.rows(), centre, radius) >= MIN_FILL) {
+                    balls.add(describe(bgr, view, new Point(centre.x + roi.x, centre.y + roi.y), radius));
+                }
+            }
+            return balls;
+        } finally {
+            region.release();
+            lab.release();
+            mask.release();
+            distance.release();
+        }
+    }
+
+    /** Rebuilds the playing-area mask (cloth polygon less the pockets) when the table view changes. */
+    private void prepareFor(TableView view, Size imageSize) {
+        if (view == maskedView) {
+            return;
+        }
+        int margin = (int) Math.ceil(view.ballRadiusPx());
+        MatOfPoint polygon = new MatOfPoint(view.cornersPx());
+        Rect bounds = Imgproc.boundingRect(polygon);
+        int x0 = Math.max(0, bounds.x - margin);
+        int y0 = Math.max(0, bounds.y - margin);
+        int x1 = Math.min((int) imageSize.width, bounds.x + bounds.width + margin);
+        int y1 = Math.min((int) imageSize.height, bounds.y + bounds.height + margin);
+        roi = new Rect(x0, y0, x1 - x0, y1 - y0);
+        playingArea.release();
+        playingArea = Mat.zeros(roi.height, roi.width, CvType.CV_8UC1);
+        Point[] shifted = new Point[4];
+        for (int i = 0; i < 4; i++) {
+            shifted[i] = new Point(view.cornersPx()[i].x - x0, view.cornersPx()[i].y - y0);
+        }
+        MatOfPoint area = new MatOfPoint(shifted);
+        Imgproc.fillConvexPoly(playingArea, area, new Scalar(255));
+        for (TableSpec.Pocket pocket : view.pockets()) {
+            Point centre = view.toPixel(pocket.x(), pocket.y());
+            double r = pocket.radiusMm() * view.pixelsPerMmAt(pocket.x(), pocket.y());
+            Imgproc.circle(playingArea, new Point(centre.x - x0, centre.y - y0), (int) Math.round(r), new Scalar(0), -1);
+        }
+        area.release();
+        polygon.release();
+        maskedView = view;
+    }
+
+    /** Local maxima of the distance map about one ball radius high, at least ~1.2 radii apart. */
+    private static List<Point> peaks(Mat distance, double radius) {
+        int cols = distance.cols();
+        int rows = distance.rows();
+        float[] d = new float[cols * rows];
+        distance.get(0, 0, d);
+        float low = (float) (MIN_PEAK * radius);
+        float high = (float) (MAX_PEAK * radius);
+        List<float[]> candidates = new ArrayList<>();
+        for (int y = 1; y < rows - 1; y++) {
+            for (int x = 1; x < cols - 1; x++) {
+                float v = d[y * cols + x];
+                if (v >= low && v <= high && isLocalMaximum(d, cols, x, y, v)) {
+                    candidates.add(new float[] {x, y, v});
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((float[] c) -> c[2]).reversed());
+        double minSeparation = 1.2 * radius;
+        List<Point> accepted = new ArrayList<>();
+        for (float[] c : candidates) {
+            boolean clear = accepted.stream().allMatch(p -> Math.hypot(p.x - c[0], p.y - c[1]) >= minSeparation);
+            if (clear) {
+                accepted.add(new Point(c[0], c[1]));
+            }
+        }
+        return accepted;
+    }
+
+    private static boolean isLocalMaximum(float[] d, int cols, int x, int y, float v) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if (d[(y + dy) * cols + x + dx] > v) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Moves the centre to the centroid of the ball's pixels within 0.9 radius, twice. */
+    private static Point refine(byte[] mask, int cols, int rows, Point start, double radius) {
+        Point centre = start;
+        double reach = 0.9 * radius;
+        for (int iteration = 0; iteration < 2; iteration++) {
+            double sx = 0;
+            double sy = 0;
+            int n = 0;
+            for (int y = (int) Math.max(0, centre.y - reach); y <= Math.min(rows - 1, centre.y + reach); y++) {
+                for (int x = (int) Math.max(0, centre.x - reach); x <= Math.min(cols - 1, centre.x + reach); x++) {
+                    if (mask[y * cols + x] != 0 && Math.hypot(x - centre.x, y - centre.y) <= reach) {
+                        sx += x;
+                        sy += y;
+                        n++;
+                    }
+                }
+            }
+            if (n == 0) {
+                return centre;
+            }
+            centre = new Point(sx / n, sy / n);
+        }
+        return centre;
+    }
+
+    /** The share of the disc of 0.8 radius around {@code centre} that is not cloth. */
+    private static double fill(byte[] mask, int cols, int rows, Point centre, double radius) {
+        double reach = 0.8 * radius;
+        int inside = 0;
+        int total = 0;
+        for (int y = (int) Math.floor(centre.y - reach); y <= centre.y + reach; y++) {
+            for (int x = (int) Math.floor(centre.x - reach); x <= centre.x + reach; x++) {
+                if (Math.hypot(x - centre.x, y - centre.y) <= reach) {
+                    total++;
+                    boolean onImage = x >= 0 && y >= 0 && x < cols && y < rows;
+                    inside += onImage && mask[y * cols + x] != 0 ? 1 : 0;
+                }
+            }
+        }
+        return total == 0 ? 0 : (double) inside / total;
+    }
+
+    private BallDetection describe(Mat bgr, TableView view, Point centre, double radius) {
+        BallClassifier.Result kind = classifier.classify(innerDiscHsv(bgr, centre, radius));
+        Point onTable = view.toTable(centre.x, centre.y);
+        return new BallDetection(centre.x, centre.y, onTable.x, onTable.y, radius,
+                kind.type(), kind.number(), kind.confidence());
+    }
+
+    /** HSV pixels within 0.85 radius of the centre, packed as H,S,V triples. */
+    private byte[] innerDiscHsv(Mat bgr, Point centre, double radius) {
+        int r = (int) Math.ceil(radius);
+        Rect box = new Rect(new Point(Math.max(0, centre.x - r), Math.max(0, centre.y - r)),
+                new Point(Math.min(bgr.cols(), centre.x + r + 1), Math.min(bgr.rows(), centre.y + r + 1)));
+        Mat patch = bgr.submat(box);
+        Mat hsv = new Mat();
+        Imgproc.cvtColor(patch, hsv, Imgproc.COLOR_BGR2HSV);
+        byte[] all = ClothModel.bytes(hsv);
+        patch.release();
+        hsv.release();
+        byte[] disc = new byte[all.length];
+        int n = 0;
+        double reach = 0.85 * radius;
+        for (int y = 0; y < box.height; y++) {
+            for (int x = 0; x < box.width; x++) {
+                if (Math.hypot(box.x + x - centre.x, box.y + y - centre.y) <= reach) {
+                    System.arraycopy(all, 3 * (y * box.width + x), disc, 3 * n, 3);
+                    n++;
+                }
+            }
+        }
+        return Arrays.copyOf(disc, 3 * n);
+    }
+}

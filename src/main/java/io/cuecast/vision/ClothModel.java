@@ -1,0 +1,147 @@
+package io.cuecast.vision;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The cloth's colour, learnt from the image, and the test of whether a pixel is cloth.
+ *
+ * <p>The cloth is the largest area of one saturated hue in an overhead view. A pixel is cloth when
+ * its chroma (Lab a*, b*) is near the cloth's and its lightness is within a band around the cloth's:
+ * the band is wide enough to keep light fall-off and ball shadows on the cloth, narrow enough to
+ * leave out white and black balls, whose chroma is close to any dull cloth's.
+ */
+public final class ClothModel {
+    /** Chroma distance (Lab units, 8-bit scale) beyond which a pixel is not cloth. */
+    private static final int MAX_CHROMA_DISTANCE = 18;
+    private static final double MIN_LIGHTNESS_RATIO = 0.5;
+    private static final double MAX_LIGHTNESS_RATIO = 1.6;
+    private static final int HUE_BINS = 45;
+
+    private final int lightness;
+    private final int a;
+    private final int b;
+    private final int minLightness;
+    private final int maxLightness;
+
+    ClothModel(int lightness, int a, int b) {
+        this.lightness = lightness;
+        this.a = a;
+        this.b = b;
+        this.minLightness = (int) (lightness * MIN_LIGHTNESS_RATIO);
+        this.maxLightness = (int) Math.min(255, lightness * MAX_LIGHTNESS_RATIO);
+    }
+
+    /** Learns the cloth colour from a BGR frame, or empty when no saturated hue dominates it. */
+    public static Optional<ClothModel> learn(Mat bgr) {
+        Mat small = new Mat();
+        Mat hsv = new Mat();
+        Mat lab = new Mat();
+        try {
+            double scale = Math.min(1.0, 320.0 / bgr.cols());
+            Imgproc.resize(bgr, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+            Imgproc.cvtColor(small, hsv, Imgproc.COLOR_BGR2HSV);
+            Imgproc.cvtColor(small, lab, Imgproc.COLOR_BGR2Lab);
+            return fromModalHue(bytes(hsv), bytes(lab));
+        } finally {
+            small.release();
+            hsv.release();
+            lab.release();
+        }
+    }
+
+    private static Optional<ClothModel> fromModalHue(byte[] hsv, byte[] lab) {
+        int pixels = hsv.length / 3;
+        int[] histogram = new int[HUE_BINS];
+        for (int i = 0; i < pixels; i++) {
+            if (isSaturated(hsv, i)) {
+                histogram[hueBin(hsv, i)]++;
+            }
+        }
+        int mode = 0;
+        for (int bin = 1; bin < HUE_BINS; bin++) {
+            mode = histogram[bin] > histogram[mode] ? bin : mode;
+        }
+        if (histogram[mode] < pixels / 10) {
+            return Optional.empty();
+        }
+        int[][] channels = new int[3][histogram[mode]];
+        int n = 0;
+        for (int i = 0; i < pixels; i++) {
+            if (isSaturated(hsv, i) && hueBin(hsv, i) == mode) {
+                for (int c = 0; c < 3; c++) {
+                    channels[c][n] = lab[3 * i + c] & 0xff;
+                }
+                n++;
+            }
+        }
+        return Optional.of(new ClothModel(median(channels[0]), median(channels[1]), median(channels[2])));
+    }
+
+    private static boolean isSaturated(byte[] hsv, int pixel) {
+        return (hsv[3 * pixel + 1] & 0xff) > 60 && (hsv[3 * pixel + 2] & 0xff) > 50;
+    }
+
+    private static int hueBin(byte[] hsv, int pixel) {
+        return (hsv[3 * pixel] & 0xff) * HUE_BINS / 180;
+    }
+
+    private static int median(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Is this Lab pixel (8-bit OpenCV scale) cloth? */
+    public boolean isCloth(int l, int pa, int pb) {
+        int da = pa - a;
+        int db = pb - b;
+        return da * da + db * db <= MAX_CHROMA_DISTANCE * MAX_CHROMA_DISTANCE
+                && l >= minLightness && l <= maxLightness;
+    }
+
+    /**
+     * Writes 255 into {@code mask} (CV_8UC1, same size) where the Lab image is not cloth, 0 where it is.
+     */
+    public void markNonCloth(Mat lab, Mat mask) {
+        byte[] pixels = bytes(lab);
+        byte[] out = new byte[lab.rows() * lab.cols()];
+        for (int i = 0; i < out.length; i++) {
+            int l = pixels[3 * i] & 0xff;
+            int pa = pixels[3 * i + 1] & 0xff;
+            int pb = pixels[3 * i + 2] & 0xff;
+            out[i] = isCloth(l, pa, pb) ? 0 : (byte) 255;
+        }
+        mask.create(lab.rows(), lab.cols(), CvType.CV_8UC1);
+        mask.put(0, 0, out);
+    }
+
+    static byte[] bytes(Mat mat) {
+        Mat continuous = mat.isContinuous() ? mat : mat.clone();
+        byte[] data = new byte[(int) (continuous.total() * continuous.channels())];
+        continuous.get(0, 0, data);
+        if (continuous != mat) {
+            continuous.release();
+        }
+        return data;
+    }
+
+    @Override
+    public String toString() {
+        return "cloth Lab(" + lightness + "," + a + "," + b + ")";
+    }
+
+    /** Not cloth as a single-channel mask of a whole BGR image; used where speed does not matter. */
+    public Mat nonClothMask(Mat bgr) {
+        Mat lab = new Mat();
+        Mat mask = new Mat();
+        Imgproc.cvtColor(bgr, lab, Imgproc.COLOR_BGR2Lab);
+        markNonCloth(lab, mask);
+        lab.release();
+        return mask;
+    }
+}

@@ -1,0 +1,96 @@
+package io.cuecast.vision;
+
+import io.cuecast.table.TableSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.MatOfPoint2f;
+import org.opencv.core.Point;
+import org.opencv.core.RotatedRect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Finds the playing area from the cloth: the largest cloth-coloured region, closed over the balls
+ * on it, and its minimum-area rectangle. This first version assumes the camera looks straight down
+ * (a rectangle, not a general quadrilateral); oblique views and configured corners are the vision
+ * issue's.
+ */
+public final class TableLocator {
+    /** The cloth must cover at least this share of the image to count as a table. */
+    private static final double MIN_AREA_SHARE = 0.15;
+    private final TableSpec spec;
+
+    public TableLocator(TableSpec spec) {
+        this.spec = spec;
+    }
+
+    public Optional<TableView> locate(Mat bgr, ClothModel cloth) {
+        Mat mask = cloth.nonClothMask(bgr);
+        try {
+            Core.bitwise_not(mask, mask);
+            Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(15, 15));
+            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, kernel);
+            kernel.release();
+            return largestRegion(mask)
+                    .filter(region -> Imgproc.contourArea(region) >= MIN_AREA_SHARE * bgr.total())
+                    .map(this::viewOf);
+        } finally {
+            mask.release();
+        }
+    }
+
+    private static Optional<MatOfPoint> largestRegion(Mat mask) {
+        List<MatOfPoint> contours = new ArrayList<>();
+        Mat hierarchy = new Mat();
+        Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        hierarchy.release();
+        Optional<MatOfPoint> largest = contours.stream().max(Comparator.comparingDouble(Imgproc::contourArea));
+        contours.stream().filter(c -> largest.map(l -> l != c).orElse(true)).forEach(Mat::release);
+        return largest;
+    }
+
+    private TableView viewOf(MatOfPoint region) {
+        MatOfPoint2f points = new MatOfPoint2f(region.toArray());
+        RotatedRect rect = Imgproc.minAreaRect(points);
+        points.release();
+        region.release();
+        Point[] corners = new Point[4];
+        rect.points(corners);
+        return TableView.fromCorners(spec, tableOrder(corners));
+    }
+
+    /**
+     * Orders corners as table (0,0), (L,0), (L,W), (0,W): clockwise in the image from the corner
+     * nearest the image's top-left, turned a quarter when the table's long side runs down the image.
+     */
+    static Point[] tableOrder(Point[] corners) {
+        Point centre = new Point(Arrays.stream(corners).mapToDouble(p -> p.x).average().orElseThrow(),
+                Arrays.stream(corners).mapToDouble(p -> p.y).average().orElseThrow());
+        Point[] clockwise = corners.clone();
+        Arrays.sort(clockwise, Comparator.comparingDouble(p -> Math.atan2(p.y - centre.y, p.x - centre.x)));
+        int first = 0;
+        for (int i = 1; i < 4; i++) {
+            if (clockwise[i].x + clockwise[i].y < clockwise[first].x + clockwise[first].y) {
+                first = i;
+            }
+        }
+        boolean longSideFirst = distance(clockwise[first], clockwise[(first + 1) % 4])
+                >= distance(clockwise[(first + 1) % 4], clockwise[(first + 2) % 4]);
+        int start = longSideFirst ? first : (first + 1) % 4;
+        Point[] ordered = new Point[4];
+        for (int i = 0; i < 4; i++) {
+            ordered[i] = clockwise[(start + i) % 4];
+        }
+        return ordered;
+    }
+
+    private static double distance(Point a, Point b) {
+        return Math.hypot(a.x - b.x, a.y - b.y);
+    }
+}

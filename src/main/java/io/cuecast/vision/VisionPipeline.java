@@ -1,0 +1,57 @@
+package io.cuecast.vision;
+
+import io.cuecast.camera.Frame;
+import io.cuecast.table.TableSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Frame in, {@link Detection} out. The cloth colour and the table's place are learnt from the image
+ * and re-learnt every {@code tableRefreshFrames} frames (and on every frame until first found), so
+ * that a camera knocked aside or a change of light is picked up without a restart.
+ *
+ * <p>Not thread-safe: one pipeline serves one camera, frame after frame.
+ */
+public final class VisionPipeline {
+    /** A re-learnt table closer than this to the current one is the same table: keep the old view. */
+    private static final double SAME_TABLE_PX = 2.0;
+
+    private final TableLocator locator;
+    private final BallDetector detector = new BallDetector();
+    private final int tableRefreshFrames;
+    private ClothModel cloth;
+    private TableView table;
+    private long framesSinceLearnt;
+
+    public VisionPipeline(TableSpec spec, int tableRefreshFrames) {
+        if (tableRefreshFrames < 1) {
+            throw new IllegalArgumentException("tableRefreshFrames must be at least 1");
+        }
+        this.locator = new TableLocator(spec);
+        this.tableRefreshFrames = tableRefreshFrames;
+    }
+
+    public Detection detect(Frame frame) {
+        long started = System.nanoTime();
+        if (table == null || ++framesSinceLearnt >= tableRefreshFrames) {
+            learnTable(frame);
+        }
+        List<BallDetection> balls = table == null ? List.of() : detector.detect(frame.image(), table, cloth);
+        double millis = (System.nanoTime() - started) / 1e6;
+        return new Detection(frame.sequence(), frame.capturedAtUs(), table, balls, millis);
+    }
+
+    private void learnTable(Frame frame) {
+        framesSinceLearnt = 0;
+        Optional<ClothModel> learnt = ClothModel.learn(frame.image());
+        Optional<TableView> found = learnt.flatMap(model -> locator.locate(frame.image(), model));
+        if (found.isEmpty()) {
+            table = null;
+            return;
+        }
+        cloth = learnt.get();
+        if (table == null || found.get().cornerShiftFrom(table) > SAME_TABLE_PX) {
+            table = found.get();
+        }
+    }
+}
