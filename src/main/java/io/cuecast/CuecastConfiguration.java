@@ -1,0 +1,114 @@
+package io.cuecast;
+
+import io.cuecast.camera.CameraPoller;
+import io.cuecast.camera.CameraSources;
+import io.cuecast.camera.FrameSource;
+import io.cuecast.camera.LatestOnlyQueue;
+import io.cuecast.camera.Frame;
+import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.config.Settings;
+import io.cuecast.gateway.Gateway;
+import io.cuecast.gateway.GatewaySettings;
+import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.video.VideoFeed;
+import io.cuecast.gateway.websocket.StreamPublication;
+import io.cuecast.gateway.websocket.WebSocketEvents;
+import io.cuecast.ops.HealthReport;
+import io.cuecast.state.BallTracker;
+import io.cuecast.state.StatePublicationPolicy;
+import io.cuecast.state.StateStage;
+import io.cuecast.table.TableSpec;
+import io.cuecast.vision.VisionPipeline;
+import io.cuecast.vision.VisionStage;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.StartupListener;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Builds the pipeline's beans from {@code config/application.properties} and binds them under the
+ * names the routes use. This is the one place where the stages are wired together.
+ */
+public class CuecastConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        OpenCvNatives.load();
+        Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
+        TableSpec table = TableSpec.named(settings.string("cuecast.table.size", "9ft-pool"));
+
+        FrameSource source = CameraSources.open(settings, table);
+        CameraPoller poller = new CameraPoller(source);
+        context.getPropertiesComponent().addInitialProperty("cuecast.camera.period-ms",
+                String.valueOf(Math.max(1, Math.round(1000 / source.fps()))));
+        LatestOnlyQueue<Exchange> frames = new LatestOnlyQueue<>(
+                settings.integer("cuecast.camera.queue-size", 2, 1, 100),
+                dropped -> dropped.getMessage().getBody(Frame.class).close());
+
+        VisionStage vision = new VisionStage(new VisionPipeline(table,
+                settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
+        StateStage state = new StateStage(
+                new BallTracker(settings.decimal("cuecast.state.max-ball-speed-mm-s", 8000, 100, 50_000),
+                        2 * table.ballDiameterMm(),
+                        settings.integer("cuecast.state.max-missed-frames", 5, 0, 1000)),
+                new StatePublicationPolicy(settings.decimal("cuecast.state.noise-mm", 2, 0, 100),
+                        settings.decimal("cuecast.state.max-rate-hz", 30, 0.1, 240),
+                        settings.decimal("cuecast.state.keepalive-seconds", 1, 0.05, 3600)));
+
+        String version = Version.current();
+        Gateway gateway = new Gateway(new GatewaySettings(
+                settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
+                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version));
+        VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
+                settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
+                settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
+        HealthReport health = new HealthReport(poller.status(), vision, gateway::connectionCount, video,
+                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version);
+
+        Registry registry = context.getRegistry();
+        registry.bind("frameSource", source);
+        registry.bind("cameraPoller", poller);
+        registry.bind("latestFrames", frames);
+        registry.bind("visionStage", vision);
+        registry.bind("stateStage", state);
+        registry.bind("gateway", gateway);
+        registry.bind("webSocketEvents", new WebSocketEvents(gateway));
+        registry.bind("streamPublication", new StreamPublication(gateway));
+        registry.bind("videoFeed", video);
+        registry.bind("healthReport", health);
+
+        MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // the HTTP server's router exists only once the context has started
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                mjpeg.mount(VertxPlatformHttpRouter.lookup(started), "/api/v1/stream/video");
+            }
+        });
+        context.addService(new Closer(source, video));
+    }
+
+    /** Closes the camera and the video encoder when Camel stops. */
+    private static final class Closer extends ServiceSupport {
+        private final FrameSource source;
+        private final VideoFeed video;
+
+        Closer(FrameSource source, VideoFeed video) {
+            this.source = source;
+            this.video = video;
+        }
+
+        @Override
+        protected void doStop() {
+            video.close();
+            source.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.cuecast.it;
+
+import io.cuecast.Cuecast;
+import io.cuecast.LaunchOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.apache.camel.test.AvailablePortFinder;
+
+/**
+ * Cuecast started in this JVM exactly as {@code java -jar cuecast.jar} starts it (the same
+ * launcher, config folder and YAML routes), on a free port.
+ */
+public final class RunningCuecast implements AutoCloseable {
+    private final Main main;
+    private final Thread runner;
+    public final int port;
+
+    private RunningCuecast(Main main, Thread runner, int port) {
+        this.main = main;
+        this.runner = runner;
+        this.port = port;
+    }
+
+    public static RunningCuecast start(String... extraArgs) throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port)));
+        args.addAll(List.of(extraArgs));
+        Main main = Cuecast.newMain(LaunchOptions.parse(args.toArray(String[]::new)));
+        Thread runner = new Thread(() -> {
+            try {
+                main.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "cuecast-under-test");
+        runner.setDaemon(true);
+        runner.start();
+        RunningCuecast app = new RunningCuecast(main, runner, port);
+        app.awaitHttp(Duration.ofSeconds(60));
+        return app;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public URI http(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public URI ws(String path) {
+        return URI.create("ws://localhost:" + port + path);
+    }
+
+    private void awaitHttp(Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            if (!runner.isAlive()) {
+                throw new IllegalStateException("Cuecast stopped while starting");
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(http("/api/v1/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                last = e;
+            }
+            Thread.sleep(100); // polling interval while the server binds, not a wait for a result
+        }
+        throw new IllegalStateException("Cuecast did not answer /api/v1/health within " + timeout, last);
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.completed();
+        runner.join(Duration.ofSeconds(30).toMillis());
+    }
+}

@@ -1,0 +1,116 @@
+package io.cuecast.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client (the JDK's) that queues every message it receives, parsed. */
+public final class WsClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+    private volatile boolean closedByServer;
+
+    private WsClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new Listener()).join();
+    }
+
+    public static WsClient connect(URI uri) {
+        return new WsClient(uri);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next message, whatever its type. */
+    public JsonNode next(Duration timeout) throws InterruptedException {
+        JsonNode message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + timeout);
+        }
+        return message;
+    }
+
+    /** Skips messages until one of this type arrives, and returns it. */
+    public JsonNode nextOfType(String type, Duration timeout) throws InterruptedException {
+        return nextMatching(m -> type.equals(m.path("type").asText()), timeout, "a '" + type + "' message");
+    }
+
+    public JsonNode nextMatching(Predicate<JsonNode> wanted, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode message = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (message == null) {
+                throw new AssertionError("no " + what + " within " + timeout);
+            }
+            if (wanted.test(message)) {
+                return message;
+            }
+        }
+    }
+
+    /** The next {@code count} messages of this type, skipping others. */
+    public List<JsonNode> collect(String type, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<JsonNode> messages = new ArrayList<>();
+        while (messages.size() < count) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            messages.add(nextOfType(type, left));
+        }
+        return messages;
+    }
+
+    /** Everything received so far and not yet taken. */
+    public List<JsonNode> drain() {
+        List<JsonNode> messages = new ArrayList<>();
+        received.drainTo(messages);
+        return messages;
+    }
+
+    public boolean closedByServer() {
+        return closedByServer;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError("server sent text that is not JSON: " + partial, e);
+                } finally {
+                    partial.setLength(0);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedByServer = true;
+            return null;
+        }
+    }
+}
