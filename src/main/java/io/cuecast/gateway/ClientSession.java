@@ -1,0 +1,146 @@
+package io.cuecast.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: who it is, its channel, and its traffic counters. It deliberately holds
+ * no subscriptions: those live only in the {@link SubscriptionRegistry}.
+ *
+ * <p>Counters are updated from I/O and pipeline threads at once and read without locking, so a
+ * set of readings may be a few messages apart from each other.
+ */
+public final class ClientSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+    /** What happened to one stream message offered to this client. */
+    enum Delivery { DELIVERED, DROPPED_QUEUE_FULL, FAILED }
+
+    private final String clientId;
+    private final String connectionKey;
+    private final String remoteAddress;
+    private final Instant connectedAt;
+    private final ClientChannel channel;
+    private final RateLimiter rateLimiter;
+
+    private final LongAdder messagesReceived = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder messagesSent = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder messagesDropped = new LongAdder();
+    private volatile Duration lastPingLatency;
+
+    ClientSession(String clientId, String connectionKey, String remoteAddress, Instant connectedAt,
+                  ClientChannel channel, RateLimiter rateLimiter) {
+        this.clientId = clientId;
+        this.connectionKey = connectionKey;
+        this.remoteAddress = remoteAddress;
+        this.connectedAt = connectedAt;
+        this.channel = channel;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** The UUID the gateway gave this client, sent in the welcome message. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The adapter's own key for the connection. */
+    public String connectionKey() {
+        return connectionKey;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public ClientChannel channel() {
+        return channel;
+    }
+
+    /** Text messages received from the client, including those rejected with an error. */
+    public long messagesReceived() {
+        return messagesReceived.sum();
+    }
+
+    public long bytesReceived() {
+        return bytesReceived.sum();
+    }
+
+    /** Messages handed to the channel: stream messages and control replies. */
+    public long messagesSent() {
+        return messagesSent.sum();
+    }
+
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    /** Stream messages this client did not get: its queue was full or its channel failed. */
+    public long messagesDropped() {
+        return messagesDropped.sum();
+    }
+
+    /** Client-to-server latency from the last ping that carried a client timestamp. */
+    public Optional<Duration> lastPingLatency() {
+        return Optional.ofNullable(lastPingLatency);
+    }
+
+    /** The original system's 0.3-1.0 score, from {@link #lastPingLatency()}. */
+    public double qualityScore() {
+        return LinkQuality.score(lastPingLatency());
+    }
+
+    RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    void recordReceived(int bytes) {
+        messagesReceived.increment();
+        bytesReceived.add(bytes);
+    }
+
+    void recordPingLatency(Duration latency) {
+        lastPingLatency = latency;
+    }
+
+    /** Sends a stream message unless the client is not keeping up, in which case it is skipped. */
+    Delivery offer(EncodedMessage message) {
+        if (channel.isWriteQueueFull()) {
+            messagesDropped.increment();
+            return Delivery.DROPPED_QUEUE_FULL;
+        }
+        if (!write(message)) {
+            messagesDropped.increment();
+            return Delivery.FAILED;
+        }
+        return Delivery.DELIVERED;
+    }
+
+    /** Sends a control reply. Replies are few and rate-limited, so they are never skipped. */
+    void send(EncodedMessage message) {
+        write(message);
+    }
+
+    /** A failing channel is logged and reported, never thrown: one client must not stop others. */
+    private boolean write(EncodedMessage message) {
+        try {
+            channel.send(message.text());
+        } catch (RuntimeException e) {
+            LOG.warn("Sending to client {} ({}) failed", clientId, remoteAddress, e);
+            return false;
+        }
+        messagesSent.increment();
+        bytesSent.add(message.bytes());
+        return true;
+    }
+}

@@ -1,0 +1,120 @@
+package io.cuecast.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket gateway, free of any transport: the adapter reports opens, messages and closes,
+ * and the pipeline publishes stream messages. All methods are thread-safe.
+ *
+ * <p>Threading assumption: the adapter delivers one connection's events (connect, receive,
+ * disconnect) one at a time and in order, as a Vert.x event loop does; different connections and
+ * publishes may run on any threads at once.
+ */
+public final class Gateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
+    private final GatewaySettings settings;
+    private final Clock clock;
+    private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    /** Looks sessions up by the adapter's key; who is subscribed to what lives only in the registry. */
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final StreamPublisher publisher;
+    private final ProtocolHandler protocol;
+
+    public Gateway(GatewaySettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the time source for timestamps, uptime, ping latency and rate limiting */
+    public Gateway(GatewaySettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        ObjectMapper mapper = new ObjectMapper();
+        MessageEncoder encoder = new MessageEncoder(mapper, clock);
+        StreamLocks locks = new StreamLocks();
+        this.publisher = new StreamPublisher(registry, locks, encoder);
+        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock);
+    }
+
+    /**
+     * Opens a session for a new connection and sends it the welcome message. The client gets no
+     * stream messages until it subscribes.
+     *
+     * @throws IllegalStateException if the key is already connected
+     */
+    public ClientSession connect(String connectionKey, ClientChannel channel, String remoteAddress) {
+        Objects.requireNonNull(connectionKey, "connectionKey");
+        Objects.requireNonNull(channel, "channel");
+        ClientSession session = new ClientSession(UUID.randomUUID().toString(), connectionKey, remoteAddress,
+                Timestamps.now(clock), channel, new RateLimiter(settings.rateLimitPerMinute(), RATE_WINDOW));
+        if (sessions.putIfAbsent(connectionKey, session) != null) {
+            throw new IllegalStateException("connection key '" + connectionKey + "' is already connected");
+        }
+        registry.register(session);
+        LOG.info("Client {} connected from {}", session.clientId(), remoteAddress);
+        protocol.welcome(session);
+        return session;
+    }
+
+    /**
+     * Handles one text message from the client; replies go to its channel. Never throws for
+     * anything the client sent. Messages for an unknown (already closed) key are ignored.
+     */
+    public void receive(String connectionKey, String text) {
+        ClientSession session = sessions.get(connectionKey);
+        if (session == null) {
+            LOG.debug("Ignoring a message for unknown connection {}", connectionKey);
+            return;
+        }
+        protocol.handle(session, text);
+    }
+
+    /** Ends the session and all its subscriptions at once. Idempotent. */
+    public void disconnect(String connectionKey) {
+        ClientSession session = sessions.remove(connectionKey);
+        if (session != null) {
+            registry.remove(session);
+            LOG.info("Client {} disconnected", session.clientId());
+        }
+    }
+
+    /**
+     * Publishes one message on a stream to its current subscribers; see {@link StreamPublisher}
+     * for sequencing and the slow-consumer policy. Never blocks on a client.
+     *
+     * @param data any Jackson-serializable value (Map, record, bean); serialized once
+     * @throws IllegalArgumentException if {@code data} cannot be serialized
+     */
+    public PublishResult publish(Stream stream, Object data) {
+        return publisher.publish(stream, data);
+    }
+
+    public int connectionCount() {
+        return sessions.size();
+    }
+
+    public Optional<ClientSession> session(String connectionKey) {
+        return Optional.ofNullable(sessions.get(connectionKey));
+    }
+
+    /** Who is subscribed to what: the registry every reader (REST, metrics) should query. */
+    public SubscriptionRegistry subscriptions() {
+        return registry;
+    }
+
+    public GatewaySnapshot snapshot() {
+        return new GatewaySnapshot(connectionCount(), registry.subscriberCounts(), publisher.lastSequences(),
+                publisher.delivered(), publisher.dropped(), publisher.failed());
+    }
+}

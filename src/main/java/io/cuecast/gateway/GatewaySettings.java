@@ -1,0 +1,33 @@
+package io.cuecast.gateway;
+
+/**
+ * The gateway's tunables.
+ *
+ * @param maxMessageBytes    largest client message accepted, in UTF-8 bytes; bigger ones are
+ *                           rejected with MESSAGE_TOO_LARGE before parsing
+ * @param rateLimitPerMinute most client messages accepted per connection in any 60-second window
+ * @param serverVersion      reported to clients in the welcome message
+ */
+public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion) {
+
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+    /** The original system's limit. */
+    public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 100;
+
+    public GatewaySettings {
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 1, was " + maxMessageBytes);
+        }
+        if (rateLimitPerMinute < 1) {
+            throw new IllegalArgumentException("rateLimitPerMinute must be at least 1, was " + rateLimitPerMinute);
+        }
+        if (serverVersion == null || serverVersion.isBlank()) {
+            throw new IllegalArgumentException("serverVersion must not be blank, was '" + serverVersion + "'");
+        }
+    }
+
+    /** The default size and rate limits. */
+    public static GatewaySettings defaults(String serverVersion) {
+        return new GatewaySettings(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE, serverVersion);
+    }
+}

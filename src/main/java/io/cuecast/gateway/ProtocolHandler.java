@@ -1,0 +1,205 @@
+package io.cuecast.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles the client-to-server protocol: one text message in, the reply out on the same client's
+ * channel. See docs/PROTOCOL.md for the messages and error codes.
+ */
+final class ProtocolHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
+
+    private static final String SUBSCRIBE = "subscribe";
+    private static final String UNSUBSCRIBE = "unsubscribe";
+    private static final String PING = "ping";
+    private static final String GET_STATUS = "get_status";
+
+    private final GatewaySettings settings;
+    private final SubscriptionRegistry registry;
+    private final StreamLocks locks;
+    private final MessageEncoder encoder;
+    private final Clock clock;
+    /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
+    private final ObjectReader reader;
+
+    ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
+                    MessageEncoder encoder, ObjectMapper mapper, Clock clock) {
+        this.settings = settings;
+        this.registry = registry;
+        this.locks = locks;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    void welcome(ClientSession session) {
+        String now = Timestamps.iso(Timestamps.now(clock));
+        reply(session, Replies.CONNECTION, new Replies.Welcome(
+                session.clientId(), "connected", now, settings.serverVersion(), Stream.wireNames()));
+    }
+
+    /** Never throws: every failure becomes an error reply, and the connection stays usable. */
+    void handle(ClientSession session, String text) {
+        int bytes = Utf8.length(text);
+        session.recordReceived(bytes);
+        String type = null;
+        try {
+            checkRate(session);
+            checkSize(bytes);
+            JsonNode request = parse(text);
+            type = typeOf(request);
+            dispatch(session, type, request);
+        } catch (RequestRejected e) {
+            sendError(session, e.code(), e.getMessage(), type);
+        } catch (RuntimeException e) {
+            LOG.error("Handling a message of type {} from client {} failed", type, session.clientId(), e);
+            sendError(session, ErrorCode.MESSAGE_HANDLER_ERROR,
+                    "The server failed while handling this message; the connection is still open.", type);
+        }
+    }
+
+    private void checkRate(ClientSession session) {
+        if (!session.rateLimiter().tryAcquire(clock.millis())) {
+            throw new RequestRejected(ErrorCode.RATE_LIMIT, "More than " + settings.rateLimitPerMinute()
+                    + " messages in the last minute; this one was ignored. Slow down and retry.");
+        }
+    }
+
+    private void checkSize(int bytes) {
+        if (bytes > settings.maxMessageBytes()) {
+            throw new RequestRejected(ErrorCode.MESSAGE_TOO_LARGE, "The message is " + bytes
+                    + " bytes; the limit is " + settings.maxMessageBytes() + " bytes.");
+        }
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            JsonNode node = reader.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new RequestRejected(ErrorCode.INVALID_JSON, "The message is empty, not JSON.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new RequestRejected(ErrorCode.INVALID_JSON,
+                    "The message is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String typeOf(JsonNode request) {
+        JsonNode type = request.get("type");
+        if (!request.isObject() || type == null || !type.isTextual()) {
+            throw new RequestRejected(ErrorCode.INVALID_MESSAGE_FORMAT,
+                    "A message must be a JSON object with a string \"type\" field.");
+        }
+        return type.asText();
+    }
+
+    private void dispatch(ClientSession session, String type, JsonNode request) {
+        JsonNode data = request.get("data");
+        switch (type) {
+            case SUBSCRIBE -> changeSubscriptions(
+                    session, SubscriptionRequest.subscribe(data), registry::subscribe, Replies.SUBSCRIBED);
+            case UNSUBSCRIBE -> changeSubscriptions(
+                    session, SubscriptionRequest.unsubscribe(data), registry::unsubscribe, Replies.UNSUBSCRIBED);
+            case PING -> pong(session, request.path("data").path("timestamp"));
+            case GET_STATUS -> status(session);
+            default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
+                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, GET_STATUS) + ".");
+        }
+    }
+
+    /** Replies while still holding the stream locks: see {@link StreamLocks} for the ordering this buys. */
+    private void changeSubscriptions(ClientSession session, SubscriptionRequest request,
+                                     BiFunction<ClientSession, Collection<Stream>, List<Stream>> change,
+                                     String replyType) {
+        locks.whileLocked(request.streams(), () -> {
+            List<Stream> changed = change.apply(session, request.streams());
+            reply(session, replyType, new Replies.SubscriptionChange(
+                    changed.stream().map(Stream::wireName).toList(), subscriptionNames(session)));
+        });
+    }
+
+    private void pong(ClientSession session, JsonNode clientTimestamp) {
+        Instant now = Timestamps.now(clock);
+        clientSendTime(clientTimestamp).ifPresent(sent -> {
+            // One-way and clock-dependent: a client clock ahead of ours would give a negative latency.
+            Duration latency = Duration.between(sent, now);
+            session.recordPingLatency(latency.isNegative() ? Duration.ZERO : latency);
+        });
+        reply(session, Replies.PONG,
+                new Replies.Pong(Timestamps.iso(now), Timestamps.epochMicros(now), session.qualityScore()));
+    }
+
+    /**
+     * The client's send time: epoch milliseconds (as from JavaScript's Date.now()) or an ISO-8601
+     * instant. Anything else is ignored, since a ping must always get its pong.
+     */
+    private static Optional<Instant> clientSendTime(JsonNode timestamp) {
+        if (timestamp.isNumber()) {
+            // Decimal, not double: a double of epoch nanoseconds is only good to about 256 ns.
+            long nanos = timestamp.decimalValue().movePointRight(6).longValue();
+            return Optional.of(Instant.EPOCH.plusNanos(nanos));
+        }
+        if (timestamp.isTextual()) {
+            try {
+                return Optional.of(Instant.parse(timestamp.asText()));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void status(ClientSession session) {
+        Instant now = Timestamps.now(clock);
+        reply(session, Replies.STATUS, new Replies.Status(
+                session.clientId(),
+                Timestamps.iso(session.connectedAt()),
+                seconds(Duration.between(session.connectedAt(), now)),
+                subscriptionNames(session),
+                session.messagesReceived(),
+                session.messagesSent(),
+                session.messagesDropped(),
+                session.bytesSent(),
+                session.bytesReceived(),
+                session.qualityScore(),
+                session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
+                true));
+    }
+
+    private List<String> subscriptionNames(ClientSession session) {
+        return registry.streamsOf(session).stream().map(Stream::wireName).sorted().toList();
+    }
+
+    /** The last line of defence: if even the error reply fails, log it rather than throw to the adapter. */
+    private void sendError(ClientSession session, ErrorCode code, String message, String requestType) {
+        try {
+            reply(session, Replies.ERROR, new Replies.ErrorReply(code, message, requestType));
+        } catch (RuntimeException e) {
+            LOG.error("Could not send a {} error to client {}", code, session.clientId(), e);
+        }
+    }
+
+    private void reply(ClientSession session, String type, Object data) {
+        session.send(encoder.encodeControl(type, data));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

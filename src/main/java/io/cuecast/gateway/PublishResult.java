@@ -1,0 +1,13 @@
+package io.cuecast.gateway;
+
+/**
+ * What one {@link Gateway#publish} did.
+ *
+ * @param stream    the stream published to
+ * @param sequence  the number the message got on that stream
+ * @param delivered subscribers whose channel accepted the message
+ * @param dropped   subscribers skipped because their write queue was full
+ * @param failed    subscribers whose channel threw on send
+ */
+public record PublishResult(Stream stream, long sequence, int delivered, int dropped, int failed) {
+}

@@ -1,0 +1,75 @@
+package io.cuecast.gateway;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The {@code data} shapes of the control replies, in one place so the wire format is easy to review. */
+final class Replies {
+
+    static final String CONNECTION = "connection";
+    static final String SUBSCRIBED = "subscribed";
+    static final String UNSUBSCRIBED = "unsubscribed";
+    static final String PONG = "pong";
+    static final String STATUS = "status";
+    static final String ERROR = "error";
+
+    private Replies() {
+    }
+
+    /** Sent once, right after the connection opens. */
+    record Welcome(
+            @JsonProperty("client_id") String clientId,
+            String status,
+            String timestamp,
+            @JsonProperty("server_version") String serverVersion,
+            List<String> streams) {
+    }
+
+    /**
+     * Answer to subscribe and unsubscribe.
+     *
+     * @param streams          the streams this request actually added (or removed), in request order
+     * @param allSubscriptions every stream the client is now subscribed to, sorted by name
+     */
+    record SubscriptionChange(
+            List<String> streams,
+            @JsonProperty("all_subscriptions") List<String> allSubscriptions) {
+    }
+
+    record Pong(
+            String timestamp,
+            @JsonProperty("server_ts_us") long serverTsUs,
+            @JsonProperty("quality_score") double qualityScore) {
+    }
+
+    /**
+     * Answer to get_status.
+     *
+     * @param uptime          seconds since the connection opened
+     * @param messageCount    messages received from the client (the original's meaning)
+     * @param lastPingLatency seconds, or null until a ping carried a client timestamp
+     * @param isAlive         true: a heartbeat timeout is not implemented yet
+     */
+    record Status(
+            @JsonProperty("client_id") String clientId,
+            @JsonProperty("connected_at") String connectedAt,
+            double uptime,
+            List<String> subscriptions,
+            @JsonProperty("message_count") long messageCount,
+            @JsonProperty("messages_sent") long messagesSent,
+            @JsonProperty("messages_dropped") long messagesDropped,
+            @JsonProperty("bytes_sent") long bytesSent,
+            @JsonProperty("bytes_received") long bytesReceived,
+            @JsonProperty("quality_score") double qualityScore,
+            @JsonProperty("last_ping_latency") Double lastPingLatency,
+            @JsonProperty("is_alive") boolean isAlive) {
+    }
+
+    /** @param requestType the offending message's type, absent when it could not be read */
+    record ErrorReply(
+            ErrorCode code,
+            String message,
+            @JsonProperty("request_type") @JsonInclude(JsonInclude.Include.NON_NULL) String requestType) {
+    }
+}

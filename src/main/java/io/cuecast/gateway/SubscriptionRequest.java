@@ -1,0 +1,82 @@
+package io.cuecast.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The validated body of a subscribe or unsubscribe message. Validation is all-or-nothing: one
+ * bad stream name rejects the whole request, so a client never ends up half-subscribed.
+ *
+ * <p>Subscribe also accepts {@code filters} and {@code resume} objects. They are checked for
+ * shape only and not applied yet; when they are, they become fields of this record.
+ *
+ * @param streams the requested streams in request order, possibly with repeats
+ */
+record SubscriptionRequest(List<Stream> streams) {
+
+    static SubscriptionRequest subscribe(JsonNode data) {
+        ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
+        requireObject(data, "data", invalid);
+        requireObjectIfPresent(data, "filters", invalid);
+        requireObjectIfPresent(data, "resume", invalid);
+        return new SubscriptionRequest(streams(data, invalid));
+    }
+
+    static SubscriptionRequest unsubscribe(JsonNode data) {
+        ErrorCode invalid = ErrorCode.INVALID_UNSUBSCRIBE_FORMAT;
+        requireObject(data, "data", invalid);
+        return new SubscriptionRequest(streams(data, invalid));
+    }
+
+    private static List<Stream> streams(JsonNode data, ErrorCode invalid) {
+        JsonNode names = data.get("streams");
+        if (names == null || !names.isArray()) {
+            throw new RequestRejected(invalid, "data.streams must be an array of stream names, but it is "
+                    + describe(names) + ".");
+        }
+        List<Stream> streams = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode name = names.get(i);
+            if (!name.isTextual()) {
+                throw new RequestRejected(invalid, "data.streams must contain only strings, but element "
+                        + i + " is " + describe(name) + ".");
+            }
+            Stream.fromWireName(name.asText()).ifPresentOrElse(streams::add, () -> unknown.add(name.asText()));
+        }
+        if (!unknown.isEmpty()) {
+            throw new RequestRejected(invalid, "Unknown stream(s) " + String.join(", ", unknown)
+                    + "; valid streams are " + String.join(", ", Stream.wireNames())
+                    + ". No subscription was changed.");
+        }
+        return List.copyOf(streams);
+    }
+
+    private static void requireObject(JsonNode node, String path, ErrorCode invalid) {
+        if (node == null || !node.isObject()) {
+            throw new RequestRejected(invalid, path + " must be an object, but it is " + describe(node) + ".");
+        }
+    }
+
+    /** JSON null counts as absent, so clients may send {@code "filters": null}. */
+    private static void requireObjectIfPresent(JsonNode data, String field, ErrorCode invalid) {
+        JsonNode value = data.get(field);
+        if (value != null && !value.isNull() && !value.isObject()) {
+            throw new RequestRejected(invalid, "data." + field + " must be an object when present, but it is "
+                    + describe(value) + ".");
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "missing";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+    }
+}
