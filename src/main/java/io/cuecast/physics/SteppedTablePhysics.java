@@ -25,11 +25,13 @@ public final class SteppedTablePhysics implements TablePhysics {
     private final TableSpec table;
     private final PhysicsSettings settings;
     private final double radius;
+    private final List<TableSpec.Pocket> pockets;
 
     public SteppedTablePhysics(TableSpec table, PhysicsSettings settings) {
         this.table = table;
         this.settings = settings;
         this.radius = table.ballRadiusMm();
+        this.pockets = table.pockets();
     }
 
     @Override
@@ -92,7 +94,7 @@ public final class SteppedTablePhysics implements TablePhysics {
     private void dropPocketedBalls(List<BallBody> inPlay, List<PhysicsEvent> events) {
         for (var it = inPlay.iterator(); it.hasNext(); ) {
             BallBody ball = it.next();
-            for (TableSpec.Pocket pocket : table.pockets()) {
+            for (TableSpec.Pocket pocket : pockets) {
                 if (Math.hypot(ball.x() - pocket.x(), ball.y() - pocket.y()) < pocket.radiusMm()) {
                     ball.dropIntoPocket();
                     events.add(new PhysicsEvent.BallPocketed(ball.number(), pocket.name()));

@@ -41,10 +41,9 @@ final class CueStickPainter {
     }
 
     void paint(Mat frame, CueStick stick) {
-        // The highlight goes on the side of the stick facing the light, which is up and left.
-        double sideX = -stick.directionY();
-        double sideY = stick.directionX();
-        double towardsLight = -0.3 * sideX - 0.4 * sideY >= 0 ? 1 : -1;
+        // The highlight goes on the side of the stick facing the light, which is up and left; the
+        // stick's "side" direction is its direction turned a quarter clockwise on screen.
+        double towardsLight = -0.3 * -stick.directionY() - 0.4 * stick.directionX() >= 0 ? 1 : -1;
         for (Section section : SECTIONS) {
             Rgb c = section.colour();
             band(frame, stick, section, 1, 0, scaled(c, 0.62));

@@ -148,7 +148,6 @@ final class TableBackground {
         ValueNoise blotches = new ValueNoise(w, h, 28, random);
         ValueNoise woodFigure = new ValueNoise(w, h, 60, random);
         byte[] bgr = new byte[w * h * 3];
-        double[] rgb = new double[3];
         for (int y = 0; y < h; y++) {
             double ym = layout.yToMm(y);
             for (int x = 0; x < w; x++) {
@@ -198,13 +197,10 @@ final class TableBackground {
                     }
                 }
                 brightness *= lightAt(xm, ym);
-                rgb[0] = base.r() * brightness;
-                rgb[1] = base.g() * brightness;
-                rgb[2] = base.b() * brightness;
                 int i = (y * w + x) * 3;
-                bgr[i] = clampToByte(rgb[2]);
-                bgr[i + 1] = clampToByte(rgb[1]);
-                bgr[i + 2] = clampToByte(rgb[0]);
+                bgr[i] = clampToByte(base.b() * brightness);
+                bgr[i + 1] = clampToByte(base.g() * brightness);
+                bgr[i + 2] = clampToByte(base.r() * brightness);
             }
         }
         return bgr;
