@@ -1,0 +1,152 @@
+package io.cuecast.camera.sim;
+
+import io.cuecast.physics.BallBody;
+import io.cuecast.physics.PhysicsEvent;
+import io.cuecast.physics.PhysicsSettings;
+import io.cuecast.physics.SteppedTablePhysics;
+import io.cuecast.physics.TablePhysics;
+import io.cuecast.table.PoolBall;
+import io.cuecast.table.TableSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A scripted, deterministic game of pool for the simulated camera to film.
+ *
+ * <p>It racks the balls for 8-ball and then plays shot after shot: the cue comes in and aims, breaks
+ * (or plays an object ball), the balls roll until they stop, and after a short pause the next shot
+ * starts. A pocketed cue ball is put back behind the head string. After {@value #SHOTS_PER_RACK}
+ * shots, or when {@value #FEWEST_OBJECT_BALLS} or fewer object balls are left, the balls are racked
+ * again.
+ *
+ * <p>Time advances by a fixed 1 / fps per {@link #advance()}, never by the wall clock, and every
+ * choice comes from one {@link Random} seeded once, so a seed always plays the same game. Not
+ * thread-safe: one thread drives it.
+ */
+public final class TableSimulator {
+    static final int SHOTS_PER_RACK = 8;
+    static final int FEWEST_OBJECT_BALLS = 3;
+    private static final double PAUSE_MIN_S = 0.5;
+    private static final double PAUSE_MAX_S = 1.2;
+
+    private final TableSpec table;
+    private final double frameSeconds;
+    private final Random random;
+    private final TablePhysics physics;
+    private final ShotPlanner planner;
+
+    private List<BallBody> balls = List.of();
+    private Optional<CueStroke> stroke = Optional.empty();
+    private double pauseLeft;
+    private double time;
+    private int shotsThisRack;
+    private int shotsTaken;
+    private int racksSetUp;
+
+    public TableSimulator(TableSpec table, double fps, long seed) {
+        this.table = table;
+        this.frameSeconds = 1 / fps;
+        this.random = new Random(seed);
+        this.physics = new SteppedTablePhysics(table, PhysicsSettings.DEFAULT);
+        this.planner = new ShotPlanner(table, random);
+        rack();
+    }
+
+    /**
+     * Plays one frame's worth of time.
+     *
+     * @return what the balls did during it
+     */
+    public List<PhysicsEvent> advance() {
+        time += frameSeconds;
+        if (stroke.isPresent()) {
+            CueStroke current = stroke.get();
+            if (current.advance(frameSeconds)) {
+                strike(current.shot());
+            }
+        }
+        List<PhysicsEvent> events = physics.step(balls, frameSeconds);
+        if (stroke.isPresent()) {
+            if (stroke.get().isOver() && balls.stream().noneMatch(BallBody::isMoving)) {
+                stroke = Optional.empty();
+                respotCueBallIfPocketed();
+                pause();
+            }
+        } else {
+            pauseLeft -= frameSeconds;
+            if (pauseLeft <= 0) {
+                if (shotsThisRack >= SHOTS_PER_RACK || objectBallsInPlay().size() <= FEWEST_OBJECT_BALLS) {
+                    rack();
+                } else {
+                    startShot();
+                }
+            }
+        }
+        return events;
+    }
+
+    /** What the camera sees now. */
+    public TableState state() {
+        List<BallState> inPlay = new ArrayList<>();
+        for (BallBody ball : balls) {
+            if (!ball.isPocketed()) {
+                inPlay.add(new BallState(PoolBall.ofNumber(ball.number()), ball.x(), ball.y(),
+                        ball.vx(), ball.vy(), ball.orientation()));
+            }
+        }
+        return new TableState(time, inPlay, stroke.flatMap(CueStroke::stick));
+    }
+
+    /** Shots struck since the simulator started. */
+    public int shotsTaken() {
+        return shotsTaken;
+    }
+
+    /** Racks set up since the simulator started, the first one included. */
+    public int racksSetUp() {
+        return racksSetUp;
+    }
+
+    private void rack() {
+        balls = RackLayout.rack(table, random);
+        shotsThisRack = 0;
+        racksSetUp++;
+        pause();
+    }
+
+    private void startShot() {
+        BallBody cueBall = cueBall();
+        List<BallBody> objectBalls = objectBallsInPlay();
+        Shot shot = shotsThisRack == 0 ? planner.breakShot(cueBall, objectBalls) : planner.nextShot(cueBall, objectBalls);
+        stroke = Optional.of(new CueStroke(cueBall.x(), cueBall.y(), shot, table, random));
+    }
+
+    private void strike(Shot shot) {
+        cueBall().setVelocity(Math.cos(shot.angleRad()) * shot.speedMmPerS(), Math.sin(shot.angleRad()) * shot.speedMmPerS());
+        shotsThisRack++;
+        shotsTaken++;
+    }
+
+    private void respotCueBallIfPocketed() {
+        BallBody cueBall = cueBall();
+        if (cueBall.isPocketed()) {
+            double[] spot = RackLayout.cueBallSpot(table, random, balls);
+            cueBall.placeAt(spot[0], spot[1]);
+        }
+    }
+
+    private void pause() {
+        pauseLeft = PAUSE_MIN_S + random.nextDouble() * (PAUSE_MAX_S - PAUSE_MIN_S);
+    }
+
+    private BallBody cueBall() {
+        return balls.get(0);
+    }
+
+    private List<BallBody> objectBallsInPlay() {
+        return balls.stream().filter(b -> b.number() != 0 && !b.isPocketed()).toList();
+    }
+}
