@@ -28,7 +28,6 @@ public final class Cuecast {
     /** A camel-main set up from the options, not yet started; tests start it the same way. */
     public static Main newMain(LaunchOptions options) {
         Main main = new Main(Cuecast.class);
-        main.configure().addConfiguration(CuecastConfiguration.class);
         main.setPropertyPlaceholderLocations("file:" + options.propertiesFile().toAbsolutePath());
         options.overrides().forEach(main::addOverrideProperty);
         return main;

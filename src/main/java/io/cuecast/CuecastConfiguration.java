@@ -20,6 +20,7 @@ import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
+import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.CamelConfiguration;
@@ -27,15 +28,18 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.StartupListener;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the pipeline's beans from {@code config/application.properties} and binds them under the
  * names the routes use. This is the one place where the stages are wired together.
  */
 public class CuecastConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(CuecastConfiguration.class);
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         OpenCvNatives.load();
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
         TableSpec table = TableSpec.named(settings.string("cuecast.table.size", "9ft-pool"));
@@ -68,7 +72,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         HealthReport health = new HealthReport(poller.status(), vision, gateway::connectionCount, video,
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version);
 
+        LOG.info("Cuecast {} on {}, {} table", version, source.description(), table.name());
         Registry registry = context.getRegistry();
+        // One Vert.x for the HTTP server and the WebSocket consumer, so that both share one port.
+        Vertx vertx = Vertx.vertx();
+        registry.bind("vertx", vertx);
         registry.bind("frameSource", source);
         registry.bind("cameraPoller", poller);
         registry.bind("latestFrames", frames);
@@ -81,6 +89,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("healthReport", health);
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
+        int httpPort = settings.integer("camel.server.port", 8080, 1, 65535);
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -89,26 +98,30 @@ public class CuecastConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                mjpeg.mount(VertxPlatformHttpRouter.lookup(started), "/api/v1/stream/video");
+                mjpeg.mount(VertxPlatformHttpRouter.lookup(started,
+                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
             }
         });
-        context.addService(new Closer(source, video));
+        context.addService(new Closer(source, video, vertx));
     }
 
     /** Closes the camera and the video encoder when Camel stops. */
     private static final class Closer extends ServiceSupport {
         private final FrameSource source;
         private final VideoFeed video;
+        private final Vertx vertx;
 
-        Closer(FrameSource source, VideoFeed video) {
+        Closer(FrameSource source, VideoFeed video, Vertx vertx) {
             this.source = source;
             this.video = video;
+            this.vertx = vertx;
         }
 
         @Override
         protected void doStop() {
             video.close();
             source.close();
+            vertx.close();
         }
     }
 }

@@ -14,6 +14,11 @@ public final class BallClassifier {
     private static final int WHITE_MAX_SATURATION = 70;
     private static final int WHITE_MIN_VALUE = 150;
     private static final int BLACK_MAX_VALUE = 55;
+    /**
+     * A stripe turned pole-up shows only a thin ring of its colour near the rim, so even a few
+     * percent of coloured pixels tell it from the cue ball.
+     */
+    private static final double CUE_MAX_COLOUR = 0.03;
     /** Red and maroon share a hue: maroon's coloured pixels are darker than this. */
     private static final int MAROON_MAX_VALUE = 150;
 
@@ -56,13 +61,13 @@ public final class BallClassifier {
         double whiteShare = (double) white / count;
         double blackShare = (double) black / count;
         double colourShare = (double) coloured / count;
-        if (whiteShare >= 0.7 && colourShare < 0.1) {
-            return new Result(BallType.CUE, 0, clamp((whiteShare - 0.6) / 0.3));
+        if (whiteShare >= 0.6 && colourShare < CUE_MAX_COLOUR) {
+            return new Result(BallType.CUE, 0, clamp(1 - colourShare / CUE_MAX_COLOUR));
         }
         if (blackShare >= 0.45 && colourShare < 0.25) {
             return new Result(BallType.EIGHT, 8, clamp((blackShare - 0.35) / 0.4));
         }
-        if (colourShare < 0.12) {
+        if (colourShare < CUE_MAX_COLOUR) {
             return new Result(BallType.UNKNOWN, null, 0.2);
         }
         double hue = (Math.atan2(sinSum, cosSum) * 90 / Math.PI + 180) % 180;

@@ -39,7 +39,7 @@ public final class TableLocator {
             kernel.release();
             return largestRegion(mask)
                     .filter(region -> Imgproc.contourArea(region) >= MIN_AREA_SHARE * bgr.total())
-                    .map(this::viewOf);
+                    .map(region -> viewOf(region, bgr));
         } finally {
             mask.release();
         }
@@ -55,14 +55,28 @@ public final class TableLocator {
         return largest;
     }
 
-    private TableView viewOf(MatOfPoint region) {
+    private TableView viewOf(MatOfPoint region, Mat bgr) {
         MatOfPoint2f points = new MatOfPoint2f(region.toArray());
         RotatedRect rect = Imgproc.minAreaRect(points);
         points.release();
         region.release();
         Point[] corners = new Point[4];
         rect.points(corners);
-        return TableView.fromCorners(spec, tableOrder(corners));
+        Mat lightness = lightness(bgr);
+        try {
+            return TableView.fromCorners(spec, tableOrder(CushionNoseFinder.insetToNoses(lightness, clockwise(corners))));
+        } finally {
+            lightness.release();
+        }
+    }
+
+    private static Mat lightness(Mat bgr) {
+        Mat lab = new Mat();
+        Imgproc.cvtColor(bgr, lab, Imgproc.COLOR_BGR2Lab);
+        Mat lightness = new Mat();
+        Core.extractChannel(lab, lightness, 0);
+        lab.release();
+        return lightness;
     }
 
     /**
@@ -70,10 +84,7 @@ public final class TableLocator {
      * nearest the image's top-left, turned a quarter when the table's long side runs down the image.
      */
     static Point[] tableOrder(Point[] corners) {
-        Point centre = new Point(Arrays.stream(corners).mapToDouble(p -> p.x).average().orElseThrow(),
-                Arrays.stream(corners).mapToDouble(p -> p.y).average().orElseThrow());
-        Point[] clockwise = corners.clone();
-        Arrays.sort(clockwise, Comparator.comparingDouble(p -> Math.atan2(p.y - centre.y, p.x - centre.x)));
+        Point[] clockwise = clockwise(corners);
         int first = 0;
         for (int i = 1; i < 4; i++) {
             if (clockwise[i].x + clockwise[i].y < clockwise[first].x + clockwise[first].y) {
@@ -88,6 +99,15 @@ public final class TableLocator {
             ordered[i] = clockwise[(start + i) % 4];
         }
         return ordered;
+    }
+
+    /** The corners sorted clockwise as seen in the image (y points down). */
+    private static Point[] clockwise(Point[] corners) {
+        Point centre = new Point(Arrays.stream(corners).mapToDouble(p -> p.x).average().orElseThrow(),
+                Arrays.stream(corners).mapToDouble(p -> p.y).average().orElseThrow());
+        Point[] sorted = corners.clone();
+        Arrays.sort(sorted, Comparator.comparingDouble(p -> Math.atan2(p.y - centre.y, p.x - centre.x)));
+        return sorted;
     }
 
     private static double distance(Point a, Point b) {

@@ -1,6 +1,7 @@
 package io.cuecast.vision;
 
 import io.cuecast.camera.Frame;
+import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.table.TableSpec;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public final class VisionPipeline {
     private static final double SAME_TABLE_PX = 2.0;
 
     private final TableLocator locator;
-    private final BallDetector detector = new BallDetector();
+    private final BallDetector detector;
     private final int tableRefreshFrames;
     private ClothModel cloth;
     private TableView table;
@@ -27,6 +28,8 @@ public final class VisionPipeline {
         if (tableRefreshFrames < 1) {
             throw new IllegalArgumentException("tableRefreshFrames must be at least 1");
         }
+        OpenCvNatives.load();
+        this.detector = new BallDetector();
         this.locator = new TableLocator(spec);
         this.tableRefreshFrames = tableRefreshFrames;
     }

@@ -26,7 +26,6 @@ public final class MjpegHttpEndpoint {
         response.setChunked(true);
         response.putHeader("Content-Type", "multipart/x-mixed-replace; boundary=" + VideoFeed.BOUNDARY);
         response.putHeader("Cache-Control", "no-cache, no-store, must-revalidate");
-        response.putHeader("Connection", "close");
         MjpegViewer viewer = new ResponseViewer(response);
         response.closeHandler(ignored -> feed.removeViewer(viewer));
         response.exceptionHandler(ignored -> feed.removeViewer(viewer));

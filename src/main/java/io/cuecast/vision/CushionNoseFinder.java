@@ -1,0 +1,155 @@
+package io.cuecast.vision;
+
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+
+/**
+ * Moves each side of the cloth's outline in to the cushion nose. Cushions are covered in the same
+ * cloth as the bed, so the cloth region reaches the rails; but the cushion's slope is darker than the
+ * bed (or its nose casts a dark line), so going inward the bed starts where lightness rises most
+ * steeply. Where the rise climbs to a highlight (the rounded nose catching the light) and falls back
+ * into the nose's shadow on the bed, the nose is at the highlight's crest instead. Each side's lightness profile is averaged
+ * along the side, away from the pockets.
+ */
+final class CushionNoseFinder {
+    /** Search up to this share of the table's short side inward from the cloth's outline. */
+    private static final double MAX_INSET_SHARE = 0.08;
+    /** Stretches of each side sampled: clear of the corner and side pockets. */
+    private static final double[][] SPANS = {{0.12, 0.38}, {0.62, 0.88}};
+    private static final int SAMPLES_PER_SPAN = 40;
+
+    private CushionNoseFinder() {
+    }
+
+    /**
+     * @param lightness single-channel 8-bit lightness image
+     * @param corners   the cloth's outline, clockwise
+     * @return the outline moved in to the cushion noses, clockwise, same order
+     */
+    static Point[] insetToNoses(Mat lightness, Point[] corners) {
+        double shortSide = Math.min(distance(corners[0], corners[1]), distance(corners[1], corners[2]));
+        int maxInset = (int) Math.ceil(shortSide * MAX_INSET_SHARE);
+        double[] insets = new double[4];
+        for (int side = 0; side < 4; side++) {
+            insets[side] = noseInset(lightness, corners[side], corners[(side + 1) % 4], corners, maxInset);
+        }
+        Point[] moved = new Point[4];
+        for (int i = 0; i < 4; i++) {
+            // corner i lies on side i (i -> i+1) and side i-1 (i-1 -> i)
+            moved[i] = offsetCorner(corners, i, insets[(i + 3) % 4], insets[i]);
+        }
+        return moved;
+    }
+
+    private static double noseInset(Mat lightness, Point a, Point b, Point[] corners, int maxInset) {
+        double[] inward = inwardNormal(a, b, corners);
+        double[] profile = new double[maxInset + 1];
+        int[] counts = new int[maxInset + 1];
+        byte[] pixel = new byte[1];
+        for (double[] span : SPANS) {
+            for (int k = 0; k < SAMPLES_PER_SPAN; k++) {
+                double t = span[0] + (span[1] - span[0]) * k / (SAMPLES_PER_SPAN - 1);
+                double x0 = a.x + t * (b.x - a.x);
+                double y0 = a.y + t * (b.y - a.y);
+                for (int s = 0; s <= maxInset; s++) {
+                    int x = (int) Math.round(x0 + s * inward[0]);
+                    int y = (int) Math.round(y0 + s * inward[1]);
+                    if (x >= 0 && y >= 0 && x < lightness.cols() && y < lightness.rows()) {
+                        lightness.get(y, x, pixel);
+                        profile[s] += pixel[0] & 0xff;
+                        counts[s]++;
+                    }
+                }
+            }
+        }
+        for (int s = 0; s <= maxInset; s++) {
+            profile[s] = counts[s] == 0 ? 0 : profile[s] / counts[s];
+        }
+        return noseIn(profile);
+    }
+
+    /** How far (lightness levels) the bed must dip just past a crest for the crest to be the nose's highlight. */
+    private static final double HIGHLIGHT_LEVELS = 2;
+
+    /** The nose: the crest of a highlight right after the steepest rise, else the rise itself. */
+    static double noseIn(double[] profile) {
+        double rise = steepestRise(profile);
+        int from = (int) Math.round(rise);
+        int crest = from;
+        for (int s = from; s <= Math.min(profile.length - 1, from + 5); s++) {
+            crest = profile[s] > profile[crest] ? s : crest;
+        }
+        double dip = profile[crest];
+        for (int s = crest + 1; s <= Math.min(profile.length - 1, crest + 3); s++) {
+            dip = Math.min(dip, profile[s]);
+        }
+        boolean highlight = profile[crest] - dip > HIGHLIGHT_LEVELS;
+        return highlight ? subPixelPeak(profile, crest) : rise;
+    }
+
+    /** Where the profile rises most steeply, with sub-pixel refinement of the peak. */
+    static double steepestRise(double[] profile) {
+        int best = -1;
+        double bestRise = 0;
+        double[] rise = new double[profile.length];
+        for (int s = 2; s < profile.length - 2; s++) {
+            rise[s] = (profile[s + 1] + profile[s + 2] - profile[s - 1] - profile[s - 2]) / 2;
+            if (rise[s] > bestRise) {
+                bestRise = rise[s];
+                best = s;
+            }
+        }
+        if (best < 0) {
+            return 0;
+        }
+        return subPixelPeak(rise, best);
+    }
+
+    /** The vertex of the parabola through a maximum and its two neighbours. */
+    private static double subPixelPeak(double[] values, int peak) {
+        if (peak <= 0 || peak >= values.length - 1) {
+            return peak;
+        }
+        double left = values[peak - 1];
+        double right = values[peak + 1];
+        double curvature = left - 2 * values[peak] + right;
+        return curvature < 0 ? peak + 0.5 * (left - right) / curvature : peak;
+    }
+
+    private static double[] inwardNormal(Point a, Point b, Point[] corners) {
+        double length = distance(a, b);
+        double nx = -(b.y - a.y) / length;
+        double ny = (b.x - a.x) / length;
+        double cx = 0;
+        double cy = 0;
+        for (Point p : corners) {
+            cx += p.x / 4;
+            cy += p.y / 4;
+        }
+        double mx = (a.x + b.x) / 2;
+        double my = (a.y + b.y) / 2;
+        boolean pointsIn = (cx - mx) * nx + (cy - my) * ny > 0;
+        return pointsIn ? new double[] {nx, ny} : new double[] {-nx, -ny};
+    }
+
+    /** Corner i moved in by {@code before} from side i-1 and {@code after} from side i (a rectangle's corners). */
+    private static Point offsetCorner(Point[] corners, int i, double before, double after) {
+        Point prev = corners[(i + 3) % 4];
+        Point here = corners[i];
+        Point next = corners[(i + 1) % 4];
+        double[] alongPrevSide = unit(prev, here);
+        double[] alongNextSide = unit(here, next);
+        // Moving in from side i-1 is a move along side i's direction, and vice versa.
+        return new Point(here.x + before * alongNextSide[0] - after * alongPrevSide[0],
+                here.y + before * alongNextSide[1] - after * alongPrevSide[1]);
+    }
+
+    private static double[] unit(Point from, Point to) {
+        double length = distance(from, to);
+        return new double[] {(to.x - from.x) / length, (to.y - from.y) / length};
+    }
+
+    private static double distance(Point a, Point b) {
+        return Math.hypot(a.x - b.x, a.y - b.y);
+    }
+}
