@@ -1,5 +1,6 @@
 package io.cuecast;
 
+import io.cuecast.config.ConfigException;
 import org.apache.camel.main.Main;
 
 /** Starts Cuecast: camel-main with the routes in {@code routes/} and the config in {@code config/}. */
@@ -22,7 +23,26 @@ public final class Cuecast {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
-        System.exit(newMain(options).run(new String[0]));
+        try {
+            System.exit(newMain(options).run(new String[0]));
+        } catch (Exception e) {
+            ConfigException bad = configProblem(e);
+            if (bad == null) {
+                throw e;
+            }
+            System.err.println("cuecast: " + bad.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The configuration error behind a start-up failure, or null when it was something else. */
+    private static ConfigException configProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException config) {
+                return config;
+            }
+        }
+        return null;
     }
 
     /** A camel-main set up from the options, not yet started; tests start it the same way. */

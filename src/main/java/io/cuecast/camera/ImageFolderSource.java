@@ -34,8 +34,9 @@ public final class ImageFolderSource implements FrameSource {
     public static ImageFolderSource open(String folderOrGlob, boolean loop, double fps) {
         OpenCvNatives.load();
         Path given = Path.of(folderOrGlob);
-        Path folder = Files.isDirectory(given) ? given : given.getParent();
-        String pattern = Files.isDirectory(given) ? "*.{png,jpg,jpeg,bmp,tif,tiff}" : given.getFileName().toString();
+        boolean isGlob = folderOrGlob.matches(".*[*?\\[{].*");
+        Path folder = isGlob ? given.getParent() : given;
+        String pattern = isGlob ? given.getFileName().toString() : "*.{png,jpg,jpeg,bmp,tif,tiff}";
         if (folder == null || !Files.isDirectory(folder)) {
             throw new CameraException("image folder '" + folderOrGlob + "' does not exist");
         }

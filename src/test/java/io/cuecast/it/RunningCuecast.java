@@ -74,15 +74,15 @@ public final class RunningCuecast implements AutoCloseable {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(http("/api/v1/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
+                if (response.statusCode() == 200 || response.statusCode() == 503) {
+                    return; // serving: 503 is an honest health answer, e.g. with no camera
                 }
             } catch (java.io.IOException e) {
                 last = e;
             }
             Thread.sleep(100); // polling interval while the server binds, not a wait for a result
         }
-        throw new IllegalStateException("Cuecast did not answer /api/v1/health within " + timeout, last);
+        throw new IllegalStateException("Cuecast did not serve /api/v1/health within " + timeout, last);
     }
 
     @Override

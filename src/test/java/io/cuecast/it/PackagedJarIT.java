@@ -1,0 +1,72 @@
+package io.cuecast.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded jar as a user runs it: {@code java -jar target/cuecast.jar --port N}, in its own
+ * process. Catches what the test classpath hides, such as a Camel component missing from the jar.
+ */
+class PackagedJarIT {
+
+    @Test
+    void theJarStartsAndServesHealthAndTheWebSocket() throws Exception {
+        Path jar = Path.of("target", "cuecast.jar");
+        assertTrue(Files.exists(jar), "mvn package builds target/cuecast.jar");
+        int port = AvailablePortFinder.getNextAvailable();
+        Path log = Files.createTempFile("cuecast-jar", ".log");
+        Process process = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run", "--port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            JsonNode health = awaitHealth(URI.create("http://localhost:" + port + "/api/v1/health"), process, log);
+            assertEquals("0.1.0-SNAPSHOT", health.path("version").asText());
+            try (WsClient client = WsClient.connect(URI.create("ws://localhost:" + port + "/api/v1/ws"))) {
+                client.nextOfType("connection", Duration.ofSeconds(10));
+                client.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]}}");
+                client.nextOfType("subscribed", Duration.ofSeconds(10));
+                JsonNode state = client.nextOfType("state", Duration.ofSeconds(30));
+                assertTrue(state.path("data").path("balls").size() > 0, state.toString());
+            }
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static JsonNode awaitHealth(URI uri, Process process, Path log) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the jar exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return new ObjectMapper().readTree(response.body());
+                }
+            } catch (java.io.IOException notYetListening) {
+                // the server is still starting
+            }
+            Thread.sleep(200); // polling interval while the process boots
+        }
+        throw new AssertionError("no healthy answer within 60 s:\n" + Files.readString(log));
+    }
+}
