@@ -3,8 +3,10 @@ package io.cuecast.state;
 import io.cuecast.vision.BallDetection;
 import io.cuecast.vision.Detection;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -12,7 +14,8 @@ import java.util.List;
  *
  * <p>Each track predicts where its ball is now from its velocity; detections are paired with the
  * nearest predictions, closest pairs first, within a gate as far as the fastest ball can travel in
- * the elapsed time. A track that finds no detection coasts for up to {@code maxMissedFrames}
+ * the elapsed time. A detection whose number contradicts the track's counts as farther away, so
+ * that when balls scatter from a collision each keeps following its own number. A track that finds no detection coasts for up to {@code maxMissedFrames}
  * frames (a ball hidden for a frame by the cue keeps its id), then ends. This greedy pairing is
  * the first version; the tracking issue replaces it with a Kalman filter and optimal assignment.
  *
@@ -43,9 +46,12 @@ public final class BallTracker {
         double gate = Math.max(minGateMm, maxSpeedMmPerS * elapsed);
         lastFrameUs = now;
 
-        List<BallDetection> unmatched = new ArrayList<>(detection.balls());
-        List<Track> unseen = new ArrayList<>(tracks);
-        for (Pairing pair : pairingsWithin(gate, now, unmatched, unseen)) {
+        // Identity sets: two detections may be equal records, yet each must pair at most once.
+        Set<BallDetection> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
+        unmatched.addAll(detection.balls());
+        Set<Track> unseen = Collections.newSetFromMap(new IdentityHashMap<>());
+        unseen.addAll(tracks);
+        for (Pairing pair : pairingsWithin(gate, now, detection.balls(), tracks)) {
             if (unmatched.contains(pair.detection) && unseen.contains(pair.track)) {
                 pair.track.observe(pair.detection, now);
                 unmatched.remove(pair.detection);
@@ -53,21 +59,20 @@ public final class BallTracker {
             }
         }
         unseen.forEach(Track::miss);
-        for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
-            if (it.next().missedFrames() > maxMissedFrames) {
-                it.remove();
-            }
-        }
-        for (BallDetection fresh : unmatched) {
-            tracks.add(new Track(nextId++, fresh, now));
-        }
+        tracks.removeIf(track -> track.missedFrames() > maxMissedFrames);
+        // In detection order, so that the same frames always get the same ids.
+        detection.balls().stream().filter(unmatched::contains)
+                .forEach(fresh -> tracks.add(new Track(nextId++, fresh, now)));
         List<TrackedBall> balls = tracks.stream().map(Track::snapshot)
                 .sorted(Comparator.comparingInt(TrackedBall::id)).toList();
         return new TableState(detection.frameSequence(), now,
                 detection.tableFound() ? detection.table().spec() : null, detection.tableFound(), balls);
     }
 
-    private record Pairing(Track track, BallDetection detection, double distance) {
+    /** How much farther a detection seems when its number differs from the track's: two ball diameters. */
+    private static final double NUMBER_MISMATCH_MM = 115;
+
+    private record Pairing(Track track, BallDetection detection, double cost) {
     }
 
     private static List<Pairing> pairingsWithin(double gate, long now, List<BallDetection> detections,
@@ -76,14 +81,16 @@ public final class BallTracker {
         for (Track track : candidates) {
             double x = track.predictedX(now);
             double y = track.predictedY(now);
+            Integer number = track.votedNumber();
             for (BallDetection d : detections) {
                 double distance = Math.hypot(d.xMm() - x, d.yMm() - y);
                 if (distance <= gate) {
-                    pairs.add(new Pairing(track, d, distance));
+                    boolean contradicts = number != null && d.number() != null && !number.equals(d.number());
+                    pairs.add(new Pairing(track, d, distance + (contradicts ? NUMBER_MISMATCH_MM : 0)));
                 }
             }
         }
-        pairs.sort(Comparator.comparingDouble(Pairing::distance));
+        pairs.sort(Comparator.comparingDouble(Pairing::cost));
         return pairs;
     }
 }

@@ -73,12 +73,22 @@ final class Track {
         }
     }
 
-    TrackedBall snapshot() {
-        BallType type = typeVotes.entrySet().stream().max(Map.Entry.comparingByValue())
+    private BallType votedType() {
+        return typeVotes.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).orElse(BallType.UNKNOWN);
-        Integer number = numberVotes.entrySet().stream()
+    }
+
+    /** The number the votes favour, when it agrees with the voted type; else null. */
+    Integer votedNumber() {
+        BallType type = votedType();
+        return numberVotes.entrySet().stream()
                 .filter(e -> agrees(type, e.getKey()))
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    TrackedBall snapshot() {
+        BallType type = votedType();
+        Integer number = votedNumber();
         double confidence = last.confidence() * Math.pow(0.8, missedFrames);
         return new TrackedBall(id, type, number, last.xMm(), last.yMm(), last.px(), last.py(),
                 vx, vy, confidence, missedFrames);

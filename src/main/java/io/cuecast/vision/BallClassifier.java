@@ -12,7 +12,7 @@ import io.cuecast.table.BallType;
  */
 public final class BallClassifier {
     private static final int WHITE_MAX_SATURATION = 70;
-    private static final int WHITE_MIN_VALUE = 150;
+    private static final int WHITE_MIN_VALUE = 120;
     private static final int BLACK_MAX_VALUE = 55;
     /**
      * A stripe turned pole-up shows only a thin ring of its colour near the rim, so even a few

@@ -121,8 +121,8 @@ class EndToEndTest {
             System.out.println("ground truth check: " + figures);
             assertTrue(median <= 2.0, figures);
             assertTrue(p95 <= POSITION_TOLERANCE_MM, figures);
-            assertTrue(found >= 0.97 * visible, "recall: " + figures);
-            assertTrue(typedRight >= 0.95 * typed, "type accuracy: " + figures);
+            assertTrue(found >= 0.95 * visible, "recall: " + figures);
+            assertTrue(typedRight >= 0.97 * typed, "type accuracy: " + figures);
         }
     }
 
@@ -180,7 +180,7 @@ class EndToEndTest {
     }
 
     @Test
-    void badJsonGetsAnErrorAndTheConnectionKeepsWorking() throws InterruptedException {
+    void badMessagesGetAnErrorAndTheConnectionKeepsWorking() throws InterruptedException {
         try (WsClient client = WsClient.connect(app.ws("/api/v1/ws"))) {
             client.nextOfType("connection", WAIT);
             client.send("{not json");
@@ -189,6 +189,10 @@ class EndToEndTest {
             assertEquals("INVALID_JSON", error.path("data").path("code").asText());
             client.send("{\"type\":\"teleport\"}");
             assertEquals("UNKNOWN_MESSAGE_TYPE", client.nextOfType("error", WAIT).path("data").path("code").asText());
+            client.send("{\"type\":\"ping\",\"data\":{\"pad\":\"" + "x".repeat(100_000) + "\"}}");
+            assertEquals("MESSAGE_TOO_LARGE", client.nextOfType("error", WAIT).path("data").path("code").asText());
+            client.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\",\"video\"]}}");
+            assertEquals("INVALID_SUBSCRIBE_FORMAT", client.nextOfType("error", WAIT).path("data").path("code").asText());
             client.send("{\"type\":\"get_status\"}");
             JsonNode status = client.nextOfType("status", WAIT);
             assertEquals(0, status.path("data").path("subscriptions").size());

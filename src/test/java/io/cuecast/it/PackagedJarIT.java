@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar as a user runs it: {@code java -jar target/cuecast.jar --port N}, in its own
@@ -22,16 +23,25 @@ import org.junit.jupiter.api.Test;
 class PackagedJarIT {
 
     @Test
-    void theJarStartsAndServesHealthAndTheWebSocket() throws Exception {
+    void theJarStartsWithItsConfigFolderEnvironmentAndPortAndServes(@TempDir Path configDir) throws Exception {
         Path jar = Path.of("target", "cuecast.jar");
         assertTrue(Files.exists(jar), "mvn package builds target/cuecast.jar");
+        String properties = Files.readString(Path.of("config", "application.properties"))
+                .replace("cuecast.simulator.seed = 42", "cuecast.simulator.seed = 5");
+        Files.writeString(configDir.resolve("application.properties"), properties);
         int port = AvailablePortFinder.getNextAvailable();
         Path log = Files.createTempFile("cuecast-jar", ".log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run", "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder launch = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run",
+                "--port", String.valueOf(port), "--config", configDir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        launch.environment().put("CUECAST_CAMERA_FPS", "20");
+        Process process = launch.start();
         try {
             JsonNode health = awaitHealth(URI.create("http://localhost:" + port + "/api/v1/health"), process, log);
             assertEquals("0.1.0-SNAPSHOT", health.path("version").asText());
+            assertEquals("simulated 9ft-pool table, seed 5, 1280x720 @ 20 fps",
+                    health.path("components").path("camera").path("source").asText(),
+                    "the seed comes from --config's folder, the frame rate from the environment");
             try (WsClient client = WsClient.connect(URI.create("ws://localhost:" + port + "/api/v1/ws"))) {
                 client.nextOfType("connection", Duration.ofSeconds(10));
                 client.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]}}");

@@ -65,24 +65,18 @@ public final class RunningCuecast implements AutoCloseable {
 
     private void awaitHttp(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
+        HttpRequest health = HttpRequest.newBuilder(http("/api/v1/health")).timeout(Duration.ofSeconds(2)).build();
+        // 503 is an honest health answer too (no camera, say): either means the server is serving.
+        Await.until(() -> {
             if (!runner.isAlive()) {
                 throw new IllegalStateException("Cuecast stopped while starting");
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(http("/api/v1/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 || response.statusCode() == 503) {
-                    return; // serving: 503 is an honest health answer, e.g. with no camera
-                }
-            } catch (java.io.IOException e) {
-                last = e;
+                return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.io.IOException notListeningYet) {
+                return 0;
             }
-            Thread.sleep(100); // polling interval while the server binds, not a wait for a result
-        }
-        throw new IllegalStateException("Cuecast did not serve /api/v1/health within " + timeout, last);
+        }, status -> status == 200 || status == 503, timeout, "/api/v1/health to answer");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.cuecast.camera.sim.GroundTruthBall;
 import io.cuecast.camera.sim.GroundTruthFrame;
 import io.cuecast.camera.sim.SimulatedCamera;
 import io.cuecast.camera.sim.SimulatorSettings;
+import io.cuecast.camera.sim.FrameClock;
 import io.cuecast.table.BallType;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +34,7 @@ class SimulatedTableDetectionTest {
         int detections = 0;
         int spurious = 0;
         int numberRight = 0;
-        try (SimulatedCamera camera = new SimulatedCamera(settings)) {
+        try (SimulatedCamera camera = new SimulatedCamera(settings, new FrameClock(settings.fps()))) {
             for (int n = 0; n < 600; n++) {
                 Frame frame = camera.grab().orElseThrow();
                 GroundTruthFrame truth = camera.groundTruthOf(frame.sequence()).orElseThrow();

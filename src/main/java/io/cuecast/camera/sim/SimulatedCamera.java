@@ -1,11 +1,11 @@
 package io.cuecast.camera.sim;
 
 import io.cuecast.camera.CameraException;
+import io.cuecast.camera.Clocks;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.FrameSource;
 import org.opencv.core.Mat;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -36,11 +36,15 @@ public final class SimulatedCamera implements FrameSource {
     private boolean closed;
 
     public SimulatedCamera(SimulatorSettings settings) {
-        this(settings, SimulatedCamera::epochMicrosNow);
+        this(settings, Clocks::epochMicros);
     }
 
-    /** With a given clock (epoch microseconds), so tests can compare whole ground-truth records. */
-    SimulatedCamera(SimulatorSettings settings, LongSupplier clockUs) {
+    /**
+     * With a given clock (epoch microseconds): tests that replay the game faster than real time
+     * use one that advances by a frame's duration per reading, so that capture times stay as far
+     * apart as a real camera's.
+     */
+    public SimulatedCamera(SimulatorSettings settings, LongSupplier clockUs) {
         this.settings = settings;
         this.layout = SimulatorLayout.of(settings.width(), settings.height(), settings.table());
         this.simulator = new TableSimulator(settings.table(), settings.fps(), settings.seed());
@@ -101,10 +105,5 @@ public final class SimulatedCamera implements FrameSource {
             closed = true;
             renderer.close();
         }
-    }
-
-    private static long epochMicrosNow() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 }

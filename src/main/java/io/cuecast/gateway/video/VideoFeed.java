@@ -162,5 +162,14 @@ public final class VideoFeed implements AutoCloseable {
     public void close() {
         running = false;
         encoder.interrupt();
+        try {
+            encoder.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            pending.release();
+            encoding.release();
+        }
     }
 }
