@@ -126,8 +126,9 @@ class RealFootageMeasurementTest {
             for (int d = 0; d < scored.size(); d++) {
                 picture.detection(detection.balls().get(d), matching.hit(d));
             }
-            picture.caption(String.format(Locale.ROOT, "%s %s: %d/%d labels found (IoU>=0.5, any class), %d detections,"
-                    + " table IoU %.2f", clip.getFileName(), name, matching.hits(), truth.size(), scored.size(), tableIou))
+            picture.caption(String.format(Locale.ROOT, "%s %s: %d/%d labels found (IoU>=0.5, any class), %d detections"
+                    + " of radius %.1f px, table IoU %.2f", clip.getFileName(), name, matching.hits(), truth.size(),
+                    scored.size(), detection.tableFound() ? detection.table().ballRadiusPx() : Double.NaN, tableIou))
                     .writeTo(PICTURES.resolve("padova-" + clip.getFileName() + "-" + name + ".png"));
             return new PadovaFrame(clip.getFileName().toString(), new BoxScoring.Image(truth, scored),
                     detection.tableFound(), tableIou);
