@@ -3,8 +3,8 @@ package io.cuecast;
 import io.cuecast.camera.CameraPoller;
 import io.cuecast.camera.CameraSources;
 import io.cuecast.camera.FrameSource;
-import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.Frame;
+import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.Gateway;
@@ -21,12 +21,12 @@ import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.vertx.core.Vertx;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.CamelConfiguration;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.StartupListener;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,7 @@ public class CuecastConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         OpenCvNatives.load();
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
-        TableSpec table = TableSpec.named(settings.string("cuecast.table.size", "9ft-pool"));
+        TableSpec table = settings.parsed("cuecast.table.size", "9ft-pool", TableSpec::named);
 
         FrameSource source = CameraSources.open(settings, table);
         CameraPoller poller = new CameraPoller(source);
@@ -69,7 +69,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
-        HealthReport health = new HealthReport(poller.status(), vision, gateway::connectionCount, video,
+        HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
+                gateway::connectionCount, video,
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version);
 
         LOG.info("Cuecast {} on {}, {} table", version, source.description(), table.name());

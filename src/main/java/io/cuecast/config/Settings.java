@@ -58,6 +58,19 @@ public final class Settings {
         };
     }
 
+    /**
+     * A value read by {@code parser}, whose IllegalArgumentException (with its own explanation) is
+     * reported against the key.
+     */
+    public <T> T parsed(String key, String fallback, Function<String, T> parser) {
+        String raw = string(key, fallback);
+        try {
+            return parser.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config key '" + key + "' is '" + raw + "': " + e.getMessage(), e);
+        }
+    }
+
     private static Number inRange(String key, Number value, Number min, Number max) {
         if (value.doubleValue() < min.doubleValue() || value.doubleValue() > max.doubleValue()) {
             throw invalid(key, value.toString(), "a value from " + min + " to " + max);

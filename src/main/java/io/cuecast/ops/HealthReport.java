@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * {@code GET /api/v1/health}: an overall status and one per component (camera, vision, gateway).
@@ -16,6 +17,7 @@ import java.util.function.IntSupplier;
  */
 public final class HealthReport {
     private final CameraStatus camera;
+    private final LongSupplier framesDropped;
     private final VisionStage vision;
     private final IntSupplier connections;
     private final VideoFeed video;
@@ -24,11 +26,13 @@ public final class HealthReport {
     private final String version;
 
     /**
+     * @param framesDropped     frames dropped unprocessed because detection fell behind
      * @param staleAfterSeconds a camera that has produced no frame for this long is DOWN
      */
-    public HealthReport(CameraStatus camera, VisionStage vision, IntSupplier connections, VideoFeed video,
-                        double staleAfterSeconds, String version) {
+    public HealthReport(CameraStatus camera, LongSupplier framesDropped, VisionStage vision, IntSupplier connections,
+                        VideoFeed video, double staleAfterSeconds, String version) {
         this.camera = camera;
+        this.framesDropped = framesDropped;
         this.vision = vision;
         this.connections = connections;
         this.video = video;
@@ -76,6 +80,7 @@ public final class HealthReport {
                 : last.tableFound() ? HealthStatus.UP : HealthStatus.DEGRADED;
         part.put("status", status.name());
         part.put("frames_processed", vision.framesProcessed());
+        part.put("frames_dropped", framesDropped.getAsLong());
         part.put("table_found", last != null && last.tableFound());
         part.put("balls", last == null ? 0 : last.balls().size());
         part.put("last_detection_ms", last == null ? null : Math.round(last.detectionMillis() * 100) / 100.0);

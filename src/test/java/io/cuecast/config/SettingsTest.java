@@ -28,4 +28,12 @@ class SettingsTest {
         assertTrue(outOfRange.getMessage().contains("'big'"), outOfRange.getMessage());
         assertThrows(ConfigException.class, () -> settings.bool("bad", true));
     }
+
+    @Test
+    void parsedValuesReportTheParsersReasonAgainstTheKey() {
+        assertEquals(25, settings.parsed("fps", "1", Integer::parseInt));
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> settings.parsed("bad", "x", io.cuecast.table.TableSpec::named));
+        assertTrue(bad.getMessage().startsWith("config key 'bad' is 'fast': unknown table size 'fast'"), bad.getMessage());
+    }
 }

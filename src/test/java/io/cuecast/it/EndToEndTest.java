@@ -141,8 +141,12 @@ class EndToEndTest {
         try (WsClient client = subscribedTo("state")) {
             List<JsonNode> states = client.collect("state", 20, Duration.ofSeconds(60));
             for (int i = 1; i < states.size(); i++) {
-                assertEquals(states.get(i - 1).path("sequence").asLong() + 1, states.get(i).path("sequence").asLong(),
+                JsonNode before = states.get(i - 1);
+                JsonNode after = states.get(i);
+                assertEquals(before.path("sequence").asLong() + 1, after.path("sequence").asLong(),
                         "sequence gap between messages " + (i - 1) + " and " + i);
+                assertTrue(after.path("data").path("captured_at_us").asLong()
+                        > before.path("data").path("captured_at_us").asLong(), "each state comes from a newer frame");
             }
             JsonNode first = states.get(0);
             Instant timestamp = Instant.parse(first.path("timestamp").asText());
