@@ -31,7 +31,7 @@ class SettingsTest {
 
     @Test
     void parsedValuesReportTheParsersReasonAgainstTheKey() {
-        assertEquals(25, settings.parsed("fps", "1", Integer::parseInt));
+        assertEquals(Integer.valueOf(25), settings.parsed("fps", "1", Integer::parseInt));
         ConfigException bad = assertThrows(ConfigException.class,
                 () -> settings.parsed("bad", "x", io.cuecast.table.TableSpec::named));
         assertTrue(bad.getMessage().startsWith("config key 'bad' is 'fast': unknown table size 'fast'"), bad.getMessage());
