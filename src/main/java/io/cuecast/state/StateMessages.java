@@ -44,7 +44,10 @@ public final class StateMessages {
     }
 
     private static Map<String, Double> xy(double x, double y, double scale) {
-        return Map.of("x", round(x, scale), "y", round(y, scale));
+        Map<String, Double> point = new LinkedHashMap<>();
+        point.put("x", round(x, scale));
+        point.put("y", round(y, scale));
+        return point;
     }
 
     private static double round(double value, double scale) {

@@ -184,6 +184,31 @@ class EndToEndTest {
     }
 
     @Test
+    void aPerStreamEndpointSubscribesOnConnectSharingTheOneRegistry() throws InterruptedException {
+        try (WsClient client = WsClient.connect(app.ws("/api/v1/ws/state?max_fps=10&include_fields=balls"))) {
+            client.nextOfType("connection", WAIT);
+            JsonNode subscribed = client.nextOfType("subscribed", WAIT);
+            assertEquals("state", subscribed.path("data").path("all_subscriptions").get(0).asText());
+            assertTrue(client.nextOfType("state", WAIT).path("data").has("balls"));
+            client.send("{\"type\":\"get_status\"}");
+            JsonNode status = client.nextOfType("status", WAIT);
+            assertEquals("state", status.path("data").path("subscriptions").get(0).asText(),
+                    "the status reply reads the same registry the endpoint subscribed in");
+            client.send("{\"type\":\"unsubscribe\",\"data\":{\"streams\":[\"state\"]}}");
+            client.nextOfType("unsubscribed", WAIT);
+        }
+    }
+
+    @Test
+    void aPerStreamEndpointForAnUnknownStreamIsClosedWithAReason() throws InterruptedException {
+        try (WsClient client = WsClient.connect(app.ws("/api/v1/ws/video"))) {
+            WsClient.Closing closing = client.awaitClose(WAIT);
+            assertEquals(4404, closing.code());
+            assertTrue(closing.reason().contains("unknown stream 'video'"), closing.reason());
+        }
+    }
+
+    @Test
     void badMessagesGetAnErrorAndTheConnectionKeepsWorking() throws InterruptedException {
         try (WsClient client = WsClient.connect(app.ws("/api/v1/ws"))) {
             client.nextOfType("connection", WAIT);

@@ -19,6 +19,11 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final WebSocket socket;
     private volatile boolean closedByServer;
+    private final java.util.concurrent.CompletableFuture<Closing> closing = new java.util.concurrent.CompletableFuture<>();
+
+    /** The close code and reason the server sent. */
+    public record Closing(int code, String reason) {
+    }
 
     private WsClient(URI uri) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -83,6 +88,14 @@ public final class WsClient implements AutoCloseable {
         return closedByServer;
     }
 
+    public Closing awaitClose(Duration timeout) {
+        try {
+            return closing.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close the connection within " + timeout, e);
+        }
+    }
+
     @Override
     public void close() {
         socket.abort();
@@ -110,6 +123,7 @@ public final class WsClient implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closedByServer = true;
+            closing.complete(new Closing(statusCode, reason));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.cuecast.gateway.websocket;
 
 import io.cuecast.gateway.Gateway;
+import io.cuecast.gateway.Stream;
 import io.vertx.core.http.ServerWebSocket;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -12,16 +13,33 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
  * the client's channel, so replies and stream messages are written straight to it.
  */
 public final class WebSocketEvents {
+    /** Close code for a per-stream endpoint whose stream does not exist (4000-4999: application codes). */
+    static final short UNKNOWN_STREAM = 4404;
+    private static final String STREAM_ENDPOINT_PREFIX = "/api/v1/ws/";
     private final Gateway gateway;
 
     public WebSocketEvents(Gateway gateway) {
         this.gateway = gateway;
     }
 
+    /**
+     * A new connection. On a per-stream endpoint ({@code /api/v1/ws/state}) the client is
+     * subscribed at once, as if it had sent the subscribe itself; an unknown stream is refused with
+     * close code {@value #UNKNOWN_STREAM} before the welcome.
+     */
     public void onOpen(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey,
                        @Header(VertxWebsocketConstants.REMOTE_ADDRESS) Object remoteAddress,
                        @Body ServerWebSocket socket) {
+        String path = socket.path();
+        String stream = path.startsWith(STREAM_ENDPOINT_PREFIX) ? path.substring(STREAM_ENDPOINT_PREFIX.length()) : null;
+        if (stream != null && Stream.fromWireName(stream).isEmpty()) {
+            socket.close(UNKNOWN_STREAM, "unknown stream '" + stream + "'; streams are " + Stream.wireNames());
+            return;
+        }
         gateway.connect(connectionKey, new VertxClientChannel(socket), String.valueOf(remoteAddress));
+        if (stream != null) {
+            gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));
+        }
     }
 
     public void onMessage(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey, @Body String text) {

@@ -1,0 +1,59 @@
+package io.cuecast.gateway.websocket;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a per-stream endpoint's URL ({@code /api/v1/ws/state?max_fps=10&include_fields=balls}) into
+ * the {@code subscribe} message a client of the multiplexed endpoint would send, so that both kinds
+ * of endpoint go through the same protocol handling and the same registry. Query parameters become
+ * that stream's filters: numbers as numbers, the field lists as arrays.
+ */
+final class StreamEndpointSubscription {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> LIST_PARAMETERS = Set.of("include_fields", "exclude_fields");
+    /** Names the table of a multi-table installation; one table needs no choice. */
+    private static final String TABLE_PARAMETER = "table";
+
+    private StreamEndpointSubscription() {
+    }
+
+    static String subscribeMessage(String stream, String rawQuery) {
+        ObjectNode data = JSON.createObjectNode();
+        data.putArray("streams").add(stream);
+        ObjectNode filter = JSON.createObjectNode();
+        Map<String, List<String>> parameters = new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
+        parameters.forEach((name, values) -> {
+            if (!name.equals(TABLE_PARAMETER)) {
+                putParameter(filter, name, values.get(values.size() - 1));
+            }
+        });
+        if (!filter.isEmpty()) {
+            data.putObject("filters").set(stream, filter);
+        }
+        ObjectNode message = JSON.createObjectNode();
+        message.put("type", "subscribe");
+        message.set("data", data);
+        return message.toString();
+    }
+
+    private static void putParameter(ObjectNode filter, String name, String value) {
+        if (LIST_PARAMETERS.contains(name)) {
+            ArrayNode list = filter.putArray(name);
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    list.add(item.trim());
+                }
+            }
+        } else if (value.matches("-?\\d+(\\.\\d+)?")) {
+            filter.put(name, Double.parseDouble(value));
+        } else {
+            filter.put(name, value);
+        }
+    }
+}
