@@ -7,6 +7,7 @@ import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.config.Settings;
+import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
@@ -21,6 +22,9 @@ import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -84,7 +88,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("visionStage", vision);
         registry.bind("stateStage", state);
         registry.bind("gateway", gateway);
-        registry.bind("webSocketEvents", new WebSocketEvents(gateway));
+        ConnectionGate gate = new ConnectionGate(
+                settings.integer("cuecast.gateway.connections-per-minute-per-ip", 10, 1, 1_000_000),
+                Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))),
+                Clock.systemUTC());
+        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate));
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);

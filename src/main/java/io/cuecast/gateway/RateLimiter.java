@@ -23,6 +23,12 @@ final class RateLimiter {
         this.admittedAtMillis = new long[limit];
     }
 
+    /** True when every admission has aged out of the window: the limiter holds no state worth keeping. */
+    synchronized boolean isIdle(long nowMillis) {
+        int newest = (next + admittedAtMillis.length - 1) % admittedAtMillis.length;
+        return count == 0 || nowMillis - admittedAtMillis[newest] >= windowMillis;
+    }
+
     synchronized boolean tryAcquire(long nowMillis) {
         boolean full = count == admittedAtMillis.length;
         if (full && nowMillis - admittedAtMillis[next] < windowMillis) {

@@ -30,7 +30,9 @@ public final class RunningCuecast implements AutoCloseable {
 
     public static RunningCuecast start(String... extraArgs) throws Exception {
         int port = AvailablePortFinder.getNextAvailable();
-        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port)));
+        // Tests open many connections from one address; ConnectionLimitsTest checks the limit itself.
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port),
+                "--cuecast.gateway.connections-per-minute-per-ip=1000"));
         args.addAll(List.of(extraArgs));
         Main main = Cuecast.newMain(LaunchOptions.parse(args.toArray(String[]::new)));
         Thread runner = new Thread(() -> {

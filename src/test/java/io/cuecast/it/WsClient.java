@@ -25,13 +25,21 @@ public final class WsClient implements AutoCloseable {
     public record Closing(int code, String reason) {
     }
 
-    private WsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(uri, new Listener()).join();
+    private WsClient(URI uri, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     public static WsClient connect(URI uri) {
-        return new WsClient(uri);
+        return new WsClient(uri, null);
+    }
+
+    /** Connects as a browser on {@code origin} would. */
+    public static WsClient connect(URI uri, String origin) {
+        return new WsClient(uri, origin);
     }
 
     public void send(String text) {

@@ -1,8 +1,10 @@
 package io.cuecast.gateway.websocket;
 
+import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.Stream;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
@@ -17,19 +19,28 @@ public final class WebSocketEvents {
     static final short UNKNOWN_STREAM = 4404;
     private static final String STREAM_ENDPOINT_PREFIX = "/api/v1/ws/";
     private final Gateway gateway;
+    private final ConnectionGate gate;
 
-    public WebSocketEvents(Gateway gateway) {
+    public WebSocketEvents(Gateway gateway, ConnectionGate gate) {
         this.gateway = gateway;
+        this.gate = gate;
     }
 
     /**
      * A new connection. On a per-stream endpoint ({@code /api/v1/ws/state}) the client is
      * subscribed at once, as if it had sent the subscribe itself; an unknown stream is refused with
-     * close code {@value #UNKNOWN_STREAM} before the welcome.
+     * close code {@value #UNKNOWN_STREAM} before the welcome. A connection the gate refuses (too many
+     * from one address, or a browser origin not allowed) is closed with its code and reason.
      */
     public void onOpen(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey,
                        @Header(VertxWebsocketConstants.REMOTE_ADDRESS) Object remoteAddress,
                        @Body ServerWebSocket socket) {
+        Optional<ConnectionGate.Refusal> refusal =
+                gate.admit(socket.remoteAddress().hostAddress(), socket.headers().get("Origin"));
+        if (refusal.isPresent()) {
+            socket.close((short) refusal.get().code(), refusal.get().reason());
+            return;
+        }
         String path = socket.path();
         String stream = path.startsWith(STREAM_ENDPOINT_PREFIX) ? path.substring(STREAM_ENDPOINT_PREFIX.length()) : null;
         if (stream != null && Stream.fromWireName(stream).isEmpty()) {
