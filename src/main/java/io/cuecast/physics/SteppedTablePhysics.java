@@ -107,30 +107,18 @@ public final class SteppedTablePhysics implements TablePhysics {
 
     /** Exchanges momentum along the line of centres between every pair of touching, closing balls. */
     private void collideBalls(List<BallBody> inPlay, List<PhysicsEvent> events) {
-        double contact = 2 * radius;
-        for (int i = 0; i < inPlay.size(); i++) {
-            BallBody a = inPlay.get(i);
-            for (int j = i + 1; j < inPlay.size(); j++) {
-                BallBody b = inPlay.get(j);
-                double dx = b.x() - a.x();
-                double dy = b.y() - a.y();
-                double distance = Math.hypot(dx, dy);
-                if (distance >= contact || distance == 0) {
-                    continue;
-                }
-                double nx = dx / distance;
-                double ny = dy / distance;
-                double closing = (a.vx() - b.vx()) * nx + (a.vy() - b.vy()) * ny;
-                if (closing <= 0) {
-                    continue;
-                }
-                // Equal masses: each ball gets (1 + e) / 2 of the closing speed along the normal.
-                double impulse = (1 + settings.ballRestitution()) / 2 * closing;
-                a.setVelocity(a.vx() - impulse * nx, a.vy() - impulse * ny);
-                b.setVelocity(b.vx() + impulse * nx, b.vy() + impulse * ny);
-                events.add(new PhysicsEvent.BallCollision(a.number(), b.number(), closing));
+        forEachPairCloserThan(inPlay, 2 * radius, (a, b, nx, ny, distance) -> {
+            double closing = (a.vx() - b.vx()) * nx + (a.vy() - b.vy()) * ny;
+            if (closing <= 0) {
+                return false;
             }
-        }
+            // Equal masses: each ball gets (1 + e) / 2 of the closing speed along the normal.
+            double impulse = (1 + settings.ballRestitution()) / 2 * closing;
+            a.setVelocity(a.vx() - impulse * nx, a.vy() - impulse * ny);
+            b.setVelocity(b.vx() + impulse * nx, b.vy() + impulse * ny);
+            events.add(new PhysicsEvent.BallCollision(a.number(), b.number(), closing));
+            return true;
+        });
     }
 
     private void bounceOffCushions(BallBody ball, List<PhysicsEvent> events) {
@@ -177,31 +165,45 @@ public final class SteppedTablePhysics implements TablePhysics {
     private void separateOverlaps(List<BallBody> inPlay) {
         double contact = 2 * radius;
         for (int pass = 0; pass < SEPARATION_PASSES; pass++) {
-            boolean moved = false;
-            for (int i = 0; i < inPlay.size(); i++) {
-                BallBody a = inPlay.get(i);
-                for (int j = i + 1; j < inPlay.size(); j++) {
-                    BallBody b = inPlay.get(j);
-                    double dx = b.x() - a.x();
-                    double dy = b.y() - a.y();
-                    double distance = Math.hypot(dx, dy);
-                    if (distance >= contact - TOUCH_TOLERANCE_MM) {
-                        continue;
-                    }
-                    double nx = distance == 0 ? 1 : dx / distance;
-                    double ny = distance == 0 ? 0 : dy / distance;
-                    double push = (contact - distance) / 2;
-                    a.moveTo(a.x() - nx * push, a.y() - ny * push);
-                    b.moveTo(b.x() + nx * push, b.y() + ny * push);
-                    keepOnTable(a);
-                    keepOnTable(b);
-                    moved = true;
-                }
-            }
+            boolean moved = forEachPairCloserThan(inPlay, contact - TOUCH_TOLERANCE_MM, (a, b, nx, ny, distance) -> {
+                double push = (contact - distance) / 2;
+                a.moveTo(a.x() - nx * push, a.y() - ny * push);
+                b.moveTo(b.x() + nx * push, b.y() + ny * push);
+                keepOnTable(a);
+                keepOnTable(b);
+                return true;
+            });
             if (!moved) {
                 return;
             }
         }
+    }
+
+    /** What to do with two balls closer than a limit, given the unit normal from a to b. */
+    private interface PairAction {
+        /** @return whether it changed anything */
+        boolean act(BallBody a, BallBody b, double nx, double ny, double distance);
+    }
+
+    /** Runs the action on every pair of balls whose centres are closer than {@code limit}. */
+    private static boolean forEachPairCloserThan(List<BallBody> balls, double limit, PairAction action) {
+        boolean changed = false;
+        for (int i = 0; i < balls.size(); i++) {
+            BallBody a = balls.get(i);
+            for (int j = i + 1; j < balls.size(); j++) {
+                BallBody b = balls.get(j);
+                double dx = b.x() - a.x();
+                double dy = b.y() - a.y();
+                double distance = Math.hypot(dx, dy);
+                if (distance < limit) {
+                    // Coincident centres have no line between them: push along x.
+                    double nx = distance == 0 ? 1 : dx / distance;
+                    double ny = distance == 0 ? 0 : dy / distance;
+                    changed |= action.act(a, b, nx, ny, distance);
+                }
+            }
+        }
+        return changed;
     }
 
     private static double fastestSpeed(List<BallBody> balls) {
