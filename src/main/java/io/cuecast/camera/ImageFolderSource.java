@@ -16,19 +16,16 @@ import org.opencv.imgcodecs.Imgcodecs;
  * Still images played as a video, in file-name order: a folder ({@code /data/shots}) or a glob
  * ({@code /data/shots/*.png}).
  */
-public final class ImageFolderSource implements FrameSource {
+public final class ImageFolderSource extends NamedFrameSource {
     private final List<Path> images;
-    private final String description;
     private final boolean loop;
-    private final double fps;
     private final AtomicLong sequence = new AtomicLong();
     private int next;
 
     private ImageFolderSource(List<Path> images, String description, boolean loop, double fps) {
+        super(description, fps);
         this.images = images;
-        this.description = description;
         this.loop = loop;
-        this.fps = fps;
     }
 
     public static ImageFolderSource open(String folderOrGlob, boolean loop, double fps) {
@@ -72,16 +69,6 @@ public final class ImageFolderSource implements FrameSource {
             throw new CameraException("cannot decode image '" + path + "'");
         }
         return Optional.of(new Frame(sequence.incrementAndGet(), Clocks.epochMicros(), image));
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public double fps() {
-        return fps;
     }
 
     @Override

@@ -9,10 +9,8 @@ import java.util.function.Supplier;
  * opened again after a back-off that doubles from {@code initialBackoffMs} up to {@code maxBackoffMs}.
  * Meanwhile each grab fails fast with the reason, so health shows it, and the application runs on.
  */
-public final class ReopeningFrameSource implements FrameSource {
+public final class ReopeningFrameSource extends NamedFrameSource {
     private final Supplier<FrameSource> opener;
-    private final String description;
-    private final double fps;
     private final long initialBackoffMs;
     private final long maxBackoffMs;
     private final LongSupplier clockMs;
@@ -23,9 +21,8 @@ public final class ReopeningFrameSource implements FrameSource {
 
     public ReopeningFrameSource(Supplier<FrameSource> opener, String description, double fps,
                                 long initialBackoffMs, long maxBackoffMs, LongSupplier clockMs) {
+        super(description, fps);
         this.opener = opener;
-        this.description = description;
-        this.fps = fps;
         this.initialBackoffMs = initialBackoffMs;
         this.maxBackoffMs = maxBackoffMs;
         this.clockMs = clockMs;
@@ -73,16 +70,6 @@ public final class ReopeningFrameSource implements FrameSource {
     /** The wrapped source while it is open, for callers that need its own features (the simulator's ground truth). */
     public synchronized Optional<FrameSource> current() {
         return Optional.ofNullable(current);
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public double fps() {
-        return fps;
     }
 
     @Override

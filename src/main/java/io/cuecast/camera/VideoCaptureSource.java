@@ -10,20 +10,17 @@ import org.opencv.videoio.Videoio;
  * A V4L2 camera or an MJPEG AVI file, read through OpenCV's VideoCapture (this OpenCV build has no
  * FFmpeg, so other containers and codecs cannot be opened here).
  */
-public final class VideoCaptureSource implements FrameSource {
+public final class VideoCaptureSource extends NamedFrameSource {
     private final VideoCapture capture;
-    private final String description;
     private final boolean isFile;
     private final boolean loop;
-    private final double fps;
     private final AtomicLong sequence = new AtomicLong();
 
     private VideoCaptureSource(VideoCapture capture, String description, boolean isFile, boolean loop, double fps) {
+        super(description, fps);
         this.capture = capture;
-        this.description = description;
         this.isFile = isFile;
         this.loop = loop;
-        this.fps = fps;
     }
 
     /** Opens a V4L2 device by index (0 for /dev/video0) or path, asking for the given size and rate. */
@@ -62,7 +59,7 @@ public final class VideoCaptureSource implements FrameSource {
             if (isFile) {
                 return Optional.empty();
             }
-            throw new CameraException(description + " returned no frame");
+            throw new CameraException(description() + " returned no frame");
         }
         long capturedAtUs = Clocks.epochMicros();
         return Optional.of(new Frame(sequence.incrementAndGet(), capturedAtUs, image));
@@ -74,16 +71,6 @@ public final class VideoCaptureSource implements FrameSource {
 
     private boolean rewind() {
         return capture.set(Videoio.CAP_PROP_POS_FRAMES, 0);
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public double fps() {
-        return fps;
     }
 
     @Override
