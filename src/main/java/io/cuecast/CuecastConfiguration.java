@@ -10,6 +10,7 @@ import io.cuecast.config.Settings;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
+import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
@@ -23,6 +24,7 @@ import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.CamelConfiguration;
@@ -67,9 +69,14 @@ public class CuecastConfiguration implements CamelConfiguration {
                         settings.decimal("cuecast.state.keepalive-seconds", 1, 0.05, 3600)));
 
         String version = Version.current();
+        HistorySettings history = new HistorySettings(
+                settings.integer("cuecast.gateway.history.size", HistorySettings.DEFAULT_SIZE, 1, 100_000),
+                Duration.ofSeconds(settings.integer("cuecast.gateway.history.max-age-seconds",
+                        (int) HistorySettings.DEFAULT_MAX_AGE.toSeconds(), 1, 86_400)),
+                settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed));
         Gateway gateway = new Gateway(new GatewaySettings(
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
-                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version));
+                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));

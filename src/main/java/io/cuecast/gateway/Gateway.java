@@ -36,15 +36,16 @@ public final class Gateway {
         this(settings, Clock.systemUTC());
     }
 
-    /** @param clock the time source for timestamps, uptime, ping latency and rate limiting */
+    /** @param clock the time source for timestamps, uptime, ping latency, rate limiting and history age */
     public Gateway(GatewaySettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper();
         MessageEncoder encoder = new MessageEncoder(mapper, clock);
         StreamLocks locks = new StreamLocks();
-        this.publisher = new StreamPublisher(registry, locks, encoder);
-        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock);
+        StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history);
+        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history);
     }
 
     /**

@@ -7,8 +7,10 @@ package io.cuecast.gateway;
  *                           rejected with MESSAGE_TOO_LARGE before parsing
  * @param rateLimitPerMinute most client messages accepted per connection in any 60-second window
  * @param serverVersion      reported to clients in the welcome message
+ * @param history            what streams remember for resume and latest value on subscribe
  */
-public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion) {
+public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion,
+                              HistorySettings history) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** The original system's limit. */
@@ -24,9 +26,17 @@ public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, Strin
         if (serverVersion == null || serverVersion.isBlank()) {
             throw new IllegalArgumentException("serverVersion must not be blank, was '" + serverVersion + "'");
         }
+        if (history == null) {
+            throw new IllegalArgumentException("history must not be null");
+        }
     }
 
-    /** The default size and rate limits. */
+    /** These limits with the default history. */
+    public GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion) {
+        this(maxMessageBytes, rateLimitPerMinute, serverVersion, HistorySettings.defaults());
+    }
+
+    /** The default size and rate limits and history. */
     public static GatewaySettings defaults(String serverVersion) {
         return new GatewaySettings(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE, serverVersion);
     }

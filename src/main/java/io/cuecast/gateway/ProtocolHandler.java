@@ -10,9 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,23 +35,28 @@ final class ProtocolHandler {
     private final StreamLocks locks;
     private final MessageEncoder encoder;
     private final Clock clock;
+    private final StreamHistory history;
+    private final CatchUpPolicy catchUp;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
-                    MessageEncoder encoder, ObjectMapper mapper, Clock clock) {
+                    MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.clock = clock;
+        this.history = history;
+        this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     void welcome(ClientSession session) {
         String now = Timestamps.iso(Timestamps.now(clock));
         reply(session, Replies.CONNECTION, new Replies.Welcome(
-                session.clientId(), "connected", now, settings.serverVersion(), Stream.wireNames()));
+                session.clientId(), "connected", now, settings.serverVersion(), Stream.wireNames(),
+                history.epoch()));
     }
 
     /** Never throws: every failure becomes an error reply, and the connection stays usable. */
@@ -112,10 +118,8 @@ final class ProtocolHandler {
     private void dispatch(ClientSession session, String type, JsonNode request) {
         JsonNode data = request.get("data");
         switch (type) {
-            case SUBSCRIBE -> changeSubscriptions(
-                    session, SubscriptionRequest.subscribe(data), registry::subscribe, Replies.SUBSCRIBED);
-            case UNSUBSCRIBE -> changeSubscriptions(
-                    session, SubscriptionRequest.unsubscribe(data), registry::unsubscribe, Replies.UNSUBSCRIBED);
+            case SUBSCRIBE -> subscribe(session, SubscriptionRequest.subscribe(data));
+            case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
@@ -123,15 +127,44 @@ final class ProtocolHandler {
         }
     }
 
-    /** Replies while still holding the stream locks: see {@link StreamLocks} for the ordering this buys. */
-    private void changeSubscriptions(ClientSession session, SubscriptionRequest request,
-                                     BiFunction<ClientSession, Collection<Stream>, List<Stream>> change,
-                                     String replyType) {
+    /*
+     * Both reply while still holding the stream locks: see StreamLocks for the ordering this buys.
+     * Subscribe also queues its catch-up messages under them, so they come after the reply and
+     * before the first live message, with nothing lost or repeated in between.
+     */
+
+    private void subscribe(ClientSession session, SubscriptionRequest request) {
         locks.whileLocked(request.streams(), () -> {
-            List<Stream> changed = change.apply(session, request.streams());
-            reply(session, replyType, new Replies.SubscriptionChange(
-                    changed.stream().map(Stream::wireName).toList(), subscriptionNames(session)));
+            CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
+            List<Stream> added = registry.subscribe(session, request.streams());
+            reply(session, Replies.SUBSCRIBED, new Replies.SubscriptionChange(
+                    names(added), subscriptionNames(session), recoveredByName(plan)));
+            // Queued even to a client over its high-water mark: at most history-size messages, and
+            // skipping one would break the recovery just promised.
+            plan.messages().forEach(session::send);
         });
+    }
+
+    private void unsubscribe(ClientSession session, SubscriptionRequest request) {
+        locks.whileLocked(request.streams(), () -> {
+            List<Stream> removed = registry.unsubscribe(session, request.streams());
+            reply(session, Replies.UNSUBSCRIBED,
+                    new Replies.SubscriptionChange(names(removed), subscriptionNames(session), null));
+        });
+    }
+
+    /** Null when nothing was resumed, so the field is left out. */
+    private static Map<String, Boolean> recoveredByName(CatchUp plan) {
+        if (plan.recovered().isEmpty()) {
+            return null;
+        }
+        Map<String, Boolean> byName = new LinkedHashMap<>();
+        plan.recovered().forEach((stream, recovered) -> byName.put(stream.wireName(), recovered));
+        return byName;
+    }
+
+    private static List<String> names(Collection<Stream> streams) {
+        return streams.stream().map(Stream::wireName).toList();
     }
 
     private void pong(ClientSession session, JsonNode clientTimestamp) {
@@ -183,7 +216,7 @@ final class ProtocolHandler {
     }
 
     private List<String> subscriptionNames(ClientSession session) {
-        return registry.streamsOf(session).stream().map(Stream::wireName).sorted().toList();
+        return names(registry.streamsOf(session)).stream().sorted().toList();
     }
 
     /** The last line of defence: if even the error reply fails, log it rather than throw to the adapter. */

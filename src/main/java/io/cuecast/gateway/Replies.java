@@ -3,6 +3,7 @@ package io.cuecast.gateway;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code data} shapes of the control replies, in one place so the wire format is easy to review. */
 final class Replies {
@@ -17,13 +18,18 @@ final class Replies {
     private Replies() {
     }
 
-    /** Sent once, right after the connection opens. */
+    /**
+     * Sent once, right after the connection opens.
+     *
+     * @param epoch changes when sequences restart; resume positions from another epoch are meaningless
+     */
     record Welcome(
             @JsonProperty("client_id") String clientId,
             String status,
             String timestamp,
             @JsonProperty("server_version") String serverVersion,
-            List<String> streams) {
+            List<String> streams,
+            String epoch) {
     }
 
     /**
@@ -31,10 +37,13 @@ final class Replies {
      *
      * @param streams          the streams this request actually added (or removed), in request order
      * @param allSubscriptions every stream the client is now subscribed to, sorted by name
+     * @param recovered        subscribe with resume only: per resumed stream, whether every missed
+     *                         message follows; absent otherwise
      */
     record SubscriptionChange(
             List<String> streams,
-            @JsonProperty("all_subscriptions") List<String> allSubscriptions) {
+            @JsonProperty("all_subscriptions") List<String> allSubscriptions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Boolean> recovered) {
     }
 
     record Pong(

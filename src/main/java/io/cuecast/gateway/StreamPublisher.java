@@ -4,15 +4,16 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Numbers each stream's messages and fans them out to the stream's subscribers.
+ * Numbers each stream's messages, records them in the {@link StreamHistory} and fans them out to
+ * the stream's subscribers.
  *
  * <p>Sequences count 1, 2, 3, ... per stream and advance on every publish, even with no
- * subscribers, so a stream's numbering never depends on who listens (history and resume can be
- * added later without renumbering). A message that cannot be serialized does not use up a number.
+ * subscribers, so a stream's numbering never depends on who listens and a resume position means
+ * the same to every client. The history owns the position, as a broker would. A message that
+ * cannot be serialized does not use up a number.
  *
  * <p>Slow consumers: a client whose write queue is full skips the message and its drop counter
  * goes up; it sees the gap in the sequence. Nothing blocks and nobody is disconnected for it yet.
@@ -22,20 +23,23 @@ final class StreamPublisher {
     private final SubscriptionRegistry registry;
     private final StreamLocks locks;
     private final MessageEncoder encoder;
-    /** Indexed by ordinal; written only under that stream's lock. */
-    private final AtomicLongArray lastSequence = new AtomicLongArray(Stream.values().length);
+    private final StreamHistory history;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder) {
+    StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
+                    StreamHistory history) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
+        this.history = history;
     }
 
     /**
-     * Serializes the message once and hands the same text to every current subscriber.
+     * Serializes the message once and hands the same text to the history and to every current
+     * subscriber. Both happen under the stream's lock, so a subscriber catching up from history
+     * sees no message twice and misses none.
      *
      * @throws IllegalArgumentException if {@code data} cannot be serialized (no number is used up)
      */
@@ -43,9 +47,9 @@ final class StreamPublisher {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(data, "data");
         return locks.whileLocked(stream, () -> {
-            long sequence = lastSequence.get(stream.ordinal()) + 1;
+            long sequence = history.lastSequence(stream) + 1;
             EncodedMessage message = encoder.encodeStream(stream, sequence, data);
-            lastSequence.set(stream.ordinal(), sequence);
+            history.append(stream, sequence, message);
             return fanOut(stream, sequence, message);
         });
     }
@@ -71,7 +75,7 @@ final class StreamPublisher {
     Map<Stream, Long> lastSequences() {
         Map<Stream, Long> sequences = new EnumMap<>(Stream.class);
         for (Stream stream : Stream.values()) {
-            sequences.put(stream, lastSequence.get(stream.ordinal()));
+            sequences.put(stream, history.lastSequence(stream));
         }
         return Collections.unmodifiableMap(sequences);
     }

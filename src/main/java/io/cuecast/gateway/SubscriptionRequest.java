@@ -2,32 +2,64 @@ package io.cuecast.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The validated body of a subscribe or unsubscribe message. Validation is all-or-nothing: one
  * bad stream name rejects the whole request, so a client never ends up half-subscribed.
  *
- * <p>Subscribe also accepts {@code filters} and {@code resume} objects. They are checked for
- * shape only and not applied yet; when they are, they become fields of this record.
+ * <p>Subscribe also accepts a {@code filters} object, checked for shape only and not applied yet.
+ * Whether a resume position is still reachable depends on the history, so that is checked later,
+ * under the stream's lock.
  *
  * @param streams the requested streams in request order, possibly with repeats
+ * @param resume  per stream, the last sequence the client received; only streams in {@code streams}
  */
-record SubscriptionRequest(List<Stream> streams) {
+record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume) {
 
     static SubscriptionRequest subscribe(JsonNode data) {
         ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
         requireObjectIfPresent(data, "filters", invalid);
         requireObjectIfPresent(data, "resume", invalid);
-        return new SubscriptionRequest(streams(data, invalid));
+        List<Stream> streams = streams(data, invalid);
+        return new SubscriptionRequest(streams, resume(data.get("resume"), streams));
     }
 
     static SubscriptionRequest unsubscribe(JsonNode data) {
         ErrorCode invalid = ErrorCode.INVALID_UNSUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
-        return new SubscriptionRequest(streams(data, invalid));
+        return new SubscriptionRequest(streams(data, invalid), Map.of());
+    }
+
+    private static Map<Stream, Long> resume(JsonNode resume, List<Stream> streams) {
+        if (resume == null || resume.isNull()) {
+            return Map.of();
+        }
+        Map<Stream, Long> positions = new EnumMap<>(Stream.class);
+        ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
+        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) resume::fields) {
+            String name = field.getKey();
+            Stream stream = Stream.fromWireName(name).orElseThrow(() -> new RequestRejected(invalid,
+                    "data.resume names the unknown stream '" + name + "'. No subscription was changed."));
+            if (!streams.contains(stream)) {
+                throw new RequestRejected(invalid, "data.resume names '" + name
+                        + "', which is not in data.streams. No subscription was changed.");
+            }
+            JsonNode sequence = field.getValue();
+            if (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.longValue() < 0) {
+                throw new RequestRejected(invalid, "data.resume." + name
+                        + " must be a non-negative whole number (the last sequence received), but it is "
+                        + (sequence.isNumber() ? sequence.asText() : describe(sequence))
+                        + ". No subscription was changed.");
+            }
+            positions.put(stream, sequence.longValue());
+        }
+        return Collections.unmodifiableMap(positions);
     }
 
     private static List<Stream> streams(JsonNode data, ErrorCode invalid) {

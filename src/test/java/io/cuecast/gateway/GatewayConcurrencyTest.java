@@ -27,7 +27,9 @@ class GatewayConcurrencyTest {
     private static final int PUBLISHES_PER_STREAM = 400;
     private static final int CHURN_ROUNDS = 150;
 
-    private final Gateway gateway = new Gateway(new GatewaySettings(64 * 1024, 1_000_000, "v"));
+    /** No latest value on subscribe: every stream message a client gets is then one a publish counted. */
+    private final Gateway gateway = new Gateway(new GatewaySettings(64 * 1024, 1_000_000, "v",
+            new HistorySettings(HistorySettings.DEFAULT_SIZE, HistorySettings.DEFAULT_MAX_AGE, Set.of())));
 
     @Test
     void registryAndDeliveriesStayConsistentUnderConcurrency() throws Exception {

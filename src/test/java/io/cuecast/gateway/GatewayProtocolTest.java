@@ -134,9 +134,10 @@ class GatewayProtocolTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "{'type':'subscribe','data':{'streams':['state'],'filters':{'min_confidence':0.5}}}",
-            "{'type':'subscribe','data':{'streams':['state'],'resume':{'state':41}}}",
-            "{'type':'subscribe','data':{'streams':['state'],'filters':null}}"})
-    void filtersAndResumeObjectsAreAcceptedButNotYetApplied(String request) {
+            "{'type':'subscribe','data':{'streams':['state'],'filters':null}}",
+            "{'type':'subscribe','data':{'streams':['state'],'resume':null}}",
+            "{'type':'subscribe','data':{'streams':['state'],'resume':{}}}"})
+    void filtersAreAcceptedButNotYetAppliedAndAnEmptyResumeIsAccepted(String request) {
         assertEquals("subscribed", client.request(request).get("type").asText());
         assertEquals(Set.of(Stream.STATE), gateway.subscriptions().streamsOf(client.session));
     }

@@ -37,16 +37,16 @@ class GatewayPublishTest {
 
     @Test
     void sequencesAdvanceWithoutSubscribers() {
-        PublishResult first = gateway.publish(Stream.STATE, Map.of());
-        gateway.publish(Stream.STATE, Map.of());
-        TestClient late = subscribed("late", "state");
+        PublishResult first = gateway.publish(Stream.TRAJECTORY, Map.of());
+        gateway.publish(Stream.TRAJECTORY, Map.of());
+        TestClient late = subscribed("late", "trajectory");
 
-        PublishResult third = gateway.publish(Stream.STATE, Map.of());
+        PublishResult third = gateway.publish(Stream.TRAJECTORY, Map.of());
 
         assertEquals(1, first.sequence());
         assertEquals(0, first.delivered());
         assertEquals(3, third.sequence());
-        assertEquals(List.of(3L), sequences(late.ofType("state")));
+        assertEquals(List.of(3L), sequences(late.ofType("trajectory")));
     }
 
     @Test

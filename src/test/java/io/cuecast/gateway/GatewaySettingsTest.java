@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GatewaySettingsTest {
@@ -33,5 +36,26 @@ class GatewaySettingsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new GatewaySettings(1024, 100, " "));
         assertTrue(e.getMessage().contains("serverVersion"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GatewaySettings(1024, 100, null));
+    }
+
+    @Test
+    void historyDefaultsTo300MessagesOf60SecondsAndTheLatestState() {
+        HistorySettings history = GatewaySettings.defaults("v").history();
+        assertEquals(300, history.size());
+        assertEquals(Duration.ofSeconds(60), history.maxAge());
+        assertEquals(Set.of(Stream.STATE), history.latestValueStreams());
+    }
+
+    @Test
+    void historyRejectsAnEmptySizeOrAge() {
+        assertThrows(IllegalArgumentException.class, () -> new HistorySettings(0, Duration.ofSeconds(1), Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> new HistorySettings(1, Duration.ZERO, Set.of()));
+    }
+
+    @Test
+    void latestValueStreamsAreReadFromACommaSeparatedList() {
+        assertEquals(EnumSet.of(Stream.STATE, Stream.CONFIG), HistorySettings.streamsNamed(" state, config ,"));
+        var e = assertThrows(IllegalArgumentException.class, () -> HistorySettings.streamsNamed("state,video"));
+        assertTrue(e.getMessage().contains("video"), e.getMessage());
     }
 }

@@ -50,6 +50,17 @@ final class TestClient {
         return all.get(before);
     }
 
+    /** Sends a message and returns the first message it caused, for replies that stream messages follow. */
+    JsonNode firstReplyTo(String jsonWithSingleQuotes) {
+        int before = channel.sent().size();
+        send(jsonWithSingleQuotes);
+        List<JsonNode> all = received();
+        if (all.size() == before) {
+            throw new AssertionError("expected a reply, got nothing");
+        }
+        return all.get(before);
+    }
+
     List<JsonNode> ofType(String type) {
         return received().stream().filter(m -> m.path("type").asText().equals(type)).toList();
     }

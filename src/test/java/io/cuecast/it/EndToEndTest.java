@@ -184,6 +184,35 @@ class EndToEndTest {
     }
 
     @Test
+    void aClientThatReconnectsWithResumeGetsWhatItMissedWithoutAGap() throws InterruptedException {
+        long lastSeen;
+        String epoch;
+        try (WsClient first = WsClient.connect(app.ws("/api/v1/ws"))) {
+            epoch = first.nextOfType("connection", WAIT).path("data").path("epoch").asText();
+            first.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]}}");
+            List<JsonNode> states = first.collect("state", 3, Duration.ofSeconds(60));
+            lastSeen = states.get(2).path("sequence").asLong();
+        }
+        try (WsClient watcher = subscribedTo("state")) {
+            // Let the stream move on while no resuming client is connected.
+            watcher.nextMatching(m -> m.path("sequence").asLong() > lastSeen + 2, Duration.ofSeconds(60),
+                    "a state two past the one last seen");
+        }
+        try (WsClient again = WsClient.connect(app.ws("/api/v1/ws"))) {
+            assertEquals(epoch, again.nextOfType("connection", WAIT).path("data").path("epoch").asText(),
+                    "same server run, same numbering");
+            again.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"],\"resume\":{\"state\":"
+                    + lastSeen + "}}}");
+            JsonNode subscribed = again.nextOfType("subscribed", WAIT);
+            assertTrue(subscribed.path("data").path("recovered").path("state").asBoolean(), subscribed.toString());
+            List<JsonNode> states = again.collect("state", 5, Duration.ofSeconds(60));
+            for (int i = 0; i < states.size(); i++) {
+                assertEquals(lastSeen + 1 + i, states.get(i).path("sequence").asLong(), "replayed then live, no gap");
+            }
+        }
+    }
+
+    @Test
     void aPerStreamEndpointSubscribesOnConnectSharingTheOneRegistry() throws InterruptedException {
         try (WsClient client = WsClient.connect(app.ws("/api/v1/ws/state?max_fps=10&include_fields=balls"))) {
             client.nextOfType("connection", WAIT);

@@ -1,0 +1,51 @@
+package io.cuecast.gateway;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How much each stream remembers, for resume, and which streams hand new subscribers their latest
+ * message.
+ *
+ * @param size               most messages kept per stream
+ * @param maxAge             messages older than this are forgotten
+ * @param latestValueStreams streams whose most recent message is sent on a plain subscribe
+ */
+public record HistorySettings(int size, Duration maxAge, Set<Stream> latestValueStreams) {
+
+    public static final int DEFAULT_SIZE = 300;
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(60);
+
+    public HistorySettings {
+        if (size < 1) {
+            throw new IllegalArgumentException("history size must be at least 1, was " + size);
+        }
+        if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("history maxAge must be positive, was " + maxAge);
+        }
+        latestValueStreams = Set.copyOf(latestValueStreams);
+    }
+
+    /** 300 messages, 60 seconds, and the latest {@code state} on subscribe. */
+    public static HistorySettings defaults() {
+        return new HistorySettings(DEFAULT_SIZE, DEFAULT_MAX_AGE, EnumSet.of(Stream.STATE));
+    }
+
+    /**
+     * Reads a comma-separated list of stream names, e.g. {@code "state, config"}.
+     *
+     * @throws IllegalArgumentException naming any unknown stream
+     */
+    public static Set<Stream> streamsNamed(String commaSeparated) {
+        Set<Stream> streams = EnumSet.noneOf(Stream.class);
+        for (String name : commaSeparated.split(",")) {
+            String trimmed = name.trim();
+            if (!trimmed.isEmpty()) {
+                streams.add(Stream.fromWireName(trimmed).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown stream '" + trimmed + "'; streams are " + String.join(", ", Stream.wireNames()))));
+            }
+        }
+        return streams;
+    }
+}

@@ -1,0 +1,41 @@
+package io.cuecast.gateway;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The broker side of a stream, in the manner of Centrifugo's broker: it owns each stream's position
+ * (its last sequence) and keeps recent messages so that a reconnecting client can recover what it
+ * missed. It is an interface so that a shared (Kafka-backed, say) store can replace the in-memory
+ * one without touching the protocol.
+ *
+ * <p>Messages are stored exactly as they were fanned out, never serialized again.
+ */
+interface StreamHistory {
+
+    /**
+     * Identifies this run of the numbering. Sequences restart when it changes, so a client must not
+     * resume with positions it got under another epoch.
+     */
+    String epoch();
+
+    /** The last sequence appended to the stream; 0 before the first. */
+    long lastSequence(Stream stream);
+
+    /**
+     * Records the message just published on the stream. The publisher calls it under the stream's
+     * lock with {@code sequence == lastSequence(stream) + 1}.
+     */
+    void append(Stream stream, long sequence, EncodedMessage message);
+
+    /**
+     * Every message after {@code sequence}, in order, or empty when history no longer holds all of
+     * them (evicted by size or age). An empty list means nothing was missed.
+     *
+     * @param sequence at most {@link #lastSequence}
+     */
+    Optional<List<EncodedMessage>> messagesAfter(Stream stream, long sequence);
+
+    /** The stream's most recent message while history still holds it. */
+    Optional<EncodedMessage> latest(Stream stream);
+}
