@@ -11,6 +11,7 @@ import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
+import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
@@ -101,6 +102,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 Clock.systemUTC());
         registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate));
         registry.bind("streamPublication", new StreamPublication(gateway));
+        registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,6 +113,21 @@ public final class Gateway {
     /** Who is subscribed to what: the registry every reader (REST, metrics) should query. */
     public SubscriptionRegistry subscriptions() {
         return registry;
+    }
+
+    /** Every open session, in no particular order. */
+    public List<ClientSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** The open session with this client id (the id clients and the REST API know). */
+    public Optional<ClientSession> sessionOfClient(String clientId) {
+        return sessions.values().stream().filter(s -> s.clientId().equals(clientId)).findFirst();
+    }
+
+    /** A session's figures, the same as its {@code get_status} reply's data. */
+    public Object statusOf(ClientSession session) {
+        return protocol.statusOf(session);
     }
 
     public GatewaySnapshot snapshot() {

@@ -199,8 +199,13 @@ final class ProtocolHandler {
     }
 
     private void status(ClientSession session) {
+        reply(session, Replies.STATUS, statusOf(session));
+    }
+
+    /** A session's figures, as the status reply and the REST API show them. */
+    Replies.Status statusOf(ClientSession session) {
         Instant now = Timestamps.now(clock);
-        reply(session, Replies.STATUS, new Replies.Status(
+        return new Replies.Status(
                 session.clientId(),
                 Timestamps.iso(session.connectedAt()),
                 seconds(Duration.between(session.connectedAt(), now)),
@@ -212,7 +217,7 @@ final class ProtocolHandler {
                 session.bytesReceived(),
                 session.qualityScore(),
                 session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
-                true));
+                true);
     }
 
     private List<String> subscriptionNames(ClientSession session) {
