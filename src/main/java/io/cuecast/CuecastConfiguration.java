@@ -17,6 +17,8 @@ import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
 import io.cuecast.ops.HealthReport;
+import io.cuecast.ops.PipelineMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.cuecast.state.BallTracker;
 import io.cuecast.state.StatePublicationPolicy;
 import io.cuecast.state.StateStage;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public class CuecastConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CuecastConfiguration.class);
+    /** Where camel-micrometer-prometheus binds its registry when camel.metrics.enabled is true. */
+    private static final String METRICS_REGISTRY = "metricsRegistry";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -107,6 +111,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("healthReport", health);
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
+        PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, vision, gateway);
         int httpPort = settings.integer("camel.server.port", 8080, 1, 65535);
         context.addStartupListener(new StartupListener() {
             @Override
@@ -116,6 +121,10 @@ public class CuecastConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                MeterRegistry meters = started.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
+                if (meters != null) {
+                    metrics.bindTo(meters);
+                }
                 mjpeg.mount(VertxPlatformHttpRouter.lookup(started,
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
             }

@@ -2,6 +2,7 @@ package io.cuecast.vision;
 
 import io.cuecast.camera.Frame;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The detection route's bean: runs the pipeline on a frame, then frees the frame, whose pixels no
@@ -11,6 +12,7 @@ public final class VisionStage {
     private final VisionPipeline pipeline;
     private final AtomicLong framesProcessed = new AtomicLong();
     private volatile Detection last;
+    private volatile Consumer<Detection> listener = detection -> { };
 
     public VisionStage(VisionPipeline pipeline) {
         this.pipeline = pipeline;
@@ -21,10 +23,16 @@ public final class VisionStage {
             Detection detection = pipeline.detect(frame);
             framesProcessed.incrementAndGet();
             last = detection;
+            listener.accept(detection);
             return detection;
         } finally {
             frame.close();
         }
+    }
+
+    /** Hands every detection to {@code listener} (metrics), on the detection thread: keep it quick. */
+    public void onDetection(Consumer<Detection> listener) {
+        this.listener = listener;
     }
 
     public long framesProcessed() {

@@ -323,6 +323,23 @@ class EndToEndTest {
     }
 
     @Test
+    void prometheusMetricsCountTheFramesAndTimeTheDetection() throws Exception {
+        String metrics = Await.until(() -> http.send(HttpRequest.newBuilder(app.http("/observe/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(),
+                body -> metricValue(body, "cuecast_detection_seconds_count") > 0, WAIT, "a timed detection");
+        assertTrue(metricValue(metrics, "cuecast_frames_captured_total") > 0, metrics);
+        assertTrue(metricValue(metrics, "cuecast_frames_processed_total") > 0, metrics);
+        assertTrue(metrics.contains("routeId=\"detection\""), "Camel's route timings are there too");
+    }
+
+    /** The value of an unlabelled Prometheus sample, or -1 when absent. */
+    private static double metricValue(String exposition, String name) {
+        return exposition.lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .findFirst().orElse(-1);
+    }
+
+    @Test
     void healthReportsEveryComponent() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.http("/api/v1/health")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
