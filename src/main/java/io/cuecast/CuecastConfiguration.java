@@ -11,6 +11,7 @@ import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
+import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
@@ -74,9 +75,15 @@ public class CuecastConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.integer("cuecast.gateway.history.max-age-seconds",
                         (int) HistorySettings.DEFAULT_MAX_AGE.toSeconds(), 1, 86_400)),
                 settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed));
+        LivenessSettings liveness = new LivenessSettings(
+                seconds(settings, "cuecast.gateway.ping-interval-seconds", LivenessSettings.DEFAULT_PING_INTERVAL),
+                seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
+                seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
+                        LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
         Gateway gateway = new Gateway(new GatewaySettings(
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
-                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history));
+                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
+                liveness));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -99,7 +106,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.gateway.connections-per-minute-per-ip", 10, 1, 1_000_000),
                 Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))),
                 Clock.systemUTC());
-        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate));
+        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate,
+                settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024)));
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
@@ -119,6 +127,11 @@ public class CuecastConfiguration implements CamelConfiguration {
             }
         });
         context.addService(new Closer(source, video, vertx));
+    }
+
+    /** A whole number of seconds, 1 s to a day. */
+    private static Duration seconds(Settings settings, String key, Duration fallback) {
+        return Duration.ofSeconds(settings.integer(key, (int) fallback.toSeconds(), 1, 86_400));
     }
 
     /** Closes the camera and the video encoder when Camel stops. */
