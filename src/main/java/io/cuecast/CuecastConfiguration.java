@@ -11,6 +11,7 @@ import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
+import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
@@ -18,13 +19,13 @@ import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
 import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.PipelineMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.cuecast.state.BallTracker;
 import io.cuecast.state.StatePublicationPolicy;
 import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,9 +80,15 @@ public class CuecastConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.integer("cuecast.gateway.history.max-age-seconds",
                         (int) HistorySettings.DEFAULT_MAX_AGE.toSeconds(), 1, 86_400)),
                 settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed));
+        LivenessSettings liveness = new LivenessSettings(
+                seconds(settings, "cuecast.gateway.ping-interval-seconds", LivenessSettings.DEFAULT_PING_INTERVAL),
+                seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
+                seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
+                        LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
         Gateway gateway = new Gateway(new GatewaySettings(
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
-                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history));
+                settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
+                liveness));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -104,7 +111,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.gateway.connections-per-minute-per-ip", 10, 1, 1_000_000),
                 Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))),
                 Clock.systemUTC());
-        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate));
+        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate,
+                settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024)));
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("videoFeed", video);
@@ -130,6 +138,11 @@ public class CuecastConfiguration implements CamelConfiguration {
             }
         });
         context.addService(new Closer(source, video, vertx));
+    }
+
+    /** A whole number of seconds, 1 s to a day. */
+    private static Duration seconds(Settings settings, String key, Duration fallback) {
+        return Duration.ofSeconds(settings.integer(key, (int) fallback.toSeconds(), 1, 86_400));
     }
 
     /** Closes the camera and the video encoder when Camel stops. */

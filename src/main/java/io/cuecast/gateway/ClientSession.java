@@ -27,6 +27,7 @@ public final class ClientSession {
     private final Instant connectedAt;
     private final ClientChannel channel;
     private final RateLimiter rateLimiter;
+    private final Liveness liveness;
 
     private final LongAdder messagesReceived = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
@@ -43,6 +44,7 @@ public final class ClientSession {
         this.connectedAt = connectedAt;
         this.channel = channel;
         this.rateLimiter = rateLimiter;
+        this.liveness = new Liveness(connectedAt);
     }
 
     /** The UUID the gateway gave this client, sent in the welcome message. */
@@ -104,6 +106,10 @@ public final class ClientSession {
         return rateLimiter;
     }
 
+    Liveness liveness() {
+        return liveness;
+    }
+
     void recordReceived(int bytes) {
         messagesReceived.increment();
         bytesReceived.add(bytes);
@@ -113,12 +119,17 @@ public final class ClientSession {
         lastPingLatency = latency;
     }
 
-    /** Sends a stream message unless the client is not keeping up, in which case it is skipped. */
-    Delivery offer(EncodedMessage message) {
+    /**
+     * Sends a stream message unless the client is not keeping up, in which case it is skipped and
+     * the client's time behind starts (or keeps) running; a message that fits stops it.
+     */
+    Delivery offer(EncodedMessage message, Instant now) {
         if (channel.isWriteQueueFull()) {
+            liveness.fellBehind(now);
             messagesDropped.increment();
             return Delivery.DROPPED_QUEUE_FULL;
         }
+        liveness.caughtUp();
         if (!write(message)) {
             messagesDropped.increment();
             return Delivery.FAILED;

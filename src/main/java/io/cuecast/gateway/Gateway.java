@@ -3,6 +3,7 @@ package io.cuecast.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
@@ -32,12 +33,16 @@ public final class Gateway {
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final StreamPublisher publisher;
     private final ProtocolHandler protocol;
+    private final LivenessCheck liveness;
 
     public Gateway(GatewaySettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    /** @param clock the time source for timestamps, uptime, ping latency, rate limiting and history age */
+    /**
+     * @param clock the time source for timestamps, uptime, ping latency, rate limiting, history age
+     *              and the liveness timeouts
+     */
     public Gateway(GatewaySettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,8 +50,9 @@ public final class Gateway {
         MessageEncoder encoder = new MessageEncoder(mapper, clock);
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history);
-        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock);
+        this.liveness = new LivenessCheck(settings.liveness(), encoder);
+        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness);
     }
 
     /**
@@ -100,6 +106,34 @@ public final class Gateway {
      */
     public PublishResult publish(Stream stream, Object data) {
         return publisher.publish(stream, data);
+    }
+
+    /**
+     * Pings clients that have gone quiet, and closes (and forgets) those silent past the idle
+     * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Meant to be
+     * called about once a second, which is the precision the timeouts are kept to.
+     */
+    public void sweep() {
+        Instant now = Timestamps.now(clock);
+        for (ClientSession session : sessions.values()) {
+            try {
+                liveness.check(session, now).ifPresent(closing -> close(session, closing));
+            } catch (RuntimeException e) {
+                // One broken client must not stop the sweep for the others.
+                LOG.warn("Checking the liveness of client {} failed", session.clientId(), e);
+            }
+        }
+    }
+
+    private void close(ClientSession session, Closing closing) {
+        LOG.info("Closing client {} ({}) with {}: {}", session.clientId(), session.remoteAddress(),
+                closing.code(), closing.reason());
+        try {
+            session.channel().close(closing.code(), closing.reason());
+        } finally {
+            // Forgotten at once, not when the adapter reports the close, so no more messages are queued.
+            disconnect(session.connectionKey());
+        }
     }
 
     public int connectionCount() {

@@ -8,9 +8,10 @@ package io.cuecast.gateway;
  * @param rateLimitPerMinute most client messages accepted per connection in any 60-second window
  * @param serverVersion      reported to clients in the welcome message
  * @param history            what streams remember for resume and latest value on subscribe
+ * @param liveness           the heartbeat and the slow-consumer cut-off
  */
 public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion,
-                              HistorySettings history) {
+                              HistorySettings history, LivenessSettings liveness) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** The original system's limit. */
@@ -29,14 +30,22 @@ public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, Strin
         if (history == null) {
             throw new IllegalArgumentException("history must not be null");
         }
+        if (liveness == null) {
+            throw new IllegalArgumentException("liveness must not be null");
+        }
     }
 
-    /** These limits with the default history. */
+    /** These limits and history with the default liveness. */
+    public GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion, HistorySettings history) {
+        this(maxMessageBytes, rateLimitPerMinute, serverVersion, history, LivenessSettings.defaults());
+    }
+
+    /** These limits with the default history and liveness. */
     public GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion) {
         this(maxMessageBytes, rateLimitPerMinute, serverVersion, HistorySettings.defaults());
     }
 
-    /** The default size and rate limits and history. */
+    /** The default size and rate limits, history and liveness. */
     public static GatewaySettings defaults(String serverVersion) {
         return new GatewaySettings(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE, serverVersion);
     }

@@ -29,6 +29,8 @@ final class ProtocolHandler {
     private static final String UNSUBSCRIBE = "unsubscribe";
     private static final String PING = "ping";
     private static final String GET_STATUS = "get_status";
+    /** A client's answer to the server's ping; any message would do, this one says so. */
+    private static final String PONG = "pong";
 
     private final GatewaySettings settings;
     private final SubscriptionRegistry registry;
@@ -37,17 +39,20 @@ final class ProtocolHandler {
     private final Clock clock;
     private final StreamHistory history;
     private final CatchUpPolicy catchUp;
+    private final LivenessCheck liveness;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
-                    MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history) {
+                    MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
+                    LivenessCheck liveness) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.clock = clock;
         this.history = history;
+        this.liveness = liveness;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -65,6 +70,8 @@ final class ProtocolHandler {
         session.recordReceived(bytes);
         String type = null;
         try {
+            // Any message proves the client is there, even one refused below.
+            session.liveness().heard(Timestamps.now(clock));
             checkRate(session);
             checkSize(bytes);
             JsonNode request = parse(text);
@@ -122,8 +129,11 @@ final class ProtocolHandler {
             case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
+            case PONG -> {
+                // Nothing to answer: hearing from the client was the point.
+            }
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
-                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, GET_STATUS) + ".");
+                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS) + ".");
         }
     }
 
@@ -217,7 +227,7 @@ final class ProtocolHandler {
                 session.bytesReceived(),
                 session.qualityScore(),
                 session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
-                true);
+                liveness.isAlive(session, now));
     }
 
     private List<String> subscriptionNames(ClientSession session) {

@@ -12,6 +12,7 @@ final class Replies {
     static final String SUBSCRIBED = "subscribed";
     static final String UNSUBSCRIBED = "unsubscribed";
     static final String PONG = "pong";
+    static final String PING = "ping";
     static final String STATUS = "status";
     static final String ERROR = "error";
 
@@ -52,13 +53,19 @@ final class Replies {
             @JsonProperty("quality_score") double qualityScore) {
     }
 
+    /** The server's heartbeat to a quiet client, which answers with any message (its own ping, a pong). */
+    record Ping(
+            String timestamp,
+            @JsonProperty("server_ts_us") long serverTsUs) {
+    }
+
     /**
      * Answer to get_status.
      *
      * @param uptime          seconds since the connection opened
      * @param messageCount    messages received from the client (the original's meaning)
      * @param lastPingLatency seconds, or null until a ping carried a client timestamp
-     * @param isAlive         true: a heartbeat timeout is not implemented yet
+     * @param isAlive         heard from within the ping interval
      */
     record Status(
             @JsonProperty("client_id") String clientId,

@@ -1,5 +1,7 @@
 package io.cuecast.gateway;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * cannot be serialized does not use up a number.
  *
  * <p>Slow consumers: a client whose write queue is full skips the message and its drop counter
- * goes up; it sees the gap in the sequence. Nothing blocks and nobody is disconnected for it yet.
+ * goes up; it sees the gap in the sequence. Nothing blocks. The publish only notes since when the
+ * client has been behind; the gateway's sweep closes one that stays behind too long.
  */
 final class StreamPublisher {
 
@@ -24,16 +27,18 @@ final class StreamPublisher {
     private final StreamLocks locks;
     private final MessageEncoder encoder;
     private final StreamHistory history;
+    private final Clock clock;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
-                    StreamHistory history) {
+                    StreamHistory history, Clock clock) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.history = history;
+        this.clock = clock;
     }
 
     /**
@@ -58,8 +63,9 @@ final class StreamPublisher {
         int deliveredTo = 0;
         int droppedFor = 0;
         int failedFor = 0;
+        Instant now = Timestamps.now(clock);
         for (ClientSession subscriber : registry.subscribersOf(stream)) {
-            switch (subscriber.offer(message)) {
+            switch (subscriber.offer(message, now)) {
                 case DELIVERED -> deliveredTo++;
                 case DROPPED_QUEUE_FULL -> droppedFor++;
                 case FAILED -> failedFor++;

@@ -58,4 +58,23 @@ class GatewaySettingsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> HistorySettings.streamsNamed("state,video"));
         assertTrue(e.getMessage().contains("video"), e.getMessage());
     }
+
+    @Test
+    void livenessDefaultsToTheOriginalHeartbeatAndAFiveSecondSlowConsumerLimit() {
+        LivenessSettings liveness = GatewaySettings.defaults("v").liveness();
+        assertEquals(Duration.ofSeconds(30), liveness.pingInterval());
+        assertEquals(Duration.ofSeconds(60), liveness.idleTimeout());
+        assertEquals(Duration.ofSeconds(5), liveness.slowConsumerTimeout());
+    }
+
+    @Test
+    void livenessRejectsAnIdleTimeoutThatWouldCloseBeforeThePingAndPartSeconds() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new LivenessSettings(
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().contains("idleTimeout"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LivenessSettings(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(1500)));
+        assertThrows(IllegalArgumentException.class, () -> new LivenessSettings(
+                Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+    }
 }

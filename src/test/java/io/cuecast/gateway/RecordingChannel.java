@@ -2,16 +2,21 @@ package io.cuecast.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An in-memory {@link ClientChannel}: records every text it is given, and can be told to report a
- * full queue or to throw, like a struggling or dying socket.
+ * An in-memory {@link ClientChannel}: records every text it is given and how it was closed, and
+ * can be told to report a full queue or to throw, like a struggling or dying socket.
  */
 final class RecordingChannel implements ClientChannel {
+
+    record Close(int code, String reason) {
+    }
 
     private final List<String> sent = new ArrayList<>();
     private volatile boolean queueFull;
     private volatile boolean failing;
+    private volatile Close closed;
 
     @Override
     public synchronized void send(String text) {
@@ -28,7 +33,10 @@ final class RecordingChannel implements ClientChannel {
 
     @Override
     public void close(int code, String reason) {
-        throw new AssertionError("the gateway core is not expected to close sockets, but closed with " + code);
+        if (closed != null) {
+            throw new AssertionError("closed twice: first " + closed + ", then " + code + " " + reason);
+        }
+        closed = new Close(code, reason);
     }
 
     void setQueueFull(boolean queueFull) {
@@ -37,6 +45,10 @@ final class RecordingChannel implements ClientChannel {
 
     void setFailing(boolean failing) {
         this.failing = failing;
+    }
+
+    Optional<Close> closed() {
+        return Optional.ofNullable(closed);
     }
 
     /** The exact String objects sent, in order. */

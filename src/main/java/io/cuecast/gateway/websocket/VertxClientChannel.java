@@ -20,7 +20,8 @@ final class VertxClientChannel implements ClientChannel {
 
     @Override
     public boolean isWriteQueueFull() {
-        return socket.writeQueueFull();
+        // Vert.x throws on a closed socket; sends to it are dropped anyway until the close is reported.
+        return !socket.isClosed() && socket.writeQueueFull();
     }
 
     @Override

@@ -20,10 +20,16 @@ public final class WebSocketEvents {
     private static final String STREAM_ENDPOINT_PREFIX = "/api/v1/ws/";
     private final Gateway gateway;
     private final ConnectionGate gate;
+    private final int maxQueuedBytes;
 
-    public WebSocketEvents(Gateway gateway, ConnectionGate gate) {
+    /**
+     * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
+     *                       keeping up (its write queue is full) and skips stream messages
+     */
+    public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes) {
         this.gateway = gateway;
         this.gate = gate;
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
     /**
@@ -47,6 +53,8 @@ public final class WebSocketEvents {
             socket.close(UNKNOWN_STREAM, "unknown stream '" + stream + "'; streams are " + Stream.wireNames());
             return;
         }
+        // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
+        socket.setWriteQueueMaxSize(maxQueuedBytes);
         gateway.connect(connectionKey, new VertxClientChannel(socket), String.valueOf(remoteAddress));
         if (stream != null) {
             gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));

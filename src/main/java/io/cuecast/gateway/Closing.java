@@ -1,0 +1,23 @@
+package io.cuecast.gateway;
+
+import java.time.Duration;
+
+/**
+ * Why the gateway closes a connection itself: a WebSocket close code and a reason for humans
+ * (kept well under the 123 bytes a close frame allows).
+ */
+record Closing(int code, String reason) {
+
+    /** 4000-4999 is for applications; 408 echoes HTTP's Request Timeout. */
+    static final int IDLE_TIMEOUT = 4408;
+    /** Centrifugo's code for the same thing, so clients that know it need nothing new. */
+    static final int SLOW_CONSUMER = 3008;
+
+    static Closing idleTimeout(Duration timeout) {
+        return new Closing(IDLE_TIMEOUT, "idle timeout: nothing received for " + timeout.toSeconds() + " s");
+    }
+
+    static Closing slowConsumer(Duration timeout) {
+        return new Closing(SLOW_CONSUMER, "slow consumer: not keeping up for " + timeout.toSeconds() + " s");
+    }
+}
