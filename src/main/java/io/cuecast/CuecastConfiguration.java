@@ -18,6 +18,7 @@ import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
 import io.cuecast.ops.HealthReport;
+import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
 import io.cuecast.state.BallTracker;
 import io.cuecast.state.StatePublicationPolicy;
@@ -115,6 +116,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024)));
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
+        registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
 

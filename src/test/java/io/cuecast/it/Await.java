@@ -21,4 +21,20 @@ public final class Await {
         }
         return last;
     }
+
+    /**
+     * Checks that a value stays the same for a while: the only way to see that something does not
+     * happen. Fails as soon as it changes.
+     */
+    public static <T> void unchangedFor(Callable<T> probe, Duration window, String what) throws Exception {
+        T first = probe.call();
+        long end = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < end) {
+            T now = probe.call();
+            if (!first.equals(now)) {
+                throw new AssertionError(what + " changed from " + first + " to " + now);
+            }
+            Thread.sleep(50); // polling interval
+        }
+    }
 }

@@ -84,6 +84,29 @@ class GatewayAdminApiTest {
     }
 
     @Test
+    void operatorsPauseAndResumeThePipelineWhileClientsStayConnected() throws Exception {
+        try (WsClient client = WsClient.connect(app.ws("/api/v1/ws/state"))) {
+            client.nextOfType("state", WAIT);
+            JsonNode stopped = JSON.readTree(post("/system/stop", "").body());
+            assertEquals("stopped", stopped.path("pipeline").asText());
+            // 30 frames' time at 30 fps: a running camera would have captured some.
+            Await.unchangedFor(this::camelFramesCaptured, Duration.ofSeconds(1), "frames captured while stopped");
+            long capturedBefore = camelFramesCaptured();
+            client.send("{\"type\":\"ping\"}");
+            client.nextOfType("pong", WAIT);
+            assertEquals("running", JSON.readTree(post("/system/start", "").body()).path("pipeline").asText());
+            Await.until(this::camelFramesCaptured, n -> n > capturedBefore, WAIT, "frames again after the start");
+            assertEquals("running", JSON.readTree(get("/system").body()).path("pipeline").asText());
+        }
+    }
+
+    private long camelFramesCaptured() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(app.http("/api/v1/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(health.body()).path("components").path("camera").path("frames_captured").asLong();
+    }
+
+    @Test
     void badRequestsGetAClearErrorAndTheRightStatus() throws Exception {
         HttpResponse<String> missing = get("/connections/no-such-client");
         assertEquals(404, missing.statusCode());
