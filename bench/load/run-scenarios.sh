@@ -4,6 +4,7 @@
 # table (summarize.js) and leaves one JSON line per run in $OUT.
 #
 # usage: bench/load/run-scenarios.sh            (from anywhere; about 10 minutes)
+# needs: java, mvn, node/npm, taskset; for the FastAPI peer python3-fastapi, python3-uvicorn, python3-websockets (Debian)
 # env:   WARM (s, default 10), DUR (s, default 15), OUT (results file, default a temp file),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
@@ -28,8 +29,8 @@ stop_server() { # the server's exit status after SIGTERM is not an error
 }
 trap stop_server EXIT
 
-# Waits (bounded) until a command succeeds; fails the script if the server never came up.
-wait_for() { for _ in $(seq 1 90); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done; echo "server did not start: $*" >&2; exit 1; }
+# Waits (bounded) until a command succeeds; a server that never comes up skips its run.
+wait_for() { for _ in $(seq 1 90); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done; echo "server did not start: $*" >&2; return 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1"); }
 
 load() { # server clients hz url [loadgen args...]
@@ -74,15 +75,15 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/
 
 for s in "${STANDARD[@]}"; do
   set -- $s
-  start_cuecast "$2"; sleep 2; load cuecast "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws"; stop_server
+  start_cuecast "$2" && sleep 2 && load cuecast "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws"; stop_server
   if [ -n "$PEERS" ]; then
-    start_vertx "$2"; load bare-vertx "$1" "$2" "ws://127.0.0.1:$VERTX_PORT/" --welcome=false; stop_server
-    start_fastapi "$2"; load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
+    start_vertx "$2" && load bare-vertx "$1" "$2" "ws://127.0.0.1:$VERTX_PORT/" --welcome=false; stop_server
+    start_fastapi "$2" && load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
   fi
 done
 for s in "${POLICY[@]}"; do
   set -- $s
-  start_cuecast "$2"; sleep 2; load "cuecast $3" "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" "${@:4}"; stop_server
+  start_cuecast "$2" && sleep 2 && load "cuecast $3" "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" "${@:4}"; stop_server
 done
 echo "# $(date -u +%FT%TZ) done, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
 node "$here/summarize.js" "$OUT"
