@@ -1,0 +1,89 @@
+#!/bin/bash
+# Runs the standard WebSocket load scenarios against Cuecast and the two reference peers in one
+# session: each server alone on core 0, the load generator on core 1 (taskset). Prints a Markdown
+# table (summarize.js) and leaves one JSON line per run in $OUT.
+#
+# usage: bench/load/run-scenarios.sh            (from anywhere; about 10 minutes)
+# needs: java, mvn, node/npm, taskset; for the FastAPI peer python3-fastapi, python3-uvicorn, python3-websockets (Debian)
+# env:   WARM (s, default 10), DUR (s, default 15), OUT (results file, default a temp file),
+#        PEERS (the peers folder, default /work/shared/peers; empty skips them),
+#        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WARM=${WARM:-10} DUR=${DUR:-15}
+OUT=${OUT:-$(mktemp --suffix=.jsonl)}
+PEERS=${PEERS-/work/shared/peers}
+PEERS_WORK=${PEERS_WORK:-/tmp/cuecast-peers}
+# Ports away from the default 8080, so a Cuecast someone runs by hand does not get the load.
+CUECAST_PORT=18080 VERTX_PORT=18099 FASTAPI_PORT=18098
+
+# Standard scenarios (clients, Hz): every server. Policy scenarios: Cuecast only.
+STANDARD=("100 60" "500 60" "1000 30" "1000 60")
+POLICY=("100 60 slow-consumer --slow=10" "500 60 reconnect-storm --storm-every=5 --storm-fraction=0.5")
+
+server_pid=
+stop_server() { # the server's exit status after SIGTERM is not an error
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  server_pid=
+}
+trap stop_server EXIT
+
+# Waits (bounded) until a command succeeds; a server that never comes up skips its run.
+wait_for() { for _ in $(seq 1 90); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done; echo "server did not start: $*" >&2; return 1; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1"); }
+
+load() { # server clients hz url [loadgen args...]
+  local server=$1 n=$2 hz=$3 url=$4; shift 4
+  taskset -c 1 node "$here/loadgen.js" --label="$server" --url="$url" --clients="$n" --hz="$hz" \
+    --warmup="$WARM" --duration="$DUR" "$@" | tee -a "$OUT" || echo "loadgen failed: $server $n@$hz" >&2
+}
+
+start_cuecast() { # hz
+  # The synthetic route publishes `state` at the scenario's rate (period rounded to whole ms, as
+  # the Vert.x peer does); the camera idles at 1 fps so detection leaves the core to the gateway.
+  (cd "$root" && exec taskset -c 0 java -Xmx1g -jar target/cuecast.jar --port "$CUECAST_PORT" \
+    --cuecast.camera.fps=1 --bench.period-ms=$(( (2000 / $1 + 1) / 2 )) \
+    "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" \
+    >"$PEERS_WORK/cuecast.log" 2>&1) &
+  server_pid=$!
+  wait_for curl -sf "http://127.0.0.1:$CUECAST_PORT/api/v1/health"
+}
+
+start_vertx() { # hz   (as ab.sh starts it)
+  taskset -c 0 java -Xmx1g -Dport="$VERTX_PORT" -Dmode=owner -Dhz="$1" \
+    -cp "$PEERS_WORK/vertx/target/fanout-1.jar:$PEERS_WORK/vertx/target/lib/*" bench.Fanout >"$PEERS_WORK/vertx.log" 2>&1 &
+  server_pid=$!
+  wait_for port_open "$VERTX_PORT"
+}
+
+start_fastapi() { # hz   (as ab.sh starts it)
+  PORT=$FASTAPI_PORT HZ=$1 taskset -c 0 /usr/bin/python3 "$PEERS/fastapi_peer.py" >"$PEERS_WORK/fastapi.log" 2>&1 &
+  server_pid=$!
+  wait_for port_open "$FASTAPI_PORT"
+}
+
+mkdir -p "$PEERS_WORK"
+echo "building (results go to $OUT)" >&2
+(cd "$root" && mvn -B -q package -DskipTests)
+(cd "$here" && npm ci --silent --no-audit --no-fund)
+if [ -n "$PEERS" ]; then
+  rm -rf "$PEERS_WORK/vertx" && cp -r "$PEERS/vertx" "$PEERS_WORK/"
+  (cd "$PEERS_WORK/vertx" && mvn -B -q package dependency:copy-dependencies -DoutputDirectory=target/lib)
+fi
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
+
+for s in "${STANDARD[@]}"; do
+  set -- $s
+  start_cuecast "$2" && sleep 2 && load cuecast "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws"; stop_server
+  if [ -n "$PEERS" ]; then
+    start_vertx "$2" && load bare-vertx "$1" "$2" "ws://127.0.0.1:$VERTX_PORT/" --welcome=false; stop_server
+    start_fastapi "$2" && load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
+  fi
+done
+for s in "${POLICY[@]}"; do
+  set -- $s
+  start_cuecast "$2" && sleep 2 && load "cuecast $3" "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" "${@:4}"; stop_server
+done
+echo "# $(date -u +%FT%TZ) done, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
+node "$here/summarize.js" "$OUT"
