@@ -42,8 +42,12 @@ load() { # server clients hz url [loadgen args...]
 start_cuecast() { # hz
   # The synthetic route publishes `state` at the scenario's rate (period rounded to whole ms, as
   # the Vert.x peer does); the camera idles at 1 fps so detection leaves the core to the gateway.
+  # Every generator client comes from 127.0.0.1 and sends nothing after subscribing: lift the
+  # per-address connection limit and the idle timeout, which would otherwise refuse or close them.
   (cd "$root" && exec taskset -c 0 java -Xmx1g -jar target/cuecast.jar --port "$CUECAST_PORT" \
     --cuecast.camera.fps=1 --bench.period-ms=$(( (2000 / $1 + 1) / 2 )) \
+    --cuecast.gateway.connections-per-minute-per-ip=1000000 \
+    --cuecast.gateway.idle-timeout-seconds=86400 --cuecast.gateway.ping-interval-seconds=3600 \
     "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" \
     >"$PEERS_WORK/cuecast.log" 2>&1) &
   server_pid=$!
