@@ -2,30 +2,44 @@ package io.cuecast.gateway.websocket;
 
 import io.cuecast.gateway.ClientChannel;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A gateway client channel over a Vert.x server WebSocket. Vert.x queues writes in call order from any thread. */
+/**
+ * A gateway client channel over a Vert.x server WebSocket. Every write and the close go through
+ * the socket's event-loop outbox, in call order; the queue counts as full when what waits in the
+ * outbox, or in the socket's own write queue, passes the configured bound.
+ */
 final class VertxClientChannel implements ClientChannel {
     private final ServerWebSocket socket;
+    private final EventLoopOutbox outbox;
+    private final long maxQueuedChars;
+    private final AtomicLong queuedChars = new AtomicLong();
 
-    VertxClientChannel(ServerWebSocket socket) {
+    VertxClientChannel(ServerWebSocket socket, EventLoopOutbox outbox, long maxQueuedChars) {
         this.socket = socket;
+        this.outbox = outbox;
+        this.maxQueuedChars = maxQueuedChars;
     }
 
     @Override
     public void send(String text) {
-        if (!socket.isClosed()) {
-            socket.writeTextMessage(text);
-        }
+        queuedChars.addAndGet(text.length());
+        outbox.submit(() -> {
+            queuedChars.addAndGet(-text.length());
+            if (!socket.isClosed()) {
+                socket.writeTextMessage(text);
+            }
+        });
     }
 
     @Override
     public boolean isWriteQueueFull() {
         // Vert.x throws on a closed socket; sends to it are dropped anyway until the close is reported.
-        return !socket.isClosed() && socket.writeQueueFull();
+        return queuedChars.get() > maxQueuedChars || (!socket.isClosed() && socket.writeQueueFull());
     }
 
     @Override
     public void close(int code, String reason) {
-        socket.close((short) code, reason);
+        outbox.submit(() -> socket.close((short) code, reason));
     }
 }

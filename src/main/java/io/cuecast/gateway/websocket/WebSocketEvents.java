@@ -3,7 +3,11 @@ package io.cuecast.gateway.websocket;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.Stream;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -21,6 +25,8 @@ public final class WebSocketEvents {
     private final Gateway gateway;
     private final ConnectionGate gate;
     private final int maxQueuedBytes;
+    /** One per event loop: a handful, however many clients. */
+    private final Map<Context, EventLoopOutbox> outboxes = new ConcurrentHashMap<>();
 
     /**
      * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
@@ -55,10 +61,23 @@ public final class WebSocketEvents {
         }
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
         socket.setWriteQueueMaxSize(maxQueuedBytes);
-        gateway.connect(connectionKey, new VertxClientChannel(socket), String.valueOf(remoteAddress));
+        gateway.connect(connectionKey, new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes),
+                String.valueOf(remoteAddress));
         if (stream != null) {
             gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));
         }
+    }
+
+    /**
+     * The outbox of the event loop the socket lives on. The route runs this bean on a worker of the
+     * connection's own context, which is therefore the current one.
+     */
+    private EventLoopOutbox outboxOf(ServerWebSocket socket) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("no Vert.x context for the connection from " + socket.remoteAddress());
+        }
+        return outboxes.computeIfAbsent(context, EventLoopOutbox::new);
     }
 
     public void onMessage(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey, @Body String text) {
