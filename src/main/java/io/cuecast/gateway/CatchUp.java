@@ -10,7 +10,7 @@ import java.util.Map;
  * @param recovered per resumed stream, in request order: whether every missed message is in
  *                  {@code messages} (false: history had lost some, and the latest message, if any,
  *                  is there instead)
- * @param messages  stored stream messages to send, in order, before any live one
+ * @param messages  per stream, in request order: stored messages to send, in order, before any live one
  */
-record CatchUp(Map<Stream, Boolean> recovered, List<EncodedMessage> messages) {
+record CatchUp(Map<Stream, Boolean> recovered, Map<Stream, List<EncodedMessage>> messages) {
 }

@@ -1,6 +1,5 @@
 package io.cuecast.gateway;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +31,7 @@ final class CatchUpPolicy {
      */
     CatchUp plan(SubscriptionRequest request, Set<Stream> alreadySubscribed) {
         Map<Stream, Boolean> recovered = new LinkedHashMap<>();
-        List<EncodedMessage> messages = new ArrayList<>();
+        Map<Stream, List<EncodedMessage>> messages = new LinkedHashMap<>();
         for (Stream stream : new LinkedHashSet<>(request.streams())) {
             Long resumeAfter = request.resume().get(stream);
             if (resumeAfter != null) {
@@ -40,12 +39,12 @@ final class CatchUpPolicy {
                 List<EncodedMessage> missed = history.messagesAfter(stream, resumeAfter).orElse(null);
                 recovered.put(stream, missed != null);
                 if (missed != null) {
-                    messages.addAll(missed);
+                    messages.put(stream, missed);
                 } else {
-                    history.latest(stream).ifPresent(messages::add);
+                    history.latest(stream).ifPresent(latest -> messages.put(stream, List.of(latest)));
                 }
             } else if (latestValueStreams.contains(stream) && !alreadySubscribed.contains(stream)) {
-                history.latest(stream).ifPresent(messages::add);
+                history.latest(stream).ifPresent(latest -> messages.put(stream, List.of(latest)));
             }
         }
         return new CatchUp(recovered, messages);

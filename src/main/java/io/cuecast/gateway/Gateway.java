@@ -50,9 +50,11 @@ public final class Gateway {
         MessageEncoder encoder = new MessageEncoder(mapper, clock);
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock);
+        FieldProjector projector = new FieldProjector(mapper);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
-        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness);
+        this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
+                projector);
     }
 
     /**

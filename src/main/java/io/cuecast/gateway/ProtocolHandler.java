@@ -40,12 +40,13 @@ final class ProtocolHandler {
     private final StreamHistory history;
     private final CatchUpPolicy catchUp;
     private final LivenessCheck liveness;
+    private final FieldProjector projector;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
-                    LivenessCheck liveness) {
+                    LivenessCheck liveness, FieldProjector projector) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -53,6 +54,7 @@ final class ProtocolHandler {
         this.clock = clock;
         this.history = history;
         this.liveness = liveness;
+        this.projector = projector;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -146,12 +148,16 @@ final class ProtocolHandler {
     private void subscribe(ClientSession session, SubscriptionRequest request) {
         locks.whileLocked(request.streams(), () -> {
             CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
-            List<Stream> added = registry.subscribe(session, request.streams());
+            List<Stream> added = registry.subscribe(session, request.streams(), request.filters());
             reply(session, Replies.SUBSCRIBED, new Replies.SubscriptionChange(
                     names(added), subscriptionNames(session), recoveredByName(plan)));
             // Queued even to a client over its high-water mark: at most history-size messages, and
-            // skipping one would break the recovery just promised.
-            plan.messages().forEach(session::send);
+            // skipping one would break the recovery just promised. Field filters apply; max_fps
+            // does not, since every replayed message is one the client asked to recover.
+            plan.messages().forEach((stream, messages) -> {
+                FieldSelection fields = request.filters().getOrDefault(stream, StreamFilter.NONE).fields();
+                messages.forEach(message -> session.send(projector.of(message).select(fields)));
+            });
         });
     }
 
@@ -227,7 +233,15 @@ final class ProtocolHandler {
                 session.bytesReceived(),
                 session.qualityScore(),
                 session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
-                liveness.isAlive(session, now));
+                liveness.isAlive(session, now),
+                filtersByName(session));
+    }
+
+    /** Only the filtered streams, by name in stream order; empty when nothing is filtered. */
+    private Map<String, StreamFilter> filtersByName(ClientSession session) {
+        Map<String, StreamFilter> byName = new LinkedHashMap<>();
+        registry.filtersOf(session).forEach((stream, filter) -> byName.put(stream.wireName(), filter));
+        return byName;
     }
 
     private List<String> subscriptionNames(ClientSession session) {

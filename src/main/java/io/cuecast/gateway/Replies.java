@@ -79,7 +79,8 @@ final class Replies {
             @JsonProperty("bytes_received") long bytesReceived,
             @JsonProperty("quality_score") double qualityScore,
             @JsonProperty("last_ping_latency") Double lastPingLatency,
-            @JsonProperty("is_alive") boolean isAlive) {
+            @JsonProperty("is_alive") boolean isAlive,
+            Map<String, StreamFilter> filters) {
     }
 
     /** @param requestType the offending message's type, absent when it could not be read */

@@ -20,6 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Slow consumers: a client whose write queue is full skips the message and its drop counter
  * goes up; it sees the gap in the sequence. Nothing blocks. The publish only notes since when the
  * client has been behind; the gateway's sweep closes one that stays behind too long.
+ *
+ * <p>Filters: each subscriber's {@link Subscription} may skip the message (max_fps) or want fewer
+ * fields. Subscribers with the same field selection share one encoded text; the unfiltered ones get
+ * the very text the history keeps, so a publish nobody filters costs nothing extra.
  */
 final class StreamPublisher {
 
@@ -28,22 +32,24 @@ final class StreamPublisher {
     private final MessageEncoder encoder;
     private final StreamHistory history;
     private final Clock clock;
+    private final FieldProjector projector;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
-                    StreamHistory history, Clock clock) {
+                    StreamHistory history, Clock clock, FieldProjector projector) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.history = history;
         this.clock = clock;
+        this.projector = projector;
     }
 
     /**
      * Serializes the message once and hands the same text to the history and to every current
-     * subscriber. Both happen under the stream's lock, so a subscriber catching up from history
+     * unfiltered subscriber (filtered ones get it cut down once per field selection). Both happen under the stream's lock, so a subscriber catching up from history
      * sees no message twice and misses none.
      *
      * @throws IllegalArgumentException if {@code data} cannot be serialized (no number is used up)
@@ -64,8 +70,13 @@ final class StreamPublisher {
         int droppedFor = 0;
         int failedFor = 0;
         Instant now = Timestamps.now(clock);
-        for (ClientSession subscriber : registry.subscribersOf(stream)) {
-            switch (subscriber.offer(message, now)) {
+        FieldProjector.Projections projections = projector.of(message);
+        for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(stream).entrySet()) {
+            Subscription subscription = entry.getValue();
+            if (!subscription.admits(now)) {
+                continue;
+            }
+            switch (entry.getKey().offer(projections.select(subscription.fields()), now)) {
                 case DELIVERED -> deliveredTo++;
                 case DROPPED_QUEUE_FULL -> droppedFor++;
                 case FAILED -> failedFor++;

@@ -3,20 +3,21 @@ package io.cuecast.gateway;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The single source of truth for which connected client is subscribed to which stream. Fan-out,
- * status replies and monitoring all read it; nothing else keeps a copy.
+ * The single source of truth for which connected client is subscribed to which stream, and with
+ * which filter. Fan-out, status replies and monitoring all read it; nothing else keeps a copy.
  *
  * <p>Thread-safe. The whole table is an immutable snapshot replaced on every change (changes are
  * rare, reads happen on every publish), so readers never lock and always see one consistent
- * state: removing a client takes it off every stream at once.
+ * state: removing a client takes it off every stream at once. A {@link Subscription} object is
+ * carried over from snapshot to snapshot until its filter changes, so its throttle keeps its time.
  *
  * <p>Only registered clients can subscribe. That way a subscribe that races with the client's
  * disconnect cannot leave a subscription behind for a closed socket.
@@ -24,45 +25,46 @@ import java.util.Set;
 public final class SubscriptionRegistry {
 
     /** Both indexes are built together in one change, so they cannot drift apart. */
-    private record Table(Map<ClientSession, Set<Stream>> streamsByClient,
-                         Map<Stream, Set<ClientSession>> subscribersByStream) {
+    private record Table(Map<ClientSession, Map<Stream, Subscription>> byClient,
+                         Map<Stream, Map<ClientSession, Subscription>> byStream) {
 
         static Table empty() {
-            Map<Stream, Set<ClientSession>> byStream = new EnumMap<>(Stream.class);
+            Map<Stream, Map<ClientSession, Subscription>> byStream = new EnumMap<>(Stream.class);
             for (Stream stream : Stream.values()) {
-                byStream.put(stream, Set.of());
+                byStream.put(stream, Map.of());
             }
             return new Table(Map.of(), Collections.unmodifiableMap(byStream));
         }
 
-        /** This table with the client's streams replaced; {@code streams} null removes the client. */
-        Table with(ClientSession client, Set<Stream> streams) {
-            Set<Stream> before = streamsByClient.getOrDefault(client, Set.of());
-            Set<Stream> after = streams == null ? Set.of() : streams;
+        /** This table with the client's subscriptions replaced; {@code subscriptions} null removes the client. */
+        Table with(ClientSession client, Map<Stream, Subscription> subscriptions) {
+            Map<Stream, Subscription> before = byClient.getOrDefault(client, Map.of());
+            Map<Stream, Subscription> after = subscriptions == null ? Map.of() : subscriptions;
 
-            Map<ClientSession, Set<Stream>> byClient = new HashMap<>(streamsByClient);
-            if (streams == null) {
-                byClient.remove(client);
+            Map<ClientSession, Map<Stream, Subscription>> clients = new HashMap<>(byClient);
+            if (subscriptions == null) {
+                clients.remove(client);
             } else {
-                byClient.put(client, Collections.unmodifiableSet(EnumSet.copyOf(streams)));
+                Map<Stream, Subscription> copy = new EnumMap<>(Stream.class);
+                copy.putAll(subscriptions);
+                clients.put(client, Collections.unmodifiableMap(copy));
             }
 
-            Map<Stream, Set<ClientSession>> byStream = new EnumMap<>(subscribersByStream);
+            Map<Stream, Map<ClientSession, Subscription>> streams = new EnumMap<>(byStream);
             for (Stream stream : Stream.values()) {
-                boolean was = before.contains(stream);
-                boolean is = after.contains(stream);
+                Subscription was = before.get(stream);
+                Subscription is = after.get(stream);
                 if (was != is) {
-                    Set<ClientSession> subscribers = new LinkedHashSet<>(byStream.get(stream));
-                    if (is) {
-                        subscribers.add(client);
-                    } else {
+                    Map<ClientSession, Subscription> subscribers = new LinkedHashMap<>(streams.get(stream));
+                    if (is == null) {
                         subscribers.remove(client);
+                    } else {
+                        subscribers.put(client, is);
                     }
-                    byStream.put(stream, Collections.unmodifiableSet(subscribers));
+                    streams.put(stream, Collections.unmodifiableMap(subscribers));
                 }
             }
-            return new Table(Collections.unmodifiableMap(byClient),
-                    Collections.unmodifiableMap(byStream));
+            return new Table(Collections.unmodifiableMap(clients), Collections.unmodifiableMap(streams));
         }
     }
 
@@ -72,10 +74,10 @@ public final class SubscriptionRegistry {
     /** Admits a client with no subscriptions; false if it was already registered. */
     public boolean register(ClientSession client) {
         synchronized (changeLock) {
-            if (table.streamsByClient().containsKey(client)) {
+            if (table.byClient().containsKey(client)) {
                 return false;
             }
-            table = table.with(client, EnumSet.noneOf(Stream.class));
+            table = table.with(client, Map.of());
             return true;
         }
     }
@@ -83,32 +85,44 @@ public final class SubscriptionRegistry {
     /** Removes the client and all its subscriptions in one step. Removing an unknown client does nothing. */
     public void remove(ClientSession client) {
         synchronized (changeLock) {
-            if (table.streamsByClient().containsKey(client)) {
+            if (table.byClient().containsKey(client)) {
                 table = table.with(client, null);
             }
         }
     }
 
+    /** Subscribes without filters; see {@link #subscribe(ClientSession, Collection, Map)}. */
+    public List<Stream> subscribe(ClientSession client, Collection<Stream> streams) {
+        return subscribe(client, streams, Map.of());
+    }
+
     /**
-     * Subscribes a registered client to the given streams.
+     * Subscribes a registered client to the given streams. Every stream named gets the filter given
+     * for it, or none: the latest subscribe decides, also for a stream already subscribed.
      *
      * @return the streams that were newly added, in request order without repeats; empty if the
      *         client is not registered (it has disconnected)
      */
-    public List<Stream> subscribe(ClientSession client, Collection<Stream> streams) {
+    public List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters) {
         synchronized (changeLock) {
-            Set<Stream> current = table.streamsByClient().get(client);
+            Map<Stream, Subscription> current = table.byClient().get(client);
             if (current == null) {
                 return List.of();
             }
-            Set<Stream> added = new LinkedHashSet<>(streams);
-            added.removeAll(current);
-            if (!added.isEmpty()) {
-                Set<Stream> updated = EnumSet.noneOf(Stream.class);
-                updated.addAll(current);
-                updated.addAll(added);
-                table = table.with(client, updated);
+            Map<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+            updated.putAll(current);
+            Set<Stream> added = new LinkedHashSet<>();
+            for (Stream stream : streams) {
+                StreamFilter filter = filters.getOrDefault(stream, StreamFilter.NONE);
+                Subscription existing = current.get(stream);
+                if (existing == null) {
+                    added.add(stream);
+                }
+                if (existing == null || !existing.filter().equals(filter)) {
+                    updated.put(stream, new Subscription(filter));
+                }
             }
+            table = table.with(client, updated);
             return List.copyOf(added);
         }
     }
@@ -116,45 +130,61 @@ public final class SubscriptionRegistry {
     /** @return the streams that were actually removed, in request order without repeats */
     public List<Stream> unsubscribe(ClientSession client, Collection<Stream> streams) {
         synchronized (changeLock) {
-            Set<Stream> current = table.streamsByClient().get(client);
+            Map<Stream, Subscription> current = table.byClient().get(client);
             if (current == null) {
                 return List.of();
             }
             Set<Stream> removed = new LinkedHashSet<>(streams);
-            removed.retainAll(current);
+            removed.retainAll(current.keySet());
             if (!removed.isEmpty()) {
-                Set<Stream> updated = EnumSet.noneOf(Stream.class);
-                updated.addAll(current);
-                updated.removeAll(removed);
+                Map<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+                updated.putAll(current);
+                updated.keySet().removeAll(removed);
                 table = table.with(client, updated);
             }
             return List.copyOf(removed);
         }
     }
 
+    /** The stream's subscriptions at this instant, as an immutable snapshot in subscription order. */
+    Map<ClientSession, Subscription> subscriptionsOf(Stream stream) {
+        return table.byStream().get(stream);
+    }
+
     /** The stream's subscribers at this instant, as an immutable snapshot in subscription order. */
     public Set<ClientSession> subscribersOf(Stream stream) {
-        return table.subscribersByStream().get(stream);
+        return table.byStream().get(stream).keySet();
     }
 
     /** The client's streams, immutable; empty for an unknown client. */
     public Set<Stream> streamsOf(ClientSession client) {
-        return table.streamsByClient().getOrDefault(client, Set.of());
+        return table.byClient().getOrDefault(client, Map.of()).keySet();
+    }
+
+    /** The client's filtered streams and their filters; streams without a filter are left out. */
+    public Map<Stream, StreamFilter> filtersOf(ClientSession client) {
+        Map<Stream, StreamFilter> filters = new EnumMap<>(Stream.class);
+        table.byClient().getOrDefault(client, Map.of()).forEach((stream, subscription) -> {
+            if (!subscription.filter().equals(StreamFilter.NONE)) {
+                filters.put(stream, subscription.filter());
+            }
+        });
+        return Collections.unmodifiableMap(filters);
     }
 
     /** How many clients subscribe to each stream, every stream present; read from one snapshot. */
     public Map<Stream, Integer> subscriberCounts() {
         Table snapshot = table;
         Map<Stream, Integer> counts = new EnumMap<>(Stream.class);
-        snapshot.subscribersByStream().forEach((stream, subscribers) -> counts.put(stream, subscribers.size()));
+        snapshot.byStream().forEach((stream, subscribers) -> counts.put(stream, subscribers.size()));
         return Collections.unmodifiableMap(counts);
     }
 
     public boolean isRegistered(ClientSession client) {
-        return table.streamsByClient().containsKey(client);
+        return table.byClient().containsKey(client);
     }
 
     public int clientCount() {
-        return table.streamsByClient().size();
+        return table.byClient().size();
     }
 }

@@ -12,14 +12,14 @@ import java.util.Map;
  * The validated body of a subscribe or unsubscribe message. Validation is all-or-nothing: one
  * bad stream name rejects the whole request, so a client never ends up half-subscribed.
  *
- * <p>Subscribe also accepts a {@code filters} object, checked for shape only and not applied yet.
- * Whether a resume position is still reachable depends on the history, so that is checked later,
+ * <p>Subscribe also takes per-stream {@code filters}, validated by {@link FilterParser}. Whether a resume position is still reachable depends on the history, so that is checked later,
  * under the stream's lock.
  *
  * @param streams the requested streams in request order, possibly with repeats
  * @param resume  per stream, the last sequence the client received; only streams in {@code streams}
+ * @param filters per stream, what the client wants of it; only streams in {@code streams}
  */
-record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume) {
+record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<Stream, StreamFilter> filters) {
 
     static SubscriptionRequest subscribe(JsonNode data) {
         ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
@@ -27,13 +27,14 @@ record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume) {
         requireObjectIfPresent(data, "filters", invalid);
         requireObjectIfPresent(data, "resume", invalid);
         List<Stream> streams = streams(data, invalid);
-        return new SubscriptionRequest(streams, resume(data.get("resume"), streams));
+        return new SubscriptionRequest(streams, resume(data.get("resume"), streams),
+                FilterParser.parse(data.get("filters"), streams));
     }
 
     static SubscriptionRequest unsubscribe(JsonNode data) {
         ErrorCode invalid = ErrorCode.INVALID_UNSUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
-        return new SubscriptionRequest(streams(data, invalid), Map.of());
+        return new SubscriptionRequest(streams(data, invalid), Map.of(), Map.of());
     }
 
     private static Map<Stream, Long> resume(JsonNode resume, List<Stream> streams) {
@@ -101,7 +102,7 @@ record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume) {
         }
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "missing";
         }

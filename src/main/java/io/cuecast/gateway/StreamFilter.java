@@ -1,0 +1,34 @@
+package io.cuecast.gateway;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one client wants of one stream, as validated from {@code subscribe.data.filters}. Serializes
+ * to the same wire shape, for the status reply.
+ *
+ * @param maxFps        at most this many messages a second, or null for all
+ * @param includeFields the top-level {@code data} keys to keep, or null for all
+ * @param excludeFields the top-level {@code data} keys to leave out, or null for none
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StreamFilter(@JsonProperty("max_fps") Double maxFps,
+                           @JsonProperty("include_fields") List<String> includeFields,
+                           @JsonProperty("exclude_fields") List<String> excludeFields) {
+
+    static final StreamFilter NONE = new StreamFilter(null, null, null);
+
+    public StreamFilter {
+        includeFields = includeFields == null ? null : List.copyOf(includeFields);
+        excludeFields = excludeFields == null ? null : List.copyOf(excludeFields);
+    }
+
+    @JsonIgnore
+    FieldSelection fields() {
+        return new FieldSelection(includeFields == null ? null : Set.copyOf(includeFields),
+                excludeFields == null ? Set.of() : Set.copyOf(excludeFields));
+    }
+}
