@@ -87,7 +87,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
         Gateway gateway = new Gateway(new GatewaySettings(
-                settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
+                // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
+                settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
                 liveness));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),

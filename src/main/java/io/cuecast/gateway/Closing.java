@@ -12,9 +12,21 @@ record Closing(int code, String reason) {
     static final int IDLE_TIMEOUT = 4408;
     /** Centrifugo's code for the same thing, so clients that know it need nothing new. */
     static final int SLOW_CONSUMER = 3008;
+    /** RFC 6455: a message too big to process. */
+    static final int MESSAGE_TOO_BIG = 1009;
+    /** RFC 6455: data inconsistent with the message type, such as bad UTF-8 in a text message. */
+    static final int INVALID_PAYLOAD = 1007;
 
     static Closing idleTimeout(Duration timeout) {
         return new Closing(IDLE_TIMEOUT, "idle timeout: nothing received for " + timeout.toSeconds() + " s");
+    }
+
+    static Closing messageTooBig(long bytes, int limit) {
+        return new Closing(MESSAGE_TOO_BIG, "message too big: " + bytes + " bytes or more, the limit is " + limit);
+    }
+
+    static Closing invalidUtf8() {
+        return new Closing(INVALID_PAYLOAD, "invalid UTF-8 in a text message");
     }
 
     static Closing slowConsumer(Duration timeout) {

@@ -87,7 +87,31 @@ public final class Gateway {
             LOG.debug("Ignoring a message for unknown connection {}", connectionKey);
             return;
         }
-        protocol.handle(session, text);
+        protocol.handle(session, text).ifPresent(closing -> close(session, closing));
+    }
+
+    /**
+     * Refuses a message that the transport's {@link InboundMessageGuard} stopped before it was
+     * complete: the client gets an error reply naming the problem, then the close (1009 or 1007).
+     *
+     * @param bytes the size of the message so far
+     */
+    public void refuse(String connectionKey, InboundMessageGuard.Verdict verdict, long bytes) {
+        ClientSession session = sessions.get(connectionKey);
+        if (session == null) {
+            return;
+        }
+        Closing closing = switch (verdict) {
+            case TOO_LARGE -> protocol.refuseTooLarge(session, bytes);
+            case INVALID_UTF8 -> protocol.refuseInvalidUtf8(session);
+            case ACCEPT -> throw new IllegalArgumentException("an accepted message is not refused");
+        };
+        close(session, closing);
+    }
+
+    /** The largest client message accepted, in bytes, for the transport's {@link InboundMessageGuard}. */
+    public int maxMessageBytes() {
+        return settings.maxMessageBytes();
     }
 
     /** Ends the session and all its subscriptions at once. Idempotent. */

@@ -66,16 +66,21 @@ final class ProtocolHandler {
                 history.epoch()));
     }
 
-    /** Never throws: every failure becomes an error reply, and the connection stays usable. */
-    void handle(ClientSession session, String text) {
+    /**
+     * Never throws: every failure becomes an error reply, and the connection stays usable unless
+     * the message was too large, in which case the closing to apply is returned.
+     */
+    Optional<Closing> handle(ClientSession session, String text) {
         int bytes = Utf8.length(text);
         session.recordReceived(bytes);
         String type = null;
         try {
             // Any message proves the client is there, even one refused below.
             session.liveness().heard(Timestamps.now(clock));
+            if (bytes > settings.maxMessageBytes()) {
+                return Optional.of(refuseTooLarge(session, bytes));
+            }
             checkRate(session);
-            checkSize(bytes);
             JsonNode request = parse(text);
             type = typeOf(request);
             dispatch(session, type, request);
@@ -86,19 +91,27 @@ final class ProtocolHandler {
             sendError(session, ErrorCode.MESSAGE_HANDLER_ERROR,
                     "The server failed while handling this message; the connection is still open.", type);
         }
+        return Optional.empty();
+    }
+
+    /** A message over the size limit: the client is told why, then the connection is closed with 1009. */
+    Closing refuseTooLarge(ClientSession session, long bytes) {
+        sendError(session, ErrorCode.MESSAGE_TOO_LARGE, "The message is " + bytes + " bytes or more; the limit is "
+                + settings.maxMessageBytes() + " bytes. The connection is closed with 1009.", null);
+        return Closing.messageTooBig(bytes, settings.maxMessageBytes());
+    }
+
+    /** A text message with bad UTF-8: the client is told why, then the connection is closed with 1007. */
+    Closing refuseInvalidUtf8(ClientSession session) {
+        sendError(session, ErrorCode.INVALID_UTF8,
+                "A text message was not valid UTF-8. The connection is closed with 1007.", null);
+        return Closing.invalidUtf8();
     }
 
     private void checkRate(ClientSession session) {
         if (!session.rateLimiter().tryAcquire(clock.millis())) {
             throw new RequestRejected(ErrorCode.RATE_LIMIT, "More than " + settings.rateLimitPerMinute()
                     + " messages in the last minute; this one was ignored. Slow down and retry.");
-        }
-    }
-
-    private void checkSize(int bytes) {
-        if (bytes > settings.maxMessageBytes()) {
-            throw new RequestRejected(ErrorCode.MESSAGE_TOO_LARGE, "The message is " + bytes
-                    + " bytes; the limit is " + settings.maxMessageBytes() + " bytes.");
         }
     }
 

@@ -254,7 +254,7 @@ class GatewayProtocolTest {
     }
 
     @Test
-    void oversizedMessagesAreRejectedBeforeParsing() {
+    void oversizedMessagesAreRefusedBeforeParsingAndCloseTheConnectionWith1009() {
         String atLimit = "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(1000) + "\"}";
         assertEquals(1024, Utf8.length(atLimit));
         assertEquals("pong", client.request(atLimit).get("type").asText());
@@ -264,7 +264,9 @@ class GatewayProtocolTest {
 
         assertError(error, ErrorCode.MESSAGE_TOO_LARGE, null);
         assertTrue(error.at("/data/message").asText().contains("1025 bytes"), error.toString());
-        assertSessionStillWorks();
+        assertEquals(new RecordingChannel.Close(1009, "message too big: 1025 bytes or more, the limit is 1024"),
+                client.channel.closed().orElseThrow());
+        assertEquals(0, gateway.connectionCount(), "the session is gone at once");
     }
 
     @Test
@@ -273,6 +275,17 @@ class GatewayProtocolTest {
         String tooBig = "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}";
 
         assertError(client.request(tooBig), ErrorCode.MESSAGE_TOO_LARGE, null);
+    }
+
+    @Test
+    void aMessageTheTransportStoppedIsRefusedWithItsCloseCodeOnce() {
+        gateway.refuse("conn-1", InboundMessageGuard.Verdict.INVALID_UTF8, 10);
+        gateway.refuse("conn-1", InboundMessageGuard.Verdict.INVALID_UTF8, 10);
+
+        assertEquals(1, client.ofType("error").size(), "one error, one close");
+        assertError(client.last(), ErrorCode.INVALID_UTF8, null);
+        assertEquals(1007, client.channel.closed().orElseThrow().code());
+        assertEquals(0, gateway.connectionCount());
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class WebSocketEvents {
         socket.setWriteQueueMaxSize(maxQueuedBytes);
         gateway.connect(connectionKey, new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes),
                 String.valueOf(remoteAddress));
+        InboundFrames.guard(socket, connectionKey, gateway);
         if (stream != null) {
             gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));
         }
