@@ -131,6 +131,31 @@ class GatewayProtocolTest {
         assertEquals(Set.of(), gateway.subscriptions().streamsOf(client.session));
     }
 
+    @Test
+    void anAbsurdlyLongStreamListIsRefusedWithoutEchoingIt() {
+        String names = String.join(",", java.util.Collections.nCopies(33, "'state'"));
+
+        JsonNode error = client.request("{'type':'subscribe','data':{'streams':[" + names + "]}}");
+
+        assertError(error, ErrorCode.INVALID_SUBSCRIBE_FORMAT, "subscribe");
+        assertTrue(error.at("/data/message").asText().contains("has 33 names; at most 32"), error.toString());
+        assertEquals(Set.of(), gateway.subscriptions().streamsOf(client.session));
+        String repeats = String.join(",", java.util.Collections.nCopies(32, "'state'"));
+        assertEquals("subscribed", client.request("{'type':'subscribe','data':{'streams':[" + repeats + "]}}")
+                .get("type").asText(), "32 names, repeats and all, are fine");
+    }
+
+    @Test
+    void anErrorNamesAFewUnknownStreamsCutShortAndCountsTheRest() {
+        String longName = "x".repeat(500);
+        JsonNode error = client.request("{'type':'subscribe','data':{'streams':['a','b','c','d','" + longName
+                + "','f','g']}}");
+
+        String message = error.at("/data/message").asText();
+        assertTrue(message.startsWith("Unknown stream(s) a, b, c, d, " + "x".repeat(40) + "... and 2 more;"), message);
+        assertTrue(message.length() < 300, message);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{'type':'subscribe','data':{'streams':['state'],'filters':{}}}",
