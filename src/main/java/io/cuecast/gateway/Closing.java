@@ -17,6 +17,19 @@ record Closing(int code, String reason) {
         return new Closing(IDLE_TIMEOUT, "idle timeout: nothing received for " + timeout.toSeconds() + " s");
     }
 
+    /** HTTP's 401: no token, or one that does not authenticate. */
+    static final int UNAUTHORIZED = 4401;
+    /** A close frame's reason may hold 123 UTF-8 bytes; cut longer ones at a character boundary. */
+    private static final int MAX_REASON_BYTES = 123;
+
+    static Closing unauthorized(String reason) {
+        String cut = reason;
+        while (Utf8.length(cut) > MAX_REASON_BYTES) {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+        }
+        return new Closing(UNAUTHORIZED, cut);
+    }
+
     static Closing slowConsumer(Duration timeout) {
         return new Closing(SLOW_CONSUMER, "slow consumer: not keeping up for " + timeout.toSeconds() + " s");
     }
