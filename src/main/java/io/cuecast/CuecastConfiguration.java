@@ -12,7 +12,9 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
+import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.rest.AdminGuard;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
@@ -138,8 +140,12 @@ public class CuecastConfiguration implements CamelConfiguration {
                 if (meters != null) {
                     metrics.bindTo(meters);
                 }
-                mjpeg.mount(VertxPlatformHttpRouter.lookup(started,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
+                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
+                mjpeg.mount(router, "/api/v1/stream/video");
+                if (auth.authenticator().required()) {
+                    AdminGuard.mount(router, "/api/v1/websocket", new AdminAccess(auth.authenticator()));
+                }
             }
         });
         context.addService(new Closer(source, video, vertx));

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +54,32 @@ class ApiKeyAuthenticationTest {
             assertTrue(client.nextOfType("authenticated", WAIT).at("/data/admin").asBoolean());
             assertEquals("alert", client.nextOfType("subscribed", WAIT).at("/data/streams/0").asText());
         }
+    }
+
+    @Test
+    void theOperatorsApiWantsTheBearerKeyOfAnAdmin() throws Exception {
+        HttpResponse<String> anonymous = get("/api/v1/websocket/connections", null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals("{\"error\":\"an Authorization: Bearer <token> header is required\"}", anonymous.body());
+        HttpResponse<String> viewer = get("/api/v1/websocket/connections", SCOREBOARD_KEY);
+        assertEquals(403, viewer.statusCode());
+        assertEquals("{\"error\":\"'scoreboard' does not have the admin role\"}", viewer.body());
+        assertEquals(401, get("/api/v1/websocket/system/stop", SCOREBOARD_KEY + "x").statusCode());
+
+        HttpResponse<String> operator = get("/api/v1/websocket/connections", OPS_KEY);
+        assertEquals(200, operator.statusCode(), operator.body());
+        assertTrue(operator.body().startsWith("["), operator.body());
+        int health = get("/api/v1/health", null).statusCode();
+        assertTrue(health == 200 || health == 503, "the health check stays open: " + health);
+    }
+
+    private static HttpResponse<String> get(String path, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.http(path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

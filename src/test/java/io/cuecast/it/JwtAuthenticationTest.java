@@ -151,7 +151,9 @@ class JwtAuthenticationTest {
     }
 
     private static HttpResponse<String> http(String method, String path) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.http("/api/v1/websocket" + path));
+        String operator = Tokens.hs256(Tokens.claims("operator", Instant.now(), List.of()).claim("admin", true).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.http("/api/v1/websocket" + path))
+                .header("Authorization", "Bearer " + operator);
         if (method.equals("POST")) {
             request.header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"streams\":[\"trajectory\"]}"));
