@@ -170,7 +170,7 @@ public final class Gateway {
         Instant now = Timestamps.now(clock);
         for (ClientSession session : sessions.values()) {
             try {
-                authenticationOverdue(session, now).or(() -> liveness.check(session, now))
+                authenticationEnded(session, now).or(() -> liveness.check(session, now))
                         .ifPresent(closing -> close(session, closing));
             } catch (RuntimeException e) {
                 // One broken client must not stop the sweep for the others.
@@ -179,13 +179,16 @@ public final class Gateway {
         }
     }
 
-    /** A client that connected without a token and has not sent a good {@code auth} in time. */
-    private Optional<Closing> authenticationOverdue(ClientSession session, Instant now) {
-        if (session.principal().isEmpty()
-                && Duration.between(session.connectedAt(), now).compareTo(auth.timeout()) > 0) {
+    /**
+     * A client that connected without a token and has not sent a good {@code auth} in time, or one
+     * whose token has expired since.
+     */
+    private Optional<Closing> authenticationEnded(ClientSession session, Instant now) {
+        Optional<Principal> principal = session.principal();
+        if (principal.isEmpty() && Duration.between(session.connectedAt(), now).compareTo(auth.timeout()) > 0) {
             return Optional.of(Closing.unauthorized("not authenticated within " + auth.timeout().toSeconds() + " s"));
         }
-        return Optional.empty();
+        return principal.filter(p -> p.expiredAt(now)).map(p -> Closing.unauthorized("token expired"));
     }
 
     private void close(ClientSession session, Closing closing) {

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cuecast.gateway.auth.ApiKeyAuthenticator;
 import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.auth.JwtAuthenticator;
+import io.cuecast.gateway.auth.JwtSettings;
+import io.cuecast.gateway.auth.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +125,29 @@ class GatewayAuthTest {
         assertEquals(new RecordingChannel.Close(4401, "not authenticated within 10 s"), silent.channel.closed().orElseThrow());
         assertTrue(prompt.channel.closed().isEmpty());
         assertEquals(1, gateway.connectionCount());
+    }
+
+    @Test
+    void aConnectionIsClosedWith4401OnceItsJwtExpires() {
+        JwtAuthenticator jwt = new JwtAuthenticator(new JwtSettings(Optional.of(Tokens.SECRET), Optional.empty(),
+                Optional.empty(), Optional.empty(), "streams", "admin", Duration.ZERO), clock);
+        Gateway protectedByJwt = new Gateway(GatewaySettings.defaults("v"), clock,
+                new AuthSettings(jwt, Duration.ofSeconds(10)));
+        // A JWT's times are whole seconds.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String token = Tokens.hs256(Tokens.claims("wall", now, List.of("state"))
+                .expirationTime(Date.from(now.plusSeconds(30))).build());
+        RecordingChannel channel = new RecordingChannel();
+        assertTrue(protectedByJwt.connect("a", channel, "10.0.0.7:1", token).isPresent());
+
+        clock.advance(Duration.ofSeconds(29));
+        protectedByJwt.sweep();
+        assertTrue(channel.closed().isEmpty(), "not before exp (clock skew allowed: none here)");
+
+        clock.advance(Duration.ofSeconds(1));
+        protectedByJwt.sweep();
+        assertEquals(new RecordingChannel.Close(4401, "token expired"), channel.closed().orElseThrow());
+        assertEquals(0, protectedByJwt.connectionCount());
     }
 
     @Test

@@ -93,7 +93,10 @@ public final class JwtAuthenticator implements Authenticator {
         } catch (BadJOSEException | JOSEException e) {
             throw new AuthenticationException("invalid token: " + e.getMessage());
         }
-        return new Principal(claims.getSubject(), streams(claims), admin(claims));
+        // exp is a required claim, so it is there; the skew keeps a token accepted near its end from
+        // being dropped at the next sweep.
+        return new Principal(claims.getSubject(), streams(claims), admin(claims),
+                claims.getExpirationTime().toInstant().plus(settings.clockSkew()));
     }
 
     private Set<Stream> streams(JWTClaimsSet claims) throws AuthenticationException {

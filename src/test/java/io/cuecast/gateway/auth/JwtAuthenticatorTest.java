@@ -59,6 +59,7 @@ class JwtAuthenticatorTest {
         assertEquals("scoreboard-1", principal.subject());
         assertEquals(EnumSet.of(Stream.STATE, Stream.EVENTS), principal.streams());
         assertFalse(principal.admin());
+        assertEquals(now.plusSeconds(3600 + 60), principal.expiresAt(), "exp plus the clock skew");
         assertEquals(List.of(Stream.TRAJECTORY), principal.forbidden(List.of(Stream.STATE, Stream.TRAJECTORY)));
     }
 
