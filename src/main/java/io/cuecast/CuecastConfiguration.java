@@ -12,6 +12,9 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
+import io.cuecast.gateway.auth.AdminAccess;
+import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.rest.AdminGuard;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
@@ -86,11 +89,12 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
+        AuthSettings auth = AuthSettings.from(settings, Clock.systemUTC());
         Gateway gateway = new Gateway(new GatewaySettings(
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness));
+                liveness), Clock.systemUTC(), auth);
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -98,7 +102,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 gateway::connectionCount, video,
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version);
 
-        LOG.info("Cuecast {} on {}, {} table", version, source.description(), table.name());
+        LOG.info("Cuecast {} on {}, {} table; WebSocket clients: {}", version, source.description(), table.name(),
+                auth.authenticator());
         Registry registry = context.getRegistry();
         // One Vert.x for the HTTP server and the WebSocket consumer, so that both share one port.
         Vertx vertx = Vertx.vertx();
@@ -136,8 +141,12 @@ public class CuecastConfiguration implements CamelConfiguration {
                 if (meters != null) {
                     metrics.bindTo(meters);
                 }
-                mjpeg.mount(VertxPlatformHttpRouter.lookup(started,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
+                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
+                mjpeg.mount(router, "/api/v1/stream/video");
+                if (auth.authenticator().required()) {
+                    AdminGuard.mount(router, "/api/v1/websocket", new AdminAccess(auth.authenticator()));
+                }
             }
         });
         context.addService(new Closer(source, video, vertx));

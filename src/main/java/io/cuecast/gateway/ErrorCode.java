@@ -22,5 +22,11 @@ enum ErrorCode {
     /** A text message that is not valid UTF-8; the connection is closed with 1007. */
     INVALID_UTF8,
     /** Valid JSON, but not an object with a string {@code type}. */
-    INVALID_MESSAGE_FORMAT
+    INVALID_MESSAGE_FORMAT,
+    /** Authentication is on and the client has not sent its {@code auth} yet; only auth, ping and pong count. */
+    AUTH_REQUIRED,
+    /** An {@code auth} from a client that is already authenticated; its identity stays as it was. */
+    ALREADY_AUTHENTICATED,
+    /** A subscribe to streams the client's token or key does not grant; no subscription was changed. */
+    FORBIDDEN
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.cuecast.gateway.auth.AuthenticationException;
+import io.cuecast.gateway.auth.Authenticator;
+import io.cuecast.gateway.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,9 @@ final class ProtocolHandler {
     private static final String GET_STATUS = "get_status";
     /** A client's answer to the server's ping; any message would do, this one says so. */
     private static final String PONG = "pong";
+    private static final String AUTH = "auth";
+    /** What a client may send before it has authenticated: the auth itself, and the heartbeat. */
+    private static final Set<String> BEFORE_AUTH = Set.of(AUTH, PING, PONG);
 
     private final GatewaySettings settings;
     private final SubscriptionRegistry registry;
@@ -41,12 +48,13 @@ final class ProtocolHandler {
     private final CatchUpPolicy catchUp;
     private final LivenessCheck liveness;
     private final FieldProjector projector;
+    private final Authenticator authenticator;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
-                    LivenessCheck liveness, FieldProjector projector) {
+                    LivenessCheck liveness, FieldProjector projector, Authenticator authenticator) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -55,6 +63,7 @@ final class ProtocolHandler {
         this.history = history;
         this.liveness = liveness;
         this.projector = projector;
+        this.authenticator = authenticator;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -63,12 +72,21 @@ final class ProtocolHandler {
         String now = Timestamps.iso(Timestamps.now(clock));
         reply(session, Replies.CONNECTION, new Replies.Welcome(
                 session.clientId(), "connected", now, settings.serverVersion(), Stream.wireNames(),
-                history.epoch()));
+                history.epoch(), session.principal().isEmpty()));
+    }
+
+    /** Tells a client who it is now and what it may read. */
+    void authenticated(ClientSession session) {
+        Principal principal = session.principal().orElseThrow();
+        reply(session, Replies.AUTHENTICATED,
+                new Replies.Authenticated(principal.subject(), principal.streamNames(), principal.admin()));
     }
 
     /**
-     * Never throws: every failure becomes an error reply, and the connection stays usable unless
-     * the message was too large, in which case the closing to apply is returned.
+     * Never throws: every failure becomes an error reply, and the connection stays usable, except
+     * that an {@code auth} that does not authenticate asks for the connection to be closed.
+     *
+     * @return how to close the connection, or empty to keep it
      */
     Optional<Closing> handle(ClientSession session, String text) {
         int bytes = Utf8.length(text);
@@ -83,6 +101,10 @@ final class ProtocolHandler {
             checkRate(session);
             JsonNode request = parse(text);
             type = typeOf(request);
+            if (type.equals(AUTH)) {
+                return authenticate(session, request.path("data"));
+            }
+            requireAuthenticated(session, type);
             dispatch(session, type, request);
         } catch (RequestRejected e) {
             sendError(session, e.code(), e.getMessage(), type);
@@ -106,6 +128,36 @@ final class ProtocolHandler {
         sendError(session, ErrorCode.INVALID_UTF8,
                 "A text message was not valid UTF-8. The connection is closed with 1007.", null);
         return Closing.invalidUtf8();
+    }
+
+    private static void requireAuthenticated(ClientSession session, String type) {
+        if (session.principal().isEmpty() && !BEFORE_AUTH.contains(type)) {
+            throw new RequestRejected(ErrorCode.AUTH_REQUIRED, "Authenticate first: send {\"type\": \"auth\", "
+                    + "\"data\": {\"token\": \"...\"}}. Until then only auth, ping and pong are accepted.");
+        }
+    }
+
+    /** Under open access every client already is the anonymous principal, and the token is not read. */
+    private Optional<Closing> authenticate(ClientSession session, JsonNode data) {
+        Optional<Principal> current = session.principal();
+        if (current.isPresent() && authenticator.required()) {
+            throw new RequestRejected(ErrorCode.ALREADY_AUTHENTICATED, "This connection is already authenticated as '"
+                    + current.get().subject() + "'; to use another token, open a new connection.");
+        }
+        if (current.isEmpty()) {
+            JsonNode token = data.path("token");
+            if (!token.isTextual() || token.asText().isEmpty()) {
+                return Optional.of(Closing.unauthorized("auth needs data.token, a non-empty string"));
+            }
+            try {
+                session.authenticated(authenticator.authenticate(token.asText()));
+                LOG.info("Client {} authenticated as {}", session.clientId(), session.principal().orElseThrow().subject());
+            } catch (AuthenticationException e) {
+                return Optional.of(Closing.unauthorized(e.getMessage()));
+            }
+        }
+        authenticated(session);
+        return Optional.empty();
     }
 
     private void checkRate(ClientSession session) {
@@ -148,7 +200,8 @@ final class ProtocolHandler {
                 // Nothing to answer: hearing from the client was the point.
             }
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
-                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS) + ".");
+                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, AUTH)
+                    + ".");
         }
     }
 
@@ -159,6 +212,7 @@ final class ProtocolHandler {
      */
 
     private void subscribe(ClientSession session, SubscriptionRequest request) {
+        requirePermitted(session.principal().orElseThrow(), request.streams());
         locks.whileLocked(request.streams(), () -> {
             CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
             List<Stream> added = registry.subscribe(session, request.streams(), request.filters());
@@ -172,6 +226,18 @@ final class ProtocolHandler {
                 messages.forEach(message -> session.send(projector.of(message).select(fields)));
             });
         });
+    }
+
+    /** All or nothing, like the format checks: one stream not granted refuses the whole request. */
+    private static void requirePermitted(Principal principal, List<Stream> streams) {
+        List<Stream> forbidden = principal.forbidden(streams);
+        if (!forbidden.isEmpty()) {
+            List<String> permitted = principal.streamNames();
+            throw new RequestRejected(ErrorCode.FORBIDDEN, "Not permitted to subscribe to "
+                    + String.join(", ", names(forbidden)) + "; this client may read "
+                    + (permitted.isEmpty() ? "no stream" : String.join(", ", permitted))
+                    + ". No subscription was changed.");
+        }
     }
 
     private void unsubscribe(ClientSession session, SubscriptionRequest request) {
@@ -236,6 +302,7 @@ final class ProtocolHandler {
         Instant now = Timestamps.now(clock);
         return new Replies.Status(
                 session.clientId(),
+                session.principal().map(Principal::subject).orElse(null),
                 Timestamps.iso(session.connectedAt()),
                 seconds(Duration.between(session.connectedAt(), now)),
                 subscriptionNames(session),
