@@ -20,7 +20,9 @@ import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
+import io.cuecast.ops.CircuitBreakers;
 import io.cuecast.ops.HealthReport;
+import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
 import io.cuecast.state.BallTracker;
@@ -100,7 +102,12 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
                 gateway::connectionCount, video,
-                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version);
+                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
+                new CircuitBreakers(context)::states);
+        routeSetting(context, "cuecast.camera.breaker.failures",
+                settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
+        routeSetting(context, "cuecast.camera.breaker.open-seconds",
+                settings.integer("cuecast.camera.breaker.open-seconds", 5, 1, 3600));
 
         LOG.info("Cuecast {} on {}, {} table; WebSocket clients: {}", version, source.description(), table.name(),
                 auth.authenticator());
@@ -125,6 +132,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
+        registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
         PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, vision, gateway);
@@ -175,5 +183,13 @@ public class CuecastConfiguration implements CamelConfiguration {
             source.close();
             vertx.close();
         }
+    }
+
+    /**
+     * A setting the routes read as a placeholder: checked here, so that a bad value fails at startup
+     * with a clear message, and given its default for configs that leave it out.
+     */
+    private static void routeSetting(CamelContext context, String key, Object checkedValue) {
+        context.getPropertiesComponent().addInitialProperty(key, String.valueOf(checkedValue));
     }
 }
