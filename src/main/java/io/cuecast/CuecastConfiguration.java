@@ -6,6 +6,8 @@ import io.cuecast.camera.FrameSource;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.config.ConfigAdmin;
+import io.cuecast.config.LiveConfig;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
@@ -25,8 +27,7 @@ import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
-import io.cuecast.state.BallTracker;
-import io.cuecast.state.StatePublicationPolicy;
+import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
@@ -72,13 +73,9 @@ public class CuecastConfiguration implements CamelConfiguration {
 
         VisionStage vision = new VisionStage(new VisionPipeline(table,
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
-        StateStage state = new StateStage(
-                new BallTracker(settings.decimal("cuecast.state.max-ball-speed-mm-s", 8000, 100, 50_000),
-                        2 * table.ballDiameterMm(),
-                        settings.integer("cuecast.state.max-missed-frames", 5, 0, 1000)),
-                new StatePublicationPolicy(settings.decimal("cuecast.state.noise-mm", 2, 0, 100),
-                        settings.decimal("cuecast.state.max-rate-hz", 30, 0.1, 240),
-                        settings.decimal("cuecast.state.keepalive-seconds", 1, 0.05, 3600)));
+        StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
+        StateStage state = stateBuilt.stage();
+        LiveConfig liveConfig = new LiveConfig(List.of(stateBuilt.section()));
 
         String version = Version.current();
         HistorySettings history = new HistorySettings(
@@ -132,6 +129,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
+        registry.bind("configAdmin", new ConfigAdmin(liveConfig));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
@@ -153,7 +151,9 @@ public class CuecastConfiguration implements CamelConfiguration {
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
                 mjpeg.mount(router, "/api/v1/stream/video");
                 if (auth.authenticator().required()) {
-                    AdminGuard.mount(router, "/api/v1/websocket", new AdminAccess(auth.authenticator()));
+                    AdminAccess admins = new AdminAccess(auth.authenticator());
+                    AdminGuard.mount(router, "/api/v1/websocket", admins);
+                    AdminGuard.mount(router, "/api/v1/config", admins);
                 }
             }
         });
