@@ -44,6 +44,14 @@ public final class Gateway {
      *              and the liveness timeouts
      */
     public Gateway(GatewaySettings settings, Clock clock) {
+        this(settings, clock, FlushTimer.MANUAL);
+    }
+
+    /**
+     * @param flushTimer wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                   {@link FlushTimer#MANUAL} when the caller runs it
+     */
+    public Gateway(GatewaySettings settings, Clock clock, FlushTimer flushTimer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper();
@@ -51,10 +59,11 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
+                Objects.requireNonNull(flushTimer, "flushTimer"));
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector);
+                projector, publisher);
     }
 
     /**
@@ -108,6 +117,16 @@ public final class Gateway {
      */
     public PublishResult publish(Stream stream, Object data) {
         return publisher.publish(stream, data);
+    }
+
+    /**
+     * Sends what max_fps held back once its interval has ended, and the repeats min_fps asks for;
+     * the {@link FlushTimer} calls it when something is due.
+     *
+     * @return when something is next due, or empty when nothing is waiting
+     */
+    public Optional<Instant> flushDue() {
+        return publisher.flushDue();
     }
 
     /**

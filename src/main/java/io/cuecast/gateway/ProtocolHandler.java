@@ -41,12 +41,13 @@ final class ProtocolHandler {
     private final CatchUpPolicy catchUp;
     private final LivenessCheck liveness;
     private final FieldProjector projector;
+    private final StreamPublisher publisher;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
-                    LivenessCheck liveness, FieldProjector projector) {
+                    LivenessCheck liveness, FieldProjector projector, StreamPublisher publisher) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -55,6 +56,7 @@ final class ProtocolHandler {
         this.history = history;
         this.liveness = liveness;
         this.projector = projector;
+        this.publisher = publisher;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -127,7 +129,8 @@ final class ProtocolHandler {
     private void dispatch(ClientSession session, String type, JsonNode request) {
         JsonNode data = request.get("data");
         switch (type) {
-            case SUBSCRIBE -> subscribe(session, SubscriptionRequest.subscribe(data));
+            case SUBSCRIBE -> subscribe(session, SubscriptionRequest.subscribe(data,
+                    settings.history().latestValueStreams()));
             case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
@@ -148,16 +151,17 @@ final class ProtocolHandler {
     private void subscribe(ClientSession session, SubscriptionRequest request) {
         locks.whileLocked(request.streams(), () -> {
             CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
-            List<Stream> added = registry.subscribe(session, request.streams(), request.filters());
+            List<Stream> added = registry.subscribe(session, request.streams(), request.filters(), history::lastSequence);
             reply(session, Replies.SUBSCRIBED, new Replies.SubscriptionChange(
                     names(added), subscriptionNames(session), recoveredByName(plan)));
             // Queued even to a client over its high-water mark: at most history-size messages, and
-            // skipping one would break the recovery just promised. Field filters apply; max_fps
-            // does not, since every replayed message is one the client asked to recover.
+            // skipping one would break the recovery just promised. Conditions and field filters
+            // apply; max_fps does not, since every replayed message is one the client asked to recover.
             plan.messages().forEach((stream, messages) -> {
-                FieldSelection fields = request.filters().getOrDefault(stream, StreamFilter.NONE).fields();
-                messages.forEach(message -> session.send(projector.of(message).select(fields)));
+                StreamFilter filter = request.filters().getOrDefault(stream, StreamFilter.NONE);
+                messages.forEach(message -> projector.of(message).filtered(filter).ifPresent(session::send));
             });
+            request.streams().forEach(publisher::prime);
         });
     }
 
