@@ -34,6 +34,8 @@ public final class ClientSession {
     private final LongAdder messagesSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
+    private final LongAdder streamMessagesOffered = new LongAdder();
+    private final LinkHealth link;
     private volatile Duration lastPingLatency;
 
     ClientSession(String clientId, String connectionKey, String remoteAddress, Instant connectedAt,
@@ -45,6 +47,7 @@ public final class ClientSession {
         this.channel = channel;
         this.rateLimiter = rateLimiter;
         this.liveness = new Liveness(connectedAt);
+        this.link = new LinkHealth(connectedAt);
     }
 
     /** The UUID the gateway gave this client, sent in the welcome message. */
@@ -92,7 +95,7 @@ public final class ClientSession {
         return messagesDropped.sum();
     }
 
-    /** Client-to-server latency from the last ping that carried a client timestamp. */
+    /** The latest latency measured: from a client ping's timestamp, or half the round trip of a server ping. */
     public Optional<Duration> lastPingLatency() {
         return Optional.ofNullable(lastPingLatency);
     }
@@ -100,6 +103,11 @@ public final class ClientSession {
     /** The original system's 0.3-1.0 score, from {@link #lastPingLatency()}. */
     public double qualityScore() {
         return LinkQuality.score(lastPingLatency());
+    }
+
+    /** Latency, jitter, recent loss and the quality level they give. */
+    public LinkHealth.Report link() {
+        return link.report(streamMessagesOffered.sum(), messagesDropped.sum());
     }
 
     RateLimiter rateLimiter() {
@@ -117,6 +125,12 @@ public final class ClientSession {
 
     void recordPingLatency(Duration latency) {
         lastPingLatency = latency;
+        link.latency(latency);
+    }
+
+    /** About once a second: what the recent loss is counted against. */
+    void noteTraffic(Instant now) {
+        link.traffic(now, streamMessagesOffered.sum(), messagesDropped.sum());
     }
 
     /**
@@ -124,6 +138,7 @@ public final class ClientSession {
      * the client's time behind starts (or keeps) running; a message that fits stops it.
      */
     Delivery offer(EncodedMessage message, Instant now) {
+        streamMessagesOffered.increment();
         if (channel.isWriteQueueFull()) {
             liveness.fellBehind(now);
             messagesDropped.increment();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
@@ -138,6 +139,7 @@ public final class Gateway {
         Instant now = Timestamps.now(clock);
         for (ClientSession session : sessions.values()) {
             try {
+                session.noteTraffic(now);
                 liveness.check(session, now).ifPresent(closing -> close(session, closing));
             } catch (RuntimeException e) {
                 // One broken client must not stop the sweep for the others.
@@ -183,6 +185,16 @@ public final class Gateway {
     /** A session's figures, the same as its {@code get_status} reply's data. */
     public Object statusOf(ClientSession session) {
         return protocol.statusOf(session);
+    }
+
+    /** How many open connections are at each quality level, every level present. */
+    public Map<LinkQuality.Level, Integer> linkQualities() {
+        Map<LinkQuality.Level, Integer> counts = new EnumMap<>(LinkQuality.Level.class);
+        for (LinkQuality.Level level : LinkQuality.Level.values()) {
+            counts.put(level, 0);
+        }
+        sessions.values().forEach(session -> counts.merge(session.link().qualityLevel(), 1, Integer::sum));
+        return counts;
     }
 
     public GatewaySnapshot snapshot() {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,9 +135,7 @@ final class ProtocolHandler {
             case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
-            case PONG -> {
-                // Nothing to answer: hearing from the client was the point.
-            }
+            case PONG -> roundTrip(session, request.path("data").path("server_ts_us"));
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
                     + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS) + ".");
         }
@@ -199,6 +198,23 @@ final class ProtocolHandler {
     }
 
     /**
+     * A pong needs no answer: hearing from the client was the point. One that echoes the server
+     * ping's {@code server_ts_us} also measures the round trip, half of which counts as latency,
+     * whatever the client's clock says.
+     */
+    private void roundTrip(ClientSession session, JsonNode pingedAtMicros) {
+        if (!pingedAtMicros.canConvertToLong()) {
+            return;
+        }
+        Instant pingedAt = Instant.EPOCH.plus(pingedAtMicros.longValue(), ChronoUnit.MICROS);
+        Duration roundTrip = Duration.between(pingedAt, Timestamps.now(clock));
+        // A made-up or stale echo (older than a ping interval) is no measurement.
+        if (!roundTrip.isNegative() && roundTrip.compareTo(settings.liveness().pingInterval()) <= 0) {
+            session.recordPingLatency(roundTrip.dividedBy(2));
+        }
+    }
+
+    /**
      * The client's send time: epoch milliseconds (as from JavaScript's Date.now()) or an ISO-8601
      * instant. Anything else is ignored, since a ping must always get its pong.
      */
@@ -238,7 +254,8 @@ final class ProtocolHandler {
                 session.qualityScore(),
                 session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
                 liveness.isAlive(session, now),
-                filtersByName(session));
+                filtersByName(session),
+                session.link());
     }
 
     /** Only the filtered streams, by name in stream order; empty when nothing is filtered. */
