@@ -2,7 +2,6 @@ package io.cuecast.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -103,8 +102,8 @@ class GatewayConditionsTest {
         gateway.publish(Stream.STATE, state(2, true, List.of(ball(1, "cue", null, 100, 0, 0),
                 ball(2, "eight", 8, 400, 300, 0))));
 
-        assertSame(lastSent(a), lastSent(b));
-        assertSame(lastSent(a), lastSent(c));
+        assertSame(a.lastSentText(), b.lastSentText());
+        assertSame(a.lastSentText(), c.lastSentText());
         assertEquals(1, a.last().at("/data/balls").size());
     }
 
@@ -130,7 +129,7 @@ class GatewayConditionsTest {
         TestClient resumed = new TestClient(gateway, "resumed");
         resumed.send("{'type':'subscribe','data':{'streams':['state'],'resume':{'state':0},"
                 + "'filters':{'state':{'conditions':{'ball_count':{'ne':2}}}}}}");
-        assertEquals(List.of(1L, 3L, 4L), resumed.ofType("state").stream().map(m -> m.get("sequence").asLong()).toList());
+        assertEquals(List.of(1L, 3L, 4L), resumed.sequences("state"));
     }
 
     @ParameterizedTest
@@ -165,11 +164,7 @@ class GatewayConditionsTest {
         JsonNode reply = client.request(
                 "{'type':'subscribe','data':{'streams':['state','alert','events'],'filters':" + filters + "}}");
 
-        assertEquals("error", reply.get("type").asText(), reply.toString());
-        assertEquals("INVALID_SUBSCRIBE_FORMAT", reply.at("/data/code").asText());
-        String message = reply.at("/data/message").asText();
-        assertTrue(message.contains(problem), message);
-        assertTrue(message.endsWith("No subscription was changed."), message);
+        GatewayFilterTest.assertRejected(reply, problem);
         assertEquals(Set.of(), gateway.subscriptions().streamsOf(client.session));
     }
 
@@ -186,11 +181,8 @@ class GatewayConditionsTest {
     private int clients;
 
     private TestClient subscribed(String stream, String filter) {
-        TestClient client = new TestClient(gateway, "client-" + clients++);
-        String filterPart = filter == null ? "" : ",'filters':{'" + stream + "':" + filter + "}";
-        JsonNode reply = client.firstReplyTo("{'type':'subscribe','data':{'streams':['" + stream + "']" + filterPart + "}}");
-        assertEquals("subscribed", reply.get("type").asText(), reply.toString());
-        return client;
+        return new TestClient(gateway, "client-" + clients++)
+                .subscribeTo(stream, filter == null ? null : "{'" + stream + "':" + filter + "}");
     }
 
     private static Map<String, Object> alert(String level, String source) {
@@ -222,8 +214,4 @@ class GatewayConditionsTest {
         return ball;
     }
 
-    private static String lastSent(TestClient client) {
-        List<String> sent = client.channel.sent();
-        return sent.get(sent.size() - 1);
-    }
 }

@@ -34,19 +34,19 @@ class GatewayConflationTest {
         publishAt(0, 1);
         publishAt(30, 2);
         publishAt(30, 3);
-        assertEquals(List.of(1L), sequences(throttled));
+        assertEquals(List.of(1L), throttled.sequences("state"));
         assertEquals(at(100), wakeUps.get(wakeUps.size() - 1), "the timer is asked for the end of the interval");
 
         clock.advance(Duration.ofMillis(39));
         assertEquals(Optional.of(at(100)), gateway.flushDue(), "99 ms: not yet");
-        assertEquals(List.of(1L), sequences(throttled));
+        assertEquals(List.of(1L), throttled.sequences("state"));
 
         clock.advance(Duration.ofMillis(1));
         assertEquals(Optional.empty(), gateway.flushDue(), "nothing is left to send");
 
-        assertEquals(List.of(1L, 3L), sequences(throttled), "2 was replaced by 3 before the interval ended");
-        assertEquals(List.of(1L, 2L, 3L), sequences(unfiltered));
-        assertSame(lastSent(unfiltered), lastSent(throttled), "the flushed text is the one every client got");
+        assertEquals(List.of(1L, 3L), throttled.sequences("state"), "2 was replaced by 3 before the interval ended");
+        assertEquals(List.of(1L, 2L, 3L), unfiltered.sequences("state"));
+        assertSame(unfiltered.lastSentText(), throttled.lastSentText(), "the flushed text is the one every client got");
     }
 
     @Test
@@ -57,10 +57,10 @@ class GatewayConflationTest {
         publishAt(50, 2);
         publishAt(70, 3); // at 120 ms, past the interval, and newer than the held 2
 
-        assertEquals(List.of(1L, 3L), sequences(throttled));
+        assertEquals(List.of(1L, 3L), throttled.sequences("state"));
         clock.advance(Duration.ofMillis(200));
         gateway.flushDue();
-        assertEquals(List.of(1L, 3L), sequences(throttled), "the superseded 2 is never sent");
+        assertEquals(List.of(1L, 3L), throttled.sequences("state"), "the superseded 2 is never sent");
     }
 
     @Test
@@ -95,8 +95,8 @@ class GatewayConflationTest {
         clock.advance(Duration.ofMillis(60));
         gateway.flushDue();
 
-        assertEquals(List.of(1L, 2L), sequences(early));
-        assertEquals(List.of(2L), sequences(late));
+        assertEquals(List.of(1L, 2L), early.sequences("state"));
+        assertEquals(List.of(2L), late.sequences("state"));
     }
 
     @Test
@@ -109,7 +109,7 @@ class GatewayConflationTest {
         clock.advance(Duration.ofMillis(100));
 
         assertEquals(Optional.empty(), gateway.flushDue());
-        assertEquals(List.of(1L), sequences(throttled));
+        assertEquals(List.of(1L), throttled.sequences("state"));
     }
 
     @Test
@@ -130,21 +130,21 @@ class GatewayConflationTest {
         assertTrue(repeat.get("repeat").asBoolean());
         assertEquals(first.get("ts_us"), repeat.get("ts_us"), "and its time: the value is that old");
         assertEquals(first.get("data"), repeat.get("data"));
-        assertEquals(List.of("type", "sequence", "repeat", "timestamp", "ts_us", "data"), keys(repeat));
+        assertEquals(List.of("type", "sequence", "repeat", "timestamp", "ts_us", "data"), TestClient.keys(repeat));
         assertFalse(first.has("repeat"));
 
         clock.advance(Duration.ofMillis(500));
         gateway.flushDue();
-        assertEquals(List.of(1L, 1L, 1L), sequences(client));
+        assertEquals(List.of(1L, 1L, 1L), client.sequences("state"));
 
         publishAt(200, 2);                                          // 1.2 s: new value, not a repeat
         assertFalse(client.last().has("repeat"));
         clock.advance(Duration.ofMillis(499));
         gateway.flushDue();
-        assertEquals(List.of(1L, 1L, 1L, 2L), sequences(client), "the quiet time starts again at 2");
+        assertEquals(List.of(1L, 1L, 1L, 2L), client.sequences("state"), "the quiet time starts again at 2");
         clock.advance(Duration.ofMillis(1));
         gateway.flushDue();
-        assertEquals(List.of(1L, 1L, 1L, 2L, 2L), sequences(client));
+        assertEquals(List.of(1L, 1L, 1L, 2L, 2L), client.sequences("state"));
         assertTrue(client.last().get("repeat").asBoolean());
     }
 
@@ -168,9 +168,9 @@ class GatewayConflationTest {
         clock.advance(Duration.ofSeconds(1));
         gateway.flushDue();
 
-        assertEquals(List.of("n"), keys(a.last().get("data")));
+        assertEquals(List.of("n"), TestClient.keys(a.last().get("data")));
         assertTrue(a.last().get("repeat").asBoolean());
-        assertSame(lastSent(a), lastSent(b));
+        assertSame(a.lastSentText(), b.lastSentText());
     }
 
     private void publishAt(int millisLater, int n) {
@@ -183,25 +183,9 @@ class GatewayConflationTest {
     }
 
     private TestClient subscribed(String key, String filters) {
-        TestClient client = new TestClient(gateway, key);
-        String filterPart = filters == null ? "" : ",'filters':" + filters;
-        JsonNode reply = client.firstReplyTo("{'type':'subscribe','data':{'streams':['state']" + filterPart + "}}");
-        assertEquals("subscribed", reply.get("type").asText(), reply.toString());
-        return client;
+        return new TestClient(gateway, key).subscribeTo("state", filters);
     }
 
-    private static List<Long> sequences(TestClient client) {
-        return client.ofType("state").stream().map(m -> m.get("sequence").asLong()).toList();
-    }
 
-    private static List<String> keys(JsonNode node) {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
 
-    private static String lastSent(TestClient client) {
-        List<String> sent = client.channel.sent();
-        return sent.get(sent.size() - 1);
-    }
 }
