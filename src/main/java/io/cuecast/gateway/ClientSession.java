@@ -34,7 +34,8 @@ public final class ClientSession {
     private final LongAdder messagesSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
-    private final LongAdder streamMessagesOffered = new LongAdder();
+    /** What send() wrote (replies, catch-up): rare, so counting it keeps a stream-message counter off the publish path. */
+    private final LongAdder controlMessagesSent = new LongAdder();
     private final LinkHealth link;
     private volatile Duration lastPingLatency;
 
@@ -107,7 +108,7 @@ public final class ClientSession {
 
     /** Latency, jitter, recent loss and the quality level they give. */
     public LinkHealth.Report link() {
-        return link.report(streamMessagesOffered.sum(), messagesDropped.sum());
+        return link.report(streamMessagesOffered(), messagesDropped.sum());
     }
 
     RateLimiter rateLimiter() {
@@ -130,7 +131,12 @@ public final class ClientSession {
 
     /** About once a second: what the recent loss is counted against. */
     void noteTraffic(Instant now) {
-        link.traffic(now, streamMessagesOffered.sum(), messagesDropped.sum());
+        link.traffic(now, streamMessagesOffered(), messagesDropped.sum());
+    }
+
+    /** Stream messages meant for this client: those sent, and those dropped. */
+    private long streamMessagesOffered() {
+        return messagesSent.sum() - controlMessagesSent.sum() + messagesDropped.sum();
     }
 
     /**
@@ -138,7 +144,6 @@ public final class ClientSession {
      * the client's time behind starts (or keeps) running; a message that fits stops it.
      */
     Delivery offer(EncodedMessage message, Instant now) {
-        streamMessagesOffered.increment();
         if (channel.isWriteQueueFull()) {
             liveness.fellBehind(now);
             messagesDropped.increment();
@@ -154,7 +159,9 @@ public final class ClientSession {
 
     /** Sends a control reply. Replies are few and rate-limited, so they are never skipped. */
     void send(EncodedMessage message) {
-        write(message);
+        if (write(message)) {
+            controlMessagesSent.increment();
+        }
     }
 
     /** A failing channel is logged and reported, never thrown: one client must not stop others. */
