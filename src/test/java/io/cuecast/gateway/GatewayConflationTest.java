@@ -100,6 +100,23 @@ class GatewayConflationTest {
     }
 
     @Test
+    void eachGroupKeepsItsOwnPaceAndSubscribingAgainWithTheSameFilterKeepsIt() {
+        TestClient ten = subscribed("ten", "{'state':{'max_fps':10}}");
+        TestClient five = subscribed("five", "{'state':{'max_fps':5}}");
+        publishAt(0, 1);
+        publishAt(100, 2);                 // ten's interval is over, five's (200 ms) is not: held
+        ten.request("{'type':'subscribe','data':{'streams':['state'],'filters':{'state':{'max_fps':10}}}}");
+        publishAt(50, 3);                  // 150 ms: held for both, replacing five's 2
+
+        assertEquals(List.of(1L, 2L), ten.sequences("state"), "the pace did not restart with the subscribe");
+        clock.advance(Duration.ofMillis(50));
+        gateway.flushDue();
+
+        assertEquals(List.of(1L, 2L, 3L), ten.sequences("state"));
+        assertEquals(List.of(1L, 3L), five.sequences("state"));
+    }
+
+    @Test
     void unsubscribingLeavesNothingToFlush() {
         TestClient throttled = subscribed("t", "{'state':{'max_fps':10}}");
         publishAt(0, 1);

@@ -88,7 +88,8 @@ class GatewayFilterTest {
     @Test
     void equalFieldSelectionsShareOneStringAndTheUnfilteredGetTheFullOne() {
         TestClient a = subscribed("a", "{'state':{'include_fields':['balls','table']}}");
-        // Same fields in another order, and a max_fps that lets the first message through: same group.
+        // Same fields in another order, and a max_fps that lets the first message through: another
+        // filter group, but the same cut, so the same text.
         TestClient b = subscribed("b", "{'state':{'include_fields':['table','balls'],'max_fps':5}}");
         TestClient c = subscribed("c", null);
         TestClient d = subscribed("d", "{'state':{}}");
