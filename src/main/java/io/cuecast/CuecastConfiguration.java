@@ -17,6 +17,7 @@ import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.rest.AdminGuard;
+import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
@@ -89,11 +90,14 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
         AuthSettings auth = AuthSettings.from(settings, Clock.systemUTC());
+        // max_fps and min_fps need sub-second timing, which the once-a-second housekeeping cannot give.
+        ScheduledFlushTimer flushTimer = new ScheduledFlushTimer(Clock.systemUTC());
         Gateway gateway = new Gateway(new GatewaySettings(
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness), Clock.systemUTC(), auth);
+                liveness), Clock.systemUTC(), auth, flushTimer);
+        flushTimer.drive(gateway::flushDue);
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -157,7 +161,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 }
             }
         });
-        context.addService(new Closer(source, video, vertx));
+        context.addService(new Closer(source, video, vertx, flushTimer));
     }
 
     /** A whole number of seconds, 1 s to a day. */
@@ -170,15 +174,18 @@ public class CuecastConfiguration implements CamelConfiguration {
         private final FrameSource source;
         private final VideoFeed video;
         private final Vertx vertx;
+        private final ScheduledFlushTimer flushTimer;
 
-        Closer(FrameSource source, VideoFeed video, Vertx vertx) {
+        Closer(FrameSource source, VideoFeed video, Vertx vertx, ScheduledFlushTimer flushTimer) {
             this.source = source;
             this.video = video;
             this.vertx = vertx;
+            this.flushTimer = flushTimer;
         }
 
         @Override
         protected void doStop() {
+            flushTimer.close();
             video.close();
             source.close();
             vertx.close();

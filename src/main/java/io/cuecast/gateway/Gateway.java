@@ -7,6 +7,7 @@ import io.cuecast.gateway.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
@@ -48,11 +49,28 @@ public final class Gateway {
      *              and the liveness timeouts
      */
     public Gateway(GatewaySettings settings, Clock clock) {
-        this(settings, clock, AuthSettings.open());
+        this(settings, clock, AuthSettings.open(), FlushTimer.MANUAL);
     }
 
     /** @param auth how clients authenticate and what they may read; see {@link AuthSettings} */
     public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth) {
+        this(settings, clock, auth, FlushTimer.MANUAL);
+    }
+
+    /**
+     * @param flushTimer wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                   {@link FlushTimer#MANUAL} when the caller runs it
+     */
+    public Gateway(GatewaySettings settings, Clock clock, FlushTimer flushTimer) {
+        this(settings, clock, AuthSettings.open(), flushTimer);
+    }
+
+    /**
+     * @param auth       how clients authenticate and what they may read; see {@link AuthSettings}
+     * @param flushTimer wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                   {@link FlushTimer#MANUAL} when the caller runs it
+     */
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer) {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,10 +79,11 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
+                Objects.requireNonNull(flushTimer, "flushTimer"));
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector, auth.authenticator());
+                projector, auth.authenticator(), publisher);
     }
 
     /**
@@ -186,6 +205,16 @@ public final class Gateway {
     }
 
     /**
+     * Sends what max_fps held back once its interval has ended, and the repeats min_fps asks for;
+     * the {@link FlushTimer} calls it when something is due.
+     *
+     * @return when something is next due, or empty when nothing is waiting
+     */
+    public Optional<Instant> flushDue() {
+        return publisher.flushDue();
+    }
+
+    /**
      * Pings clients that have gone quiet, and closes (and forgets) those silent past the idle
      * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Meant to be
      * called about once a second, which is the precision the timeouts are kept to.
@@ -194,6 +223,7 @@ public final class Gateway {
         Instant now = Timestamps.now(clock);
         for (ClientSession session : sessions.values()) {
             try {
+                session.noteTraffic(now);
                 authenticationEnded(session, now).or(() -> liveness.check(session, now))
                         .ifPresent(closing -> close(session, closing));
             } catch (RuntimeException e) {
@@ -216,14 +246,15 @@ public final class Gateway {
     }
 
     private void close(ClientSession session, Closing closing) {
+        // Forgotten at once, not when the adapter reports the close, so no more messages are queued;
+        // and only once, though an I/O thread and a worker may both find a reason to close.
+        if (!sessions.remove(session.connectionKey(), session)) {
+            return;
+        }
+        registry.remove(session);
         LOG.info("Closing client {} ({}) with {}: {}", session.clientId(), session.remoteAddress(),
                 closing.code(), closing.reason());
-        try {
-            session.channel().close(closing.code(), closing.reason());
-        } finally {
-            // Forgotten at once, not when the adapter reports the close, so no more messages are queued.
-            disconnect(session.connectionKey());
-        }
+        session.channel().close(closing.code(), closing.reason());
     }
 
     public int connectionCount() {
@@ -252,6 +283,16 @@ public final class Gateway {
     /** A session's figures, the same as its {@code get_status} reply's data. */
     public Object statusOf(ClientSession session) {
         return protocol.statusOf(session);
+    }
+
+    /** How many open connections are at each quality level, every level present. */
+    public Map<LinkQuality.Level, Integer> linkQualities() {
+        Map<LinkQuality.Level, Integer> counts = new EnumMap<>(LinkQuality.Level.class);
+        for (LinkQuality.Level level : LinkQuality.Level.values()) {
+            counts.put(level, 0);
+        }
+        sessions.values().forEach(session -> counts.merge(session.link().qualityLevel(), 1, Integer::sum));
+        return counts;
     }
 
     public GatewaySnapshot snapshot() {
