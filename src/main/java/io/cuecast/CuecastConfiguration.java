@@ -24,6 +24,7 @@ import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
 import io.cuecast.ops.CircuitBreakers;
+import io.cuecast.ops.CuecastHealthChecks;
 import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
@@ -104,7 +105,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
                 gateway::connectionCount, video,
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
-                new CircuitBreakers(context)::states);
+                new CircuitBreakers(context)::states, () -> CuecastHealthChecks.camelPart(context));
+        CuecastHealthChecks.register(context, health);
         routeSetting(context, "cuecast.camera.breaker.failures",
                 settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
         routeSetting(context, "cuecast.camera.breaker.open-seconds",

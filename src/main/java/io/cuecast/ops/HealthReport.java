@@ -7,6 +7,7 @@ import io.cuecast.vision.Detection;
 import io.cuecast.vision.VisionStage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -26,15 +27,20 @@ public final class HealthReport {
     private final long startedAtUs = Clocks.epochMicros();
     private final String version;
     private final Supplier<Map<String, String>> breakerStates;
+    private final Supplier<Map<String, Object>> camelChecks;
+
+    /** Cuecast's own components, in report order; Camel's checks of routes and consumers follow as "camel". */
+    public static final List<String> COMPONENTS = List.of("camera", "vision", "gateway", "circuit_breakers");
 
     /**
      * @param framesDropped     frames dropped unprocessed because detection fell behind
      * @param staleAfterSeconds a camera that has produced no frame for this long is DOWN
      * @param breakerStates     each circuit breaker's state by id; an open one makes its part DEGRADED
+     * @param camelChecks       Camel's own readiness checks (routes, consumers) as one part
      */
     public HealthReport(CameraStatus camera, LongSupplier framesDropped, VisionStage vision, IntSupplier connections,
                         VideoFeed video, double staleAfterSeconds, String version,
-                        Supplier<Map<String, String>> breakerStates) {
+                        Supplier<Map<String, String>> breakerStates, Supplier<Map<String, Object>> camelChecks) {
         this.camera = camera;
         this.framesDropped = framesDropped;
         this.vision = vision;
@@ -43,24 +49,43 @@ public final class HealthReport {
         this.staleAfterUs = (long) (staleAfterSeconds * 1e6);
         this.version = version;
         this.breakerStates = breakerStates;
+        this.camelChecks = camelChecks;
     }
 
     public Map<String, Object> report() {
         long now = Clocks.epochMicros();
-        Map<String, Object> cameraPart = camera(now);
-        Map<String, Object> visionPart = vision(now);
-        Map<String, Object> gatewayPart = gateway();
-        Map<String, Object> breakersPart = breakers();
-        HealthStatus overall = statusOf(cameraPart).worse(statusOf(visionPart)).worse(statusOf(gatewayPart))
-                .worse(statusOf(breakersPart));
+        Map<String, Map<String, Object>> components = new LinkedHashMap<>();
+        for (String name : COMPONENTS) {
+            components.put(name, component(name, now));
+        }
+        components.put("camel", camelChecks.get());
+        HealthStatus overall = components.values().stream().map(HealthReport::statusOf)
+                .reduce(HealthStatus.UP, HealthStatus::worse);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", overall.name());
         report.put("timestamp", Instant.now().toString());
         report.put("uptime_s", (now - startedAtUs) / 1_000_000);
         report.put("version", version);
-        report.put("components", Map.of("camera", cameraPart, "vision", visionPart, "gateway", gatewayPart,
-                "circuit_breakers", breakersPart));
+        report.put("components", components);
         return report;
+    }
+
+    /**
+     * One of Cuecast's own components ({@link #COMPONENTS}), as the report shows it: a
+     * {@code status} of UP, DEGRADED or DOWN, and figures.
+     */
+    public Map<String, Object> component(String name) {
+        return component(name, Clocks.epochMicros());
+    }
+
+    private Map<String, Object> component(String name, long now) {
+        return switch (name) {
+            case "camera" -> camera(now);
+            case "vision" -> vision(now);
+            case "gateway" -> gateway();
+            case "circuit_breakers" -> breakers();
+            default -> throw new IllegalArgumentException("no health component '" + name + "'; there are " + COMPONENTS);
+        };
     }
 
     /** The HTTP status for a report: 503 when DOWN, else 200. */

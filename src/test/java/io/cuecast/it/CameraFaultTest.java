@@ -55,6 +55,10 @@ class CameraFaultTest {
             assertEquals("DOWN", health.at("/components/camera/status").asText());
             Await.until(() -> health(app).at("/components/circuit_breakers/states/camera-breaker").asText(),
                     state -> !"CLOSED".equals(state), WAIT, "the camera breaker to leave CLOSED");
+            HttpResponse<String> ready = get(app, "/observe/health/ready");
+            assertEquals(503, ready.statusCode(), "Camel's readiness probe sees the camera: " + ready.body());
+            assertTrue(ready.body().contains("camera"), ready.body());
+            assertEquals(200, get(app, "/observe/health/live").statusCode(), "a lost camera is no reason to restart");
 
             Files.write(video, original);
 
@@ -71,9 +75,11 @@ class CameraFaultTest {
     }
 
     private JsonNode health(RunningCuecast app) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.http("/api/v1/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return JSON.readTree(get(app, "/api/v1/health").body());
+    }
+
+    private HttpResponse<String> get(RunningCuecast app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(app.http(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** An MJPEG AVI of the simulated table, which the camera reads as it would a recording. */

@@ -64,6 +64,9 @@ class JolokiaManagementTest {
 
         exec("stop()");
         assertEquals("Stopped", read("State").asText());
+        Await.until(() -> JSON.readTree(HTTP.send(HttpRequest.newBuilder(app.http("/api/v1/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).at("/components/camel/down").toString(),
+                down -> down.contains("route:camera"), WAIT, "health to report the stopped route");
         Await.unchangedFor(() -> read("ExchangesTotal").asLong(), Duration.ofSeconds(1), "a stopped route's exchange count");
 
         long before = read("ExchangesTotal").asLong();
