@@ -102,10 +102,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
+        CircuitBreakers breakers = new CircuitBreakers(context);
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
                 gateway::connectionCount, video,
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
-                new CircuitBreakers(context)::states, () -> CuecastHealthChecks.camelPart(context));
+                breakers::states, () -> CuecastHealthChecks.camelPart(context));
         CuecastHealthChecks.register(context, health);
         routeSetting(context, "cuecast.camera.breaker.failures",
                 settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
@@ -139,7 +140,9 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
-        PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, vision, gateway);
+        PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, vision, gateway,
+                breakers::states);
+        registry.bind("pipelineMetrics", metrics);
         int httpPort = settings.integer("camel.server.port", 8080, 1, 65535);
         context.addStartupListener(new StartupListener() {
             @Override

@@ -1,6 +1,7 @@
 package io.cuecast.gateway;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Why the gateway closes a connection itself: a WebSocket close code and a reason for humans
@@ -18,6 +19,8 @@ record Closing(int code, String reason) {
     static final int INVALID_PAYLOAD = 1007;
     /** HTTP's 401: no token, or one that does not authenticate. */
     static final int UNAUTHORIZED = 4401;
+    /** Every code the gateway closes with, for counting. */
+    static final List<Integer> CODES = List.of(IDLE_TIMEOUT, SLOW_CONSUMER, MESSAGE_TOO_BIG, INVALID_PAYLOAD, UNAUTHORIZED);
     /** A close frame's reason may hold 123 UTF-8 bytes; cut longer ones at a character boundary. */
     private static final int MAX_REASON_BYTES = 123;
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class Gateway {
     private final StreamPublisher publisher;
     private final ProtocolHandler protocol;
     private final LivenessCheck liveness;
+    /** Connections the gateway closed itself, by close code (a slow consumer's 3008, say). */
+    private final Map<Integer, LongAdder> closedByServer = new ConcurrentHashMap<>();
     private final AuthSettings auth;
 
     public Gateway(GatewaySettings settings) {
@@ -252,9 +255,21 @@ public final class Gateway {
             return;
         }
         registry.remove(session);
+        closedByServer.computeIfAbsent(closing.code(), code -> new LongAdder()).increment();
         LOG.info("Closing client {} ({}) with {}: {}", session.clientId(), session.remoteAddress(),
                 closing.code(), closing.reason());
         session.channel().close(closing.code(), closing.reason());
+    }
+
+    /** Every close code the gateway may close a connection with itself. */
+    public static List<Integer> serverCloseCodes() {
+        return Closing.CODES;
+    }
+
+    /** How many connections the gateway has closed itself with this code. */
+    public long closedByServer(int code) {
+        LongAdder count = closedByServer.get(code);
+        return count == null ? 0 : count.sum();
     }
 
     public int connectionCount() {

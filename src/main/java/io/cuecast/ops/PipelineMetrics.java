@@ -7,8 +7,14 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.cuecast.camera.Clocks;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -22,12 +28,36 @@ public final class PipelineMetrics {
     private final LongSupplier framesDropped;
     private final VisionStage vision;
     private final Gateway gateway;
+    private final Supplier<Map<String, String>> breakerStates;
+    private final Map<String, Timer> captureToSend = new ConcurrentHashMap<>();
+    private volatile MeterRegistry registry;
 
-    public PipelineMetrics(CameraStatus camera, LongSupplier framesDropped, VisionStage vision, Gateway gateway) {
+    /** @param breakerStates each circuit breaker's state by id, as {@link CircuitBreakers} reads them */
+    public PipelineMetrics(CameraStatus camera, LongSupplier framesDropped, VisionStage vision, Gateway gateway,
+                           Supplier<Map<String, String>> breakerStates) {
         this.camera = camera;
         this.framesDropped = framesDropped;
         this.vision = vision;
         this.gateway = gateway;
+        this.breakerStates = breakerStates;
+    }
+
+    /**
+     * The publish route's call for each message that carries its frame's capture time: how long
+     * from the camera's capture to the gateway's send, per stream. Ignored until bound.
+     */
+    public void recordCaptureToSend(String stream, long capturedAtUs) {
+        MeterRegistry bound = registry;
+        if (bound == null) {
+            return;
+        }
+        long micros = Math.max(0, Clocks.epochMicros() - capturedAtUs);
+        captureToSend.computeIfAbsent(stream, name -> Timer.builder("cuecast.capture.to.send")
+                .description("from the camera's capture of a frame to the send of what was seen in it")
+                .tag("stream", name)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(2))
+                .register(bound)).record(micros, TimeUnit.MICROSECONDS);
     }
 
     public void bindTo(MeterRegistry registry) {
@@ -51,7 +81,22 @@ public final class PipelineMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMillis(500))
                 .register(registry);
         vision.onDetection(d -> detection.record(Duration.ofNanos((long) (d.detectionMillis() * 1e6))));
+        for (int code : Gateway.serverCloseCodes()) {
+            FunctionCounter.builder("cuecast.websocket.closed.by.server", gateway, g -> g.closedByServer(code))
+                    .description("connections the gateway closed itself, by close code (3008: slow consumer)")
+                    .tag("code", String.valueOf(code)).register(registry);
+        }
+        // One gauge per breaker and state, 1 for the state it is in: the Prometheus way to show an enum.
+        breakerStates.get().keySet().forEach(breaker -> BREAKER_STATES.forEach(state ->
+                Gauge.builder("cuecast.circuit.breaker.state", breakerStates,
+                                states -> state.equals(states.get().get(breaker)) ? 1 : 0)
+                        .description("1 for the state a circuit breaker is in")
+                        .tags("breaker", breaker, "state", state).register(registry)));
+        this.registry = registry;
     }
+
+    private static final List<String> BREAKER_STATES =
+            List.of("CLOSED", "OPEN", "HALF_OPEN", "FORCED_OPEN", "DISABLED", "METRICS_ONLY");
 
     private static <T> void counter(MeterRegistry registry, String name, String description, T source,
                                     ToDoubleFunction<T> count) {

@@ -127,6 +127,8 @@ class GatewayLivenessTest {
         RecordingChannel.Close close = slow.channel.closed().orElseThrow();
         assertEquals(3008, close.code());
         assertEquals("slow consumer: not keeping up for 5 s", close.reason());
+        assertEquals(1, gateway.closedByServer(3008), "the kick is counted for the metrics");
+        assertEquals(0, gateway.closedByServer(4408));
         PublishResult after = gateway.publish(Stream.STATE, Map.of());
         assertEquals(1, after.delivered());
         assertEquals(0, after.dropped(), "a closed client is no longer offered messages");

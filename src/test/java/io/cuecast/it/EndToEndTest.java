@@ -332,9 +332,18 @@ class EndToEndTest {
         assertTrue(metricValue(metrics, "cuecast_frames_captured_total") > 0, metrics);
         assertTrue(metricValue(metrics, "cuecast_frames_processed_total") > 0, metrics);
         assertTrue(metrics.contains("routeId=\"detection\""), "Camel's route timings are there too");
+        String latency = Await.until(() -> http.send(HttpRequest.newBuilder(app.http("/observe/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(),
+                body -> metricValue(body, "cuecast_capture_to_send_seconds_count{stream=\"state\"}") > 0, WAIT,
+                "a timed capture-to-send");
+        assertEquals(1.0, metricValue(latency, "cuecast_circuit_breaker_state{breaker=\"camera-breaker\",state=\"CLOSED\"}"),
+                latency.lines().filter(line -> line.contains("breaker")).toList().toString());
+        assertEquals(0.0, metricValue(latency, "cuecast_circuit_breaker_state{breaker=\"camera-breaker\",state=\"OPEN\"}"));
+        assertTrue(metricValue(latency, "cuecast_websocket_closed_by_server_total{code=\"3008\"}") >= 0,
+                "slow-consumer kicks are counted");
     }
 
-    /** The value of an unlabelled Prometheus sample, or -1 when absent. */
+    /** The value of a Prometheus sample, named with its labels if it has any, or -1 when absent. */
     private static double metricValue(String exposition, String name) {
         return exposition.lines().filter(line -> line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
