@@ -5,6 +5,7 @@ import io.cuecast.camera.CameraSources;
 import io.cuecast.camera.FrameSource;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
+import io.cuecast.camera.StillFrameFilter;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.config.ConfigAdmin;
 import io.cuecast.config.LiveConfig;
@@ -73,6 +74,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.camera.queue-size", 2, 1, 100),
                 dropped -> dropped.getMessage().getBody(Frame.class).close());
 
+        StillFrameFilter stillFrames = new StillFrameFilter(settings.bool("cuecast.vision.skip-still-frames", true),
+                settings.decimal("cuecast.vision.still-keepalive-seconds", 0.5, 0.01, 60));
         VisionStage vision = new VisionStage(new VisionPipeline(table,
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
         StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
@@ -123,6 +126,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("cameraPoller", poller);
         registry.bind("latestFrames", frames);
         registry.bind("visionStage", vision);
+        registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gateway", gateway);
         ConnectionGate gate = new ConnectionGate(
@@ -140,7 +144,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
-        PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, vision, gateway,
+        PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, stillFrames::skipped, vision, gateway,
                 breakers::states);
         registry.bind("pipelineMetrics", metrics);
         int httpPort = settings.integer("camel.server.port", 8080, 1, 65535);

@@ -26,17 +26,22 @@ import java.util.function.ToDoubleFunction;
 public final class PipelineMetrics {
     private final CameraStatus camera;
     private final LongSupplier framesDropped;
+    private final LongSupplier framesStill;
     private final VisionStage vision;
     private final Gateway gateway;
     private final Supplier<Map<String, String>> breakerStates;
     private final Map<String, Timer> captureToSend = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
 
-    /** @param breakerStates each circuit breaker's state by id, as {@link CircuitBreakers} reads them */
-    public PipelineMetrics(CameraStatus camera, LongSupplier framesDropped, VisionStage vision, Gateway gateway,
-                           Supplier<Map<String, String>> breakerStates) {
+    /**
+     * @param framesStill   frames not detected because they showed nothing new
+     * @param breakerStates each circuit breaker's state by id, as {@link CircuitBreakers} reads them
+     */
+    public PipelineMetrics(CameraStatus camera, LongSupplier framesDropped, LongSupplier framesStill,
+                           VisionStage vision, Gateway gateway, Supplier<Map<String, String>> breakerStates) {
         this.camera = camera;
         this.framesDropped = framesDropped;
+        this.framesStill = framesStill;
         this.vision = vision;
         this.gateway = gateway;
         this.breakerStates = breakerStates;
@@ -65,6 +70,8 @@ public final class PipelineMetrics {
         counter(registry, "cuecast.camera.failures", "camera grabs that failed", camera, CameraStatus::failures);
         counter(registry, "cuecast.frames.dropped", "frames dropped before detection because it fell behind",
                 framesDropped, LongSupplier::getAsLong);
+        counter(registry, "cuecast.frames.still", "frames not detected because they showed nothing new",
+                framesStill, LongSupplier::getAsLong);
         counter(registry, "cuecast.frames.processed", "frames the vision stage processed", vision,
                 VisionStage::framesProcessed);
         Gauge.builder("cuecast.websocket.connections", gateway, Gateway::connectionCount)

@@ -50,9 +50,9 @@ class CameraFaultTest {
             JsonNode down = client.nextMatching(m -> "CAMERA_DOWN".equals(m.at("/data/code").asText()), WAIT,
                     "the CAMERA_DOWN alert");
             assertEquals("error", down.at("/data/level").asText());
-            JsonNode health = Await.until(() -> health(app), h -> "DOWN".equals(h.path("status").asText()), WAIT,
-                    "health to turn red");
-            assertEquals("DOWN", health.at("/components/camera/status").asText());
+            JsonNode health = Await.until(() -> health(app), h -> "DOWN".equals(h.at("/components/camera/status").asText()),
+                    WAIT, "the camera's health to turn red");
+            assertEquals("DOWN", health.path("status").asText());
             Await.until(() -> health(app).at("/components/circuit_breakers/states/camera-breaker").asText(),
                     state -> !"CLOSED".equals(state), WAIT, "the camera breaker to leave CLOSED");
             HttpResponse<String> ready = get(app, "/observe/health/ready");
