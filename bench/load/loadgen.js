@@ -17,6 +17,9 @@ const opts = parseArgs(process.argv.slice(2), {
   'storm-every': 0,  // reconnect storm: every this many seconds of the measurement...
   'storm-fraction': 1, // ...this share of the (fast) connections close and reconnect at once
   label: '',
+  stream: 'state',   // what to subscribe to; a quiet one (events) holds idle connections
+  'connect-rate': 0, // new connections a second while ramping up; 0 opens all at once
+  'heap-url': '',    // the server's Jolokia (…/observe/jolokia): report its heap after a GC
 });
 const N = opts.clients, SLOW = Math.min(opts.slow, N);
 
@@ -53,7 +56,7 @@ class Conn {
   }
 
   subscribe(resume) {
-    const data = { streams: ['state'] };
+    const data = { streams: [opts.stream] };
     // The server may not replay yet (docs/PROTOCOL.md): it then accepts and ignores `resume`.
     if (resume && this.lastSeq !== undefined) data.resume = { state: this.lastSeq };
     this.ws.send(JSON.stringify({ type: 'subscribe', data }));
@@ -66,6 +69,7 @@ class Conn {
     const msg = JSON.parse(buf.toString());
     if (msg.type === 'connection') this.subscribe(resume);
     else if (msg.type === 'subscribed') this.onSubscribed();
+    else if (msg.type === 'ping') this.ws.send('{"type":"pong"}'); // the server's heartbeat
   }
 
   onSubscribed() {
@@ -132,7 +136,13 @@ function parseArgs(argv, defaults) {
   return out;
 }
 
-for (let i = 0; i < N; i++) conns.push(new Conn(i));
+// Ramped, so that thousands of handshakes do not overflow the server's accept backlog at once.
+const rate = opts['connect-rate'] > 0 ? opts['connect-rate'] : N;
+const BATCH_MS = 100, perBatch = Math.max(1, Math.round(rate * BATCH_MS / 1000));
+(function openBatch(next) {
+  for (let i = next; i < Math.min(N, next + perBatch); i++) conns.push(new Conn(i));
+  if (next + perBatch < N) setTimeout(() => openBatch(next + perBatch), BATCH_MS);
+})(0);
 
 let stormTimer;
 setTimeout(() => {
@@ -160,7 +170,23 @@ function endMeasurement(secs, cpu) {
 }
 const SLOW_DRAIN_MS = 3000;
 
-function report(secs, cpu) {
+/** The server's used heap after a full GC, in MiB, read over Jolokia; null without --heap-url. */
+async function serverHeapMb() {
+  if (!opts['heap-url']) return null;
+  const call = (body) => fetch(opts['heap-url'], { method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' } }).then((r) => r.json());
+  try {
+    await call({ type: 'exec', mbean: 'java.lang:type=Memory', operation: 'gc()' });
+    const used = await call({ type: 'read', mbean: 'java.lang:type=Memory', attribute: 'HeapMemoryUsage', path: 'used' });
+    return +(used.value / 1048576).toFixed(1);
+  } catch (e) {
+    console.error(`loadgen: cannot read the server heap: ${e.message}`);
+    return null;
+  }
+}
+
+async function report(secs, cpu) {
+  const heapMb = await serverHeapMb();
   const ms = (q) => +(latency.getValueAtPercentile(q) / 1000).toFixed(2);
   const fast = conns.filter((c) => !c.slow);
   const held = conns.filter((c) => c.ws.readyState === WebSocket.OPEN).length;
@@ -178,11 +204,13 @@ function report(secs, cpu) {
     resubscribeP99ms: m.reconnects ? +(resubscribe.getValueAtPercentile(99) / 1000).toFixed(2) : null,
     resubscribeMaxms: m.reconnects ? +(resubscribe.maxValue / 1000).toFixed(2) : null,
     clientCpuPct: Math.round((cpu.user + cpu.system) / 1e4 / secs),
+    serverHeapMb: heapMb,
   };
   console.log(JSON.stringify(result));
   console.error(`${opts.label || opts.url}: ${held}/${N} held, ${result.msgsPerSec} state msg/s` +
     (result.expectedPerSec ? ` of ${result.expectedPerSec} expected` : '') +
     `, latency p50 ${result.p50ms} p99 ${result.p99ms} p99.9 ${result.p999ms} max ${result.maxms} ms, ` +
-    `${m.gapEvents} gaps (${m.missed} missed), close codes ${JSON.stringify(m.closeCodes)}, client CPU ${result.clientCpuPct}%`);
+    `${m.gapEvents} gaps (${m.missed} missed), close codes ${JSON.stringify(m.closeCodes)}, client CPU ${result.clientCpuPct}%` +
+    (heapMb === null ? '' : `, server heap after GC ${heapMb} MiB`));
   process.exit(0);
 }

@@ -6,12 +6,13 @@
 # usage: bench/load/run-scenarios.sh            (from anywhere; about 10 minutes)
 # needs: java, mvn, node/npm, taskset; for the FastAPI peer python3-fastapi, python3-uvicorn, python3-websockets (Debian)
 # env:   WARM (s, default 10), DUR (s, default 15), OUT (results file, default a temp file),
+#        IDLE_CLIENTS (the idle-connections scenario, default 10000),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-WARM=${WARM:-10} DUR=${DUR:-15}
+WARM=${WARM:-10} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
 OUT=${OUT:-$(mktemp --suffix=.jsonl)}
 PEERS=${PEERS-/work/shared/peers}
 PEERS_WORK=${PEERS_WORK:-/tmp/cuecast-peers}
@@ -89,5 +90,9 @@ for s in "${POLICY[@]}"; do
   set -- $s
   start_cuecast "$2" && sleep 2 && load "cuecast $3" "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" "${@:4}"; stop_server
 done
+# Idle connections: 10 000 clients subscribed to a quiet stream, answering heartbeats, held for
+# the whole run; the server's heap is read over Jolokia after a full GC (target: under 1 GiB).
+start_cuecast 1 && sleep 2 && load "cuecast idle" "$IDLE_CLIENTS" 0 "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" \
+  --stream=events --connect-rate=2000 --heap-url="http://127.0.0.1:$CUECAST_PORT/observe/jolokia"; stop_server
 echo "# $(date -u +%FT%TZ) done, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
 node "$here/summarize.js" "$OUT"
