@@ -15,29 +15,16 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Conditions, conflation and link health through the running application: real WebSocket clients,
  * the simulator's states, alerts an operator broadcasts over HTTP, and the flush timer's own thread.
  */
-class FiltersEndToEndTest {
+class FiltersEndToEndTest extends AgainstOneCuecast {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RunningCuecast app;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningCuecast.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void aConditionOnTheStreamEndpointKeepsOnlyTheCueBall() throws Exception {

@@ -9,26 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The operators' REST API under /api/v1/websocket, against real WebSocket clients. */
-class GatewayAdminApiTest {
+class GatewayAdminApiTest extends AgainstOneCuecast {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RunningCuecast app;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningCuecast.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(app.http("/api/v1/websocket" + path)).build(),

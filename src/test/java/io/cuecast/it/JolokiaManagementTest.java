@@ -17,27 +17,14 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** JMX over HTTP as Hawtio uses it: Jolokia on the management port, reading and steering route MBeans. */
-class JolokiaManagementTest {
+class JolokiaManagementTest extends AgainstOneCuecast {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CAMERA_ROUTE = "org.apache.camel:context=cuecast,type=routes,name=\"camera\"";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static RunningCuecast app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningCuecast.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     private static JsonNode jolokia(URI endpoint, Map<String, Object> request) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint)
