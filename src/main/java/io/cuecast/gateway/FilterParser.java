@@ -14,8 +14,9 @@ import java.util.function.Predicate;
  * Every problem is an {@code INVALID_SUBSCRIBE_FORMAT} naming the path of the bad value, so the
  * whole subscribe is refused rather than a filter being silently dropped.
  *
- * <p>{@code min_fps}, {@code conditions} and {@code quality_level} are part of the protocol but not
- * applied yet; they are checked for shape and then refused as not supported, not ignored.
+ * <p>{@code min_fps} and {@code conditions} are part of the protocol but not applied yet; they are
+ * checked for shape and then refused as not supported, not ignored. {@code quality_level} applies
+ * to the frame stream only.
  */
 final class FilterParser {
 
@@ -30,7 +31,9 @@ final class FilterParser {
     private static final String QUALITY_LEVEL = "quality_level";
     private static final List<String> KEYS =
             List.of(MAX_FPS, MIN_FPS, INCLUDE_FIELDS, EXCLUDE_FIELDS, CONDITIONS, QUALITY_LEVEL);
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of(MIN_FPS, CONDITIONS, QUALITY_LEVEL);
+    private static final Set<String> NOT_SUPPORTED_YET = Set.of(MIN_FPS, CONDITIONS);
+    /** Frames are binary: there are no fields to select, only a size and a rate. */
+    private static final List<String> FRAME_KEYS = List.of(MAX_FPS, QUALITY_LEVEL);
 
     private FilterParser() {
     }
@@ -52,6 +55,7 @@ final class FilterParser {
                 throw rejected("data.filters names '" + name + "', which is not in data.streams.");
             }
             parsed.put(stream, filter("data.filters." + name, entry.getValue()));
+            checkStreamSpecificKeys(stream, "data.filters." + name, entry.getValue());
         }
         return Collections.unmodifiableMap(parsed);
     }
@@ -81,10 +85,29 @@ final class FilterParser {
         for (String key : KEYS) {
             if (NOT_SUPPORTED_YET.contains(key) && filter.has(key)) {
                 throw rejected(path + "." + key + " is not supported yet; the filters applied today are "
-                        + MAX_FPS + ", " + INCLUDE_FIELDS + " and " + EXCLUDE_FIELDS + ".");
+                        + MAX_FPS + ", " + INCLUDE_FIELDS + ", " + EXCLUDE_FIELDS + " and " + QUALITY_LEVEL + ".");
             }
         }
-        return new StreamFilter(maxFps, include, exclude);
+        JsonNode qualityLevel = filter.get(QUALITY_LEVEL);
+        return new StreamFilter(maxFps, include, exclude, qualityLevel == null ? null : qualityLevel.asText());
+    }
+
+    /**
+     * quality_level is for frames only, and frames take no field filters. Whether the level exists
+     * depends on the configuration, so the protocol handler checks that.
+     */
+    private static void checkStreamSpecificKeys(Stream stream, String path, JsonNode filter) {
+        if (stream != Stream.FRAME && filter.has(QUALITY_LEVEL)) {
+            throw rejected(path + ".quality_level applies only to the frame stream.");
+        }
+        if (stream == Stream.FRAME) {
+            filter.fieldNames().forEachRemaining(key -> {
+                if (!FRAME_KEYS.contains(key)) {
+                    throw rejected(path + "." + key + " does not apply to the frame stream, whose messages are"
+                            + " binary JPEG frames; a frame filter may have " + String.join(", ", FRAME_KEYS) + ".");
+                }
+            });
+        }
     }
 
     private static Double fps(String path, JsonNode filter, String key) {

@@ -32,6 +32,7 @@ public final class Gateway {
     /** Looks sessions up by the adapter's key; who is subscribed to what lives only in the registry. */
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final StreamPublisher publisher;
+    private final FramePublisher frames;
     private final ProtocolHandler protocol;
     private final LivenessCheck liveness;
 
@@ -52,6 +53,7 @@ public final class Gateway {
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
         this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector);
+        this.frames = new FramePublisher(registry, locks, history, clock, mapper, settings.frameQualities());
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
                 projector);
@@ -108,6 +110,27 @@ public final class Gateway {
      */
     public PublishResult publish(Stream stream, Object data) {
         return publisher.publish(stream, data);
+    }
+
+    /**
+     * Sends a video frame to the frame stream's subscribers as binary messages, encoded once per
+     * quality level someone is due to get; see {@link FramePublisher}. Encoding runs on the calling
+     * thread, so call it from neither an event loop nor the detection thread. Never blocks on a client.
+     *
+     * @return empty when no subscriber wanted the frame: nothing was encoded or numbered
+     */
+    public Optional<PublishResult> publishFrame(LiveFrame frame) {
+        return frames.publish(frame);
+    }
+
+    /** Whether anyone subscribes to the frame stream; without that, frames need not even be copied. */
+    public boolean hasFrameSubscribers() {
+        return frames.hasSubscribers();
+    }
+
+    /** How many times the frame stream has encoded each quality level, in the configured order. */
+    public Map<String, Long> frameEncodesByLevel() {
+        return frames.encodesByLevel();
     }
 
     /**
@@ -168,6 +191,7 @@ public final class Gateway {
 
     public GatewaySnapshot snapshot() {
         return new GatewaySnapshot(connectionCount(), registry.subscriberCounts(), publisher.lastSequences(),
-                publisher.delivered(), publisher.dropped(), publisher.failed());
+                publisher.delivered() + frames.delivered(), publisher.dropped() + frames.dropped(),
+                publisher.failed() + frames.failed());
     }
 }

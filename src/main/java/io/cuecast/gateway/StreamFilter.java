@@ -13,17 +13,24 @@ import java.util.Set;
  * @param maxFps        at most this many messages a second, or null for all
  * @param includeFields the top-level {@code data} keys to keep, or null for all
  * @param excludeFields the top-level {@code data} keys to leave out, or null for none
+ * @param qualityLevel  frame stream only: the {@link QualityLevel} name, or null for the default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamFilter(@JsonProperty("max_fps") Double maxFps,
                            @JsonProperty("include_fields") List<String> includeFields,
-                           @JsonProperty("exclude_fields") List<String> excludeFields) {
+                           @JsonProperty("exclude_fields") List<String> excludeFields,
+                           @JsonProperty("quality_level") String qualityLevel) {
 
     static final StreamFilter NONE = new StreamFilter(null, null, null);
 
     public StreamFilter {
         includeFields = includeFields == null ? null : List.copyOf(includeFields);
         excludeFields = excludeFields == null ? null : List.copyOf(excludeFields);
+    }
+
+    /** A filter of the JSON streams, which have no quality level. */
+    public StreamFilter(Double maxFps, List<String> includeFields, List<String> excludeFields) {
+        this(maxFps, includeFields, excludeFields, null);
     }
 
     @JsonIgnore

@@ -13,7 +13,8 @@ final class Subscription {
     private final FieldSelection fields;
     /** Zero without max_fps: no throttle. */
     private final long minIntervalNanos;
-    private Instant lastPassed;
+    /** Volatile: the frame stream peeks at it, through wouldAdmit, outside the lock. */
+    private volatile Instant lastPassed;
 
     Subscription(StreamFilter filter) {
         this.filter = filter;
@@ -36,13 +37,19 @@ final class Subscription {
      * Call under the stream's lock.
      */
     boolean admits(Instant now) {
-        if (minIntervalNanos == 0) {
-            return true;
-        }
-        if (lastPassed != null && now.isBefore(lastPassed.plusNanos(minIntervalNanos))) {
+        if (!wouldAdmit(now)) {
             return false;
         }
         lastPassed = now;
         return true;
+    }
+
+    /**
+     * Whether {@link #admits} would let a message through at {@code now}, without counting it as
+     * let through: the frame stream asks before encoding, so it encodes nothing nobody is due.
+     */
+    boolean wouldAdmit(Instant now) {
+        Instant last = lastPassed;
+        return minIntervalNanos == 0 || last == null || !now.isBefore(last.plusNanos(minIntervalNanos));
     }
 }

@@ -53,8 +53,7 @@ class GatewayFilterTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{'min_fps':5}                | min_fps",
-            "{'conditions':{'moving':true}} | conditions",
-            "{'quality_level':'high'}       | quality_level"})
+            "{'conditions':{'moving':true}} | conditions"})
     void filtersNotAppliedYetAreRefusedRatherThanIgnored(String filter, String key) {
         TestClient client = new TestClient(gateway, "c");
 

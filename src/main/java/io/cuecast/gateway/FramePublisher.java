@@ -1,0 +1,135 @@
+package io.cuecast.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Fans frames out to the frame stream's subscribers as binary messages, each frame encoded once
+ * per quality level that someone is due to get, and the same bytes written to every client of
+ * that level.
+ *
+ * <p>Two steps. First, without any lock, it picks the levels wanted: those of subscribers who are
+ * ready (their previous frame is written out) and due under their max_fps; it encodes those, and
+ * nothing at all when nobody wants this frame. Then, under the stream's lock like any publish, it
+ * numbers the frame and writes it. A client who subscribed or changed level in between waits for
+ * the next frame.
+ *
+ * <p>Frames take consecutive sequence numbers in their stream, but history keeps none of them:
+ * nobody wants an old frame, so there is no replay and no latest value on subscribe.
+ */
+final class FramePublisher {
+
+    private final SubscriptionRegistry registry;
+    private final StreamLocks locks;
+    private final StreamHistory history;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final QualityLevels levels;
+    /** Per level, in the configured order; filled once, so reads need no lock. */
+    private final Map<QualityLevel, LongAdder> encodes = new LinkedHashMap<>();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    FramePublisher(SubscriptionRegistry registry, StreamLocks locks, StreamHistory history, Clock clock,
+                   ObjectMapper mapper, QualityLevels levels) {
+        this.registry = registry;
+        this.locks = locks;
+        this.history = history;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.levels = levels;
+        levels.levels().forEach(level -> encodes.put(level, new LongAdder()));
+    }
+
+    /** Whether anyone subscribes to frames: without that, the camera's frames need no copying. */
+    boolean hasSubscribers() {
+        return !registry.subscribersOf(Stream.FRAME).isEmpty();
+    }
+
+    /**
+     * Encodes and sends the frame to those due to get it.
+     *
+     * @return what was done, or empty when no subscriber wanted this frame (nothing was encoded,
+     *         and no sequence number used)
+     */
+    Optional<PublishResult> publish(LiveFrame frame) {
+        boolean latestOnly = frame.origin() == LiveFrame.Origin.CAMERA;
+        Set<QualityLevel> wanted = wantedLevels(latestOnly, Timestamps.now(clock));
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<QualityLevel, LiveFrame.Jpeg> jpegs = new LinkedHashMap<>();
+        for (QualityLevel level : wanted) {
+            jpegs.put(level, frame.encode(level));
+            encodes.get(level).increment();
+        }
+        return Optional.of(locks.whileLocked(Stream.FRAME, () -> fanOut(frame, latestOnly, jpegs)));
+    }
+
+    private Set<QualityLevel> wantedLevels(boolean latestOnly, Instant now) {
+        Set<QualityLevel> wanted = new LinkedHashSet<>();
+        registry.subscriptionsOf(Stream.FRAME).forEach((session, subscription) -> {
+            if (!latestOnly || (session.readyForFrame() && subscription.wouldAdmit(now))) {
+                wanted.add(levels.of(subscription.filter()));
+            }
+        });
+        return wanted;
+    }
+
+    private PublishResult fanOut(LiveFrame frame, boolean latestOnly, Map<QualityLevel, LiveFrame.Jpeg> jpegs) {
+        long sequence = history.lastSequence(Stream.FRAME) + 1;
+        history.skip(Stream.FRAME, sequence);
+        Instant now = Timestamps.now(clock);
+        Map<QualityLevel, byte[]> messages = new LinkedHashMap<>();
+        int deliveredTo = 0;
+        int droppedFor = 0;
+        int failedFor = 0;
+        for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(Stream.FRAME).entrySet()) {
+            QualityLevel level = levels.of(entry.getValue().filter());
+            LiveFrame.Jpeg jpeg = jpegs.get(level);
+            if (jpeg == null || (latestOnly && !entry.getValue().admits(now))) {
+                continue;
+            }
+            byte[] message = messages.computeIfAbsent(level, l -> FrameMessage.encode(mapper, new FrameMessage.Header(
+                    sequence, Timestamps.epochMicros(now), frame.capturedAtUs(), jpeg.width(), jpeg.height(),
+                    l.name(), frame.origin().wireName()), jpeg.bytes()));
+            switch (entry.getKey().offerFrame(message, latestOnly, now)) {
+                case DELIVERED -> deliveredTo++;
+                case DROPPED_QUEUE_FULL -> droppedFor++;
+                case FAILED -> failedFor++;
+            }
+        }
+        delivered.add(deliveredTo);
+        dropped.add(droppedFor);
+        failed.add(failedFor);
+        return new PublishResult(Stream.FRAME, sequence, deliveredTo, droppedFor, failedFor);
+    }
+
+    /** How many times each level has been encoded, by level name in the configured order. */
+    Map<String, Long> encodesByLevel() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        encodes.forEach((level, count) -> counts.put(level.name(), count.sum()));
+        return Collections.unmodifiableMap(counts);
+    }
+
+    long delivered() {
+        return delivered.sum();
+    }
+
+    long dropped() {
+        return dropped.sum();
+    }
+
+    long failed() {
+        return failed.sum();
+    }
+}
