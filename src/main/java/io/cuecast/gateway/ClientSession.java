@@ -165,9 +165,7 @@ public final class ClientSession {
      */
     Delivery offerFrame(byte[] message, boolean latestOnly, Instant now) {
         if (channel.isWriteQueueFull() || (latestOnly && framesInFlight.get() > 0)) {
-            liveness.fellBehind(now);
-            messagesDropped.increment();
-            return Delivery.DROPPED_QUEUE_FULL;
+            return skipFrame(now);
         }
         liveness.caughtUp();
         framesInFlight.incrementAndGet();
@@ -182,6 +180,13 @@ public final class ClientSession {
         messagesSent.increment();
         bytesSent.add(message.length);
         return Delivery.DELIVERED;
+    }
+
+    /** Counts a frame this client was due but could not take. */
+    Delivery skipFrame(Instant now) {
+        liveness.fellBehind(now);
+        messagesDropped.increment();
+        return Delivery.DROPPED_QUEUE_FULL;
     }
 
     /** Sends a control reply. Replies are few and rate-limited, so they are never skipped. */

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Two steps. First, without any lock, it picks the levels wanted: those of subscribers who are
  * ready (their previous frame is written out) and due under their max_fps; it encodes those, and
  * nothing at all when nobody wants this frame. Then, under the stream's lock like any publish, it
- * numbers the frame and writes it. A client who subscribed or changed level in between waits for
- * the next frame.
+ * numbers the frame and writes it; a due client still busy with its previous frame counts a drop.
+ * A client who subscribed or changed level in between waits for the next frame. A frame nobody is
+ * due takes no number.
  *
  * <p>Frames take consecutive sequence numbers in their stream, but history keeps none of them:
  * nobody wants an old frame, so there is no replay and no latest value on subscribe.
@@ -63,21 +64,24 @@ final class FramePublisher {
      */
     Optional<PublishResult> publish(LiveFrame frame) {
         boolean latestOnly = frame.origin() == LiveFrame.Origin.CAMERA;
-        Set<QualityLevel> wanted = wantedLevels(latestOnly, Timestamps.now(clock));
-        if (wanted.isEmpty()) {
+        Instant now = Timestamps.now(clock);
+        Map<ClientSession, Subscription> subscriptions = registry.subscriptionsOf(Stream.FRAME);
+        if (subscriptions.values().stream().noneMatch(subscription -> !latestOnly || subscription.wouldAdmit(now))) {
             return Optional.empty();
         }
         Map<QualityLevel, LiveFrame.Jpeg> jpegs = new LinkedHashMap<>();
-        for (QualityLevel level : wanted) {
+        for (QualityLevel level : wantedLevels(subscriptions, latestOnly, now)) {
             jpegs.put(level, frame.encode(level));
             encodes.get(level).increment();
         }
         return Optional.of(locks.whileLocked(Stream.FRAME, () -> fanOut(frame, latestOnly, jpegs)));
     }
 
-    private Set<QualityLevel> wantedLevels(boolean latestOnly, Instant now) {
+    /** The levels of subscribers due this frame and ready to take it. */
+    private Set<QualityLevel> wantedLevels(Map<ClientSession, Subscription> subscriptions, boolean latestOnly,
+                                           Instant now) {
         Set<QualityLevel> wanted = new LinkedHashSet<>();
-        registry.subscriptionsOf(Stream.FRAME).forEach((session, subscription) -> {
+        subscriptions.forEach((session, subscription) -> {
             if (!latestOnly || (session.readyForFrame() && subscription.wouldAdmit(now))) {
                 wanted.add(levels.of(subscription.filter()));
             }
@@ -94,15 +98,25 @@ final class FramePublisher {
         int droppedFor = 0;
         int failedFor = 0;
         for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(Stream.FRAME).entrySet()) {
-            QualityLevel level = levels.of(entry.getValue().filter());
-            LiveFrame.Jpeg jpeg = jpegs.get(level);
-            if (jpeg == null || (latestOnly && !entry.getValue().admits(now))) {
+            ClientSession session = entry.getKey();
+            if (latestOnly && !entry.getValue().admits(now)) {
                 continue;
             }
-            byte[] message = messages.computeIfAbsent(level, l -> FrameMessage.encode(mapper, new FrameMessage.Header(
-                    sequence, Timestamps.epochMicros(now), frame.capturedAtUs(), jpeg.width(), jpeg.height(),
-                    l.name(), frame.origin().wireName()), jpeg.bytes()));
-            switch (entry.getKey().offerFrame(message, latestOnly, now)) {
+            QualityLevel level = levels.of(entry.getValue().filter());
+            LiveFrame.Jpeg jpeg = jpegs.get(level);
+            ClientSession.Delivery delivery;
+            if (jpeg != null) {
+                byte[] message = messages.computeIfAbsent(level, l -> FrameMessage.encode(mapper, new FrameMessage.Header(
+                        sequence, Timestamps.epochMicros(now), frame.capturedAtUs(), jpeg.width(), jpeg.height(),
+                        l.name(), frame.origin().wireName()), jpeg.bytes()));
+                delivery = session.offerFrame(message, latestOnly, now);
+            } else if (!session.readyForFrame()) {
+                // Its level was not encoded because every client of it was still busy: a drop all the same.
+                delivery = session.skipFrame(now);
+            } else {
+                continue; // subscribed, or changed level, since the levels were picked: the next frame is its first
+            }
+            switch (delivery) {
                 case DELIVERED -> deliveredTo++;
                 case DROPPED_QUEUE_FULL -> droppedFor++;
                 case FAILED -> failedFor++;

@@ -171,15 +171,31 @@ class GatewayFrameTest {
 
         clock.advance(Duration.ofMillis(100));
         CountingFrame second = cameraFrame();
-        assertEquals(Optional.empty(), gateway.publishFrame(second));
-        assertEquals(List.of(), second.encoded);
+        PublishResult skipped = gateway.publishFrame(second).orElseThrow();
+        assertEquals(List.of(), second.encoded, "the 5 fps client is not due, the other is busy: nothing to encode");
+        assertEquals(1, skipped.dropped(), "the busy client was due, so it missed a frame");
+        assertEquals(1, busy.session.messagesDropped());
 
         clock.advance(Duration.ofMillis(100));
         CountingFrame third = cameraFrame();
         gateway.publishFrame(third);
         assertEquals(List.of("low"), third.encoded, "at 200 ms the 5 fps client is due; the busy one still is not");
-        assertEquals(List.of(1L, 2L), sequences(throttled));
+        assertEquals(List.of(1L, 3L), sequences(throttled));
         assertEquals(List.of(1L), sequences(busy));
+    }
+
+    @Test
+    void aFrameNobodyIsDueUnderMaxFpsIsNeitherEncodedNorNumbered() {
+        TestClient throttled = subscribed("t", "{'max_fps':5}");
+        gateway.publishFrame(cameraFrame());
+
+        clock.advance(Duration.ofMillis(100));
+        CountingFrame early = cameraFrame();
+        assertEquals(Optional.empty(), gateway.publishFrame(early));
+
+        assertEquals(List.of(), early.encoded);
+        assertEquals(1L, gateway.snapshot().lastSequences().get(Stream.FRAME));
+        assertEquals(0, throttled.session.messagesDropped(), "not due is not a drop");
     }
 
     @Test
