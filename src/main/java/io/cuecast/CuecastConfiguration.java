@@ -12,8 +12,12 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
+import io.cuecast.gateway.QualityLevel;
+import io.cuecast.gateway.QualityLevels;
 import io.cuecast.gateway.rest.GatewayAdmin;
+import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
@@ -86,10 +90,16 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
+        List<QualityLevel> frameLevels = settings.parsed("cuecast.frames.quality-levels",
+                QualityLevels.DEFAULT_SPEC, QualityLevels::parseLevels);
+        QualityLevels frameQualities = settings.parsed("cuecast.frames.default-quality-level",
+                QualityLevels.DEFAULT_LEVEL, name -> QualityLevels.withDefault(frameLevels, name));
         Gateway gateway = new Gateway(new GatewaySettings(
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness));
+                liveness, frameQualities));
+        FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
+                settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -118,6 +128,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
+        registry.bind("frameStreamFeed", frameStream);
+        registry.bind("operatorFrames", new OperatorFrames(frameStream));
         registry.bind("healthReport", health);
 
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
@@ -139,7 +151,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
             }
         });
-        context.addService(new Closer(source, video, vertx));
+        context.addService(new Closer(source, video, frameStream, vertx));
     }
 
     /** A whole number of seconds, 1 s to a day. */
@@ -147,21 +159,24 @@ public class CuecastConfiguration implements CamelConfiguration {
         return Duration.ofSeconds(settings.integer(key, (int) fallback.toSeconds(), 1, 86_400));
     }
 
-    /** Closes the camera and the video encoder when Camel stops. */
+    /** Closes the camera and the video encoders when Camel stops. */
     private static final class Closer extends ServiceSupport {
         private final FrameSource source;
         private final VideoFeed video;
+        private final FrameStreamFeed frameStream;
         private final Vertx vertx;
 
-        Closer(FrameSource source, VideoFeed video, Vertx vertx) {
+        Closer(FrameSource source, VideoFeed video, FrameStreamFeed frameStream, Vertx vertx) {
             this.source = source;
             this.video = video;
+            this.frameStream = frameStream;
             this.vertx = vertx;
         }
 
         @Override
         protected void doStop() {
             video.close();
+            frameStream.close();
             source.close();
             vertx.close();
         }
