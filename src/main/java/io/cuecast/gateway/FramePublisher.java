@@ -36,18 +36,17 @@ final class FramePublisher {
     private final QualityLevels levels;
     /** Per level, in the configured order; filled once, so reads need no lock. */
     private final Map<QualityLevel, LongAdder> encodes = new LinkedHashMap<>();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final DeliveryCounter deliveries;
 
     FramePublisher(SubscriptionRegistry registry, StreamLocks locks, StreamHistory history, Clock clock,
-                   ObjectMapper mapper, QualityLevels levels) {
+                   ObjectMapper mapper, QualityLevels levels, DeliveryCounter deliveries) {
         this.registry = registry;
         this.locks = locks;
         this.history = history;
         this.clock = clock;
         this.mapper = mapper;
         this.levels = levels;
+        this.deliveries = deliveries;
         levels.levels().forEach(level -> encodes.put(level, new LongAdder()));
     }
 
@@ -94,9 +93,7 @@ final class FramePublisher {
         history.skip(Stream.FRAME, sequence);
         Instant now = Timestamps.now(clock);
         Map<QualityLevel, byte[]> messages = new LinkedHashMap<>();
-        int deliveredTo = 0;
-        int droppedFor = 0;
-        int failedFor = 0;
+        DeliveryCounter.Tally tally = deliveries.tally();
         for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(Stream.FRAME).entrySet()) {
             ClientSession session = entry.getKey();
             if (latestOnly && !entry.getValue().admits(now)) {
@@ -104,28 +101,18 @@ final class FramePublisher {
             }
             QualityLevel level = levels.of(entry.getValue().filter());
             LiveFrame.Jpeg jpeg = jpegs.get(level);
-            ClientSession.Delivery delivery;
             if (jpeg != null) {
                 byte[] message = messages.computeIfAbsent(level, l -> FrameMessage.encode(mapper, new FrameMessage.Header(
                         sequence, Timestamps.epochMicros(now), frame.capturedAtUs(), jpeg.width(), jpeg.height(),
                         l.name(), frame.origin().wireName()), jpeg.bytes()));
-                delivery = session.offerFrame(message, latestOnly, now);
+                tally.count(session.offerFrame(message, latestOnly, now));
             } else if (!session.readyForFrame()) {
                 // Its level was not encoded because every client of it was still busy: a drop all the same.
-                delivery = session.skipFrame(now);
-            } else {
-                continue; // subscribed, or changed level, since the levels were picked: the next frame is its first
+                tally.count(session.skipFrame(now));
             }
-            switch (delivery) {
-                case DELIVERED -> deliveredTo++;
-                case DROPPED_QUEUE_FULL -> droppedFor++;
-                case FAILED -> failedFor++;
-            }
+            // Otherwise it subscribed, or changed level, since the levels were picked: the next frame is its first.
         }
-        delivered.add(deliveredTo);
-        dropped.add(droppedFor);
-        failed.add(failedFor);
-        return new PublishResult(Stream.FRAME, sequence, deliveredTo, droppedFor, failedFor);
+        return tally.result(Stream.FRAME, sequence);
     }
 
     /** How many times each level has been encoded, by level name in the configured order. */
@@ -133,17 +120,5 @@ final class FramePublisher {
         Map<String, Long> counts = new LinkedHashMap<>();
         encodes.forEach((level, count) -> counts.put(level.name(), count.sum()));
         return Collections.unmodifiableMap(counts);
-    }
-
-    long delivered() {
-        return delivered.sum();
-    }
-
-    long dropped() {
-        return dropped.sum();
-    }
-
-    long failed() {
-        return failed.sum();
     }
 }

@@ -33,6 +33,7 @@ public final class Gateway {
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final StreamPublisher publisher;
     private final FramePublisher frames;
+    private final DeliveryCounter deliveries = new DeliveryCounter();
     private final ProtocolHandler protocol;
     private final LivenessCheck liveness;
 
@@ -52,8 +53,9 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector);
-        this.frames = new FramePublisher(registry, locks, history, clock, mapper, settings.frameQualities());
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector, deliveries);
+        this.frames = new FramePublisher(registry, locks, history, clock, mapper, settings.frameQualities(),
+                deliveries);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
                 projector);
@@ -191,7 +193,6 @@ public final class Gateway {
 
     public GatewaySnapshot snapshot() {
         return new GatewaySnapshot(connectionCount(), registry.subscriberCounts(), publisher.lastSequences(),
-                publisher.delivered() + frames.delivered(), publisher.dropped() + frames.dropped(),
-                publisher.failed() + frames.failed());
+                deliveries.delivered(), deliveries.dropped(), deliveries.failed());
     }
 }

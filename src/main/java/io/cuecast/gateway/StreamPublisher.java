@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Numbers each stream's messages, records them in the {@link StreamHistory} and fans them out to
@@ -33,18 +32,17 @@ final class StreamPublisher {
     private final StreamHistory history;
     private final Clock clock;
     private final FieldProjector projector;
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final DeliveryCounter deliveries;
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
-                    StreamHistory history, Clock clock, FieldProjector projector) {
+                    StreamHistory history, Clock clock, FieldProjector projector, DeliveryCounter deliveries) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.history = history;
         this.clock = clock;
         this.projector = projector;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -66,9 +64,7 @@ final class StreamPublisher {
     }
 
     private PublishResult fanOut(Stream stream, long sequence, EncodedMessage message) {
-        int deliveredTo = 0;
-        int droppedFor = 0;
-        int failedFor = 0;
+        DeliveryCounter.Tally tally = deliveries.tally();
         Instant now = Timestamps.now(clock);
         FieldProjector.Projections projections = projector.of(message);
         for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(stream).entrySet()) {
@@ -76,16 +72,9 @@ final class StreamPublisher {
             if (!subscription.admits(now)) {
                 continue;
             }
-            switch (entry.getKey().offer(projections.select(subscription.fields()), now)) {
-                case DELIVERED -> deliveredTo++;
-                case DROPPED_QUEUE_FULL -> droppedFor++;
-                case FAILED -> failedFor++;
-            }
+            tally.count(entry.getKey().offer(projections.select(subscription.fields()), now));
         }
-        delivered.add(deliveredTo);
-        dropped.add(droppedFor);
-        failed.add(failedFor);
-        return new PublishResult(stream, sequence, deliveredTo, droppedFor, failedFor);
+        return tally.result(stream, sequence);
     }
 
     /** The last sequence number given on each stream (0 before the first publish). */
@@ -95,17 +84,5 @@ final class StreamPublisher {
             sequences.put(stream, history.lastSequence(stream));
         }
         return Collections.unmodifiableMap(sequences);
-    }
-
-    long delivered() {
-        return delivered.sum();
-    }
-
-    long dropped() {
-        return dropped.sum();
-    }
-
-    long failed() {
-        return failed.sum();
     }
 }

@@ -12,8 +12,6 @@ import java.util.Optional;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The camera's frames for the WebSocket frame stream. The detection route hands every frame in,
@@ -23,17 +21,10 @@ import org.slf4j.LoggerFactory;
  * level someone is due to get. With no frame subscriber, nothing is copied or encoded.
  */
 public final class FrameStreamFeed implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(FrameStreamFeed.class);
 
     private final Gateway gateway;
     private final Map<QualityLevel, JpegEncoder> encoders = new LinkedHashMap<>();
-    private final long minIntervalNanos;
-    private final NewestFrame newest = new NewestFrame();
-    private final Mat encoding = new Mat();
-    /** Read and written by the encoder thread only. */
-    private long lastSentNanos;
-    private final Thread encoder;
-    private volatile boolean running = true;
+    private final NewestFrameThread encoder;
 
     public FrameStreamFeed(Gateway gateway, QualityLevels levels, double maxFps) {
         if (!(maxFps > 0)) {
@@ -41,17 +32,15 @@ public final class FrameStreamFeed implements AutoCloseable {
         }
         this.gateway = gateway;
         levels.levels().forEach(level -> encoders.put(level, new JpegEncoder(level.jpegQuality())));
-        this.minIntervalNanos = (long) (1e9 / maxFps);
-        this.lastSentNanos = System.nanoTime() - minIntervalNanos;
-        this.encoder = new Thread(this::encodeLoop, "cuecast-frame-stream-encoder");
-        encoder.setDaemon(true);
-        encoder.start();
+        long minIntervalNanos = (long) (1e9 / maxFps);
+        this.encoder = new NewestFrameThread("cuecast-frame-stream-encoder", () -> minIntervalNanos,
+                (image, capturedAtUs) -> gateway.publishFrame(new MatFrame(image, capturedAtUs, LiveFrame.Origin.CAMERA)));
     }
 
     /** Keeps a copy of the frame while anyone subscribes to frames; the caller still owns {@code frame}. */
     public void offer(Frame frame) {
         if (gateway.hasFrameSubscribers()) {
-            newest.offer(frame);
+            encoder.offer(frame);
         }
     }
 
@@ -61,21 +50,6 @@ public final class FrameStreamFeed implements AutoCloseable {
      */
     Optional<PublishResult> publishOperatorFrame(Mat image, long postedAtUs) {
         return gateway.publishFrame(new MatFrame(image, postedAtUs, LiveFrame.Origin.OPERATOR));
-    }
-
-    private void encodeLoop() {
-        while (running) {
-            try {
-                long capturedAtUs = newest.take(encoding, () -> lastSentNanos + minIntervalNanos);
-                lastSentNanos = System.nanoTime();
-                gateway.publishFrame(new MatFrame(encoding, capturedAtUs, LiveFrame.Origin.CAMERA));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("frame stream encoding failed: {}", e.getMessage());
-            }
-        }
     }
 
     /** A BGR image that scales itself down to a level's width before encoding. */
@@ -121,14 +95,6 @@ public final class FrameStreamFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        encoder.interrupt();
-        try {
-            encoder.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        newest.close();
-        encoding.release();
+        encoder.close();
     }
 }

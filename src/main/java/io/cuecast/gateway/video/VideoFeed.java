@@ -6,9 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
-import org.opencv.core.Mat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live video: the pipeline hands every frame in, and one encoder thread turns the newest into a
@@ -18,20 +15,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class VideoFeed implements AutoCloseable {
     public static final String BOUNDARY = "cuecastframe";
-    private static final Logger LOG = LoggerFactory.getLogger(VideoFeed.class);
 
     private final JpegEncoder jpeg;
     private final long maxIntervalNanos;
     private final long idleIntervalNanos;
     private final Set<MjpegViewer> viewers = new CopyOnWriteArraySet<>();
-    private final NewestFrame newest = new NewestFrame();
-    private final Mat encoding = new Mat();
+    private final NewestFrameThread encoder;
     private final AtomicLong framesEncoded = new AtomicLong();
-    /** Read and written by the encoder thread only. */
-    private long lastEncodedNanos;
     private volatile Snapshot latest;
-    private final Thread encoder;
-    private volatile boolean running = true;
 
     /** A JPEG and the capture time of the frame it shows. */
     public record Snapshot(byte[] jpeg, long capturedAtUs) {
@@ -44,16 +35,14 @@ public final class VideoFeed implements AutoCloseable {
         this.jpeg = new JpegEncoder(jpegQuality);
         this.maxIntervalNanos = (long) (1e9 / maxFps);
         this.idleIntervalNanos = (long) (1e9 / idleFps);
-        // So the first frame is encoded at once, whatever the origin of nanoTime.
-        this.lastEncodedNanos = System.nanoTime() - Math.max(maxIntervalNanos, idleIntervalNanos);
-        this.encoder = new Thread(this::encodeLoop, "cuecast-video-encoder");
-        encoder.setDaemon(true);
-        encoder.start();
+        this.encoder = new NewestFrameThread("cuecast-video-encoder",
+                () -> viewers.isEmpty() ? idleIntervalNanos : maxIntervalNanos,
+                (image, capturedAtUs) -> publish(new Snapshot(jpeg.encode(image), capturedAtUs)));
     }
 
     /** Keeps a copy of the frame for the encoder; the caller still owns {@code frame}. */
     public void offer(Frame frame) {
-        newest.offer(frame);
+        encoder.offer(frame);
     }
 
     public Optional<Snapshot> latest() {
@@ -86,22 +75,6 @@ public final class VideoFeed implements AutoCloseable {
         return framesEncoded.get();
     }
 
-    private void encodeLoop() {
-        while (running) {
-            try {
-                long capturedAtUs = newest.take(encoding,
-                        () -> lastEncodedNanos + (viewers.isEmpty() ? idleIntervalNanos : maxIntervalNanos));
-                lastEncodedNanos = System.nanoTime();
-                publish(new Snapshot(jpeg.encode(encoding), capturedAtUs));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("video encoding failed: {}", e.getMessage());
-            }
-        }
-    }
-
     private void publish(Snapshot snapshot) {
         latest = snapshot;
         framesEncoded.incrementAndGet();
@@ -130,14 +103,6 @@ public final class VideoFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        encoder.interrupt();
-        try {
-            encoder.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        newest.close();
-        encoding.release();
+        encoder.close();
     }
 }
