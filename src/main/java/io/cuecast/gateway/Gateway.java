@@ -108,9 +108,13 @@ public final class Gateway {
      * for sequencing and the slow-consumer policy. Never blocks on a client.
      *
      * @param data any Jackson-serializable value (Map, record, bean); serialized once
-     * @throws IllegalArgumentException if {@code data} cannot be serialized
+     * @throws IllegalArgumentException if {@code data} cannot be serialized, or for the frame stream
      */
     public PublishResult publish(Stream stream, Object data) {
+        if (stream == Stream.FRAME) {
+            // Frames are binary and kept out of history; as JSON they would crash browsers again.
+            throw new IllegalArgumentException("the frame stream carries binary frames: use publishFrame");
+        }
         return publisher.publish(stream, data);
     }
 

@@ -1,5 +1,7 @@
 package io.cuecast.gateway;
 
+import java.util.Locale;
+
 /**
  * One image for the frame stream, able to encode itself at any quality level. The gateway asks
  * only for the levels some subscriber is due to get, once each, and outside any lock; encoding
@@ -20,7 +22,7 @@ public interface LiveFrame {
         CAMERA, OPERATOR;
 
         String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -3,6 +3,7 @@ package io.cuecast.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,6 +141,16 @@ class GatewayFrameTest {
         gateway.publishFrame(cameraFrame());
         assertEquals(List.of(4L), sequences(back));
         assertTrue(back.ofType("frame").isEmpty(), "no frame ever goes out as text");
+    }
+
+    @Test
+    void framesCannotBePublishedAsJson() {
+        TestClient client = subscribed("c", null);
+
+        assertThrows(IllegalArgumentException.class, () -> gateway.publish(Stream.FRAME, Map.of("image", "base64...")));
+
+        assertTrue(client.ofType("frame").isEmpty());
+        assertEquals(0L, gateway.snapshot().lastSequences().get(Stream.FRAME));
     }
 
     @Test

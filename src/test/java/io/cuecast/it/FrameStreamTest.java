@@ -62,6 +62,9 @@ class FrameStreamTest {
             Map<String, Long> encodes = frameEncodes();
             assertTrue(encodes.get("low") > 0, encodes.toString());
             assertEquals(List.of(0L, 0L, 0L), List.of(encodes.get("medium"), encodes.get("high"), encodes.get("full")));
+            String prometheus = get("/observe/metrics").body();
+            assertTrue(prometheusSample(prometheus, "cuecast_websocket_frame_encodes_total{level=\"low\"") > 0, prometheus);
+            assertEquals(0, prometheusSample(prometheus, "cuecast_websocket_frame_encodes_total{level=\"full\""));
         }
         Await.until(() -> JSON.readTree(get("/api/v1/websocket/health").body()).at("/subscribers/frame").asInt(),
                 n -> n == 0, WAIT, "the frame subscriber to leave");
@@ -281,6 +284,13 @@ class FrameStreamTest {
     private Map<String, Long> frameEncodes() throws Exception {
         JsonNode encodes = JSON.readTree(get("/api/v1/websocket/metrics").body()).path("frame_encodes");
         return JSON.convertValue(encodes, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { });
+    }
+
+    /** The value of the first sample whose line starts with {@code prefix}; -1 when there is none. */
+    private static double prometheusSample(String exposition, String prefix) {
+        return exposition.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     private long cameraFramesCaptured() throws Exception {
