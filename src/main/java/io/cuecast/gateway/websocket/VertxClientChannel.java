@@ -41,8 +41,14 @@ final class VertxClientChannel implements ClientChannel {
             queuedChars.addAndGet(-message.length);
             if (socket.isClosed()) {
                 whenWritten.run();
-            } else {
+                return;
+            }
+            try {
                 socket.writeBinaryMessage(Buffer.buffer(message)).onComplete(written -> whenWritten.run());
+            } catch (RuntimeException e) {
+                // Closing under our feet: the frame is not in flight, so the next one may go.
+                whenWritten.run();
+                throw e;
             }
         });
     }
