@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,6 +69,12 @@ class FrameStreamTest {
         }
         Await.until(() -> JSON.readTree(get("/api/v1/websocket/health").body()).at("/subscribers/frame").asInt(),
                 n -> n == 0, WAIT, "the frame subscriber to leave");
+        // A publish that began before the client left may still finish: wait for two equal readings first.
+        AtomicReference<Map<String, Long>> lastReading = new AtomicReference<>(frameEncodes());
+        Await.until(() -> {
+            Map<String, Long> now = frameEncodes();
+            return now.equals(lastReading.getAndSet(now));
+        }, same -> same, WAIT, "frame encodes to settle");
         Await.unchangedFor(this::frameEncodes, Duration.ofSeconds(1), "frame encodes with no subscriber");
     }
 
@@ -184,8 +191,9 @@ class FrameStreamTest {
                 lastSequence = frame.sequence();
                 framesWhileStalled++;
             }
-            // At 15 frames a second over the 5 s before the cut-off; a blocked fan-out would give none.
-            assertTrue(framesWhileStalled >= 10, framesWhileStalled + " frames while the other client was stalled");
+            // Up to 15 frames a second over the 5 s before the cut-off (fewer on a loaded machine); a
+            // fan-out blocked by the stalled client would give none.
+            assertTrue(framesWhileStalled >= 5, framesWhileStalled + " frames while the other client was stalled");
             stalled.resumeReading();
             assertEquals(3008, stalled.awaitClose(WAIT).code());
             reading.nextBinary(WAIT);
