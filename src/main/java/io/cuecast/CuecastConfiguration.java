@@ -15,12 +15,16 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
+import io.cuecast.gateway.QualityLevel;
+import io.cuecast.gateway.QualityLevels;
 import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.rest.AdminGuard;
 import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
+import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
@@ -96,12 +100,18 @@ public class CuecastConfiguration implements CamelConfiguration {
         AuthSettings auth = AuthSettings.from(settings, Clock.systemUTC());
         // max_fps and min_fps need sub-second timing, which the once-a-second housekeeping cannot give.
         ScheduledFlushTimer flushTimer = new ScheduledFlushTimer(Clock.systemUTC());
+        List<QualityLevel> frameLevels = settings.parsed("cuecast.frames.quality-levels",
+                QualityLevels.DEFAULT_SPEC, QualityLevels::parseLevels);
+        QualityLevels frameQualities = settings.parsed("cuecast.frames.default-quality-level",
+                QualityLevels.DEFAULT_LEVEL, name -> QualityLevels.withDefault(frameLevels, name));
         Gateway gateway = new Gateway(new GatewaySettings(
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness), Clock.systemUTC(), auth, flushTimer);
+                liveness, frameQualities), Clock.systemUTC(), auth, flushTimer);
         flushTimer.drive(gateway::flushDue);
+        FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
+                settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -139,6 +149,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
+        registry.bind("frameStreamFeed", frameStream);
+        registry.bind("operatorFrames", new OperatorFrames(frameStream));
         registry.bind("healthReport", health);
         registry.bind("configAdmin", new ConfigAdmin(liveConfig));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
@@ -170,7 +182,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 }
             }
         });
-        context.addService(new Closer(source, video, vertx, flushTimer));
+        context.addService(new Closer(source, video, frameStream, vertx, flushTimer));
     }
 
     /** A whole number of seconds, 1 s to a day. */
@@ -178,16 +190,19 @@ public class CuecastConfiguration implements CamelConfiguration {
         return Duration.ofSeconds(settings.integer(key, (int) fallback.toSeconds(), 1, 86_400));
     }
 
-    /** Closes the camera and the video encoder when Camel stops. */
+    /** Closes the camera and the video encoders when Camel stops. */
     private static final class Closer extends ServiceSupport {
         private final FrameSource source;
         private final VideoFeed video;
+        private final FrameStreamFeed frameStream;
         private final Vertx vertx;
         private final ScheduledFlushTimer flushTimer;
 
-        Closer(FrameSource source, VideoFeed video, Vertx vertx, ScheduledFlushTimer flushTimer) {
+        Closer(FrameSource source, VideoFeed video, FrameStreamFeed frameStream, Vertx vertx,
+               ScheduledFlushTimer flushTimer) {
             this.source = source;
             this.video = video;
+            this.frameStream = frameStream;
             this.vertx = vertx;
             this.flushTimer = flushTimer;
         }
@@ -196,6 +211,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         protected void doStop() {
             flushTimer.close();
             video.close();
+            frameStream.close();
             source.close();
             vertx.close();
         }

@@ -41,11 +41,19 @@ final class Cadence<M> {
      * when it is held back until {@link #duePending}.
      */
     boolean sendNow(M message, Instant now) {
-        if (minGapNanos == 0 || lastSentAt == null || !now.isBefore(lastSentAt.plusNanos(minGapNanos))) {
+        if (isDue(now)) {
             return true;
         }
         pending = message;
         return false;
+    }
+
+    /**
+     * Whether the max_fps interval has ended at {@code now}, holding nothing: the frame stream asks
+     * before encoding, and skips rather than holds a frame, as the camera's next one is newer anyway.
+     */
+    boolean isDue(Instant now) {
+        return minGapNanos == 0 || lastSentAt == null || !now.isBefore(lastSentAt.plusNanos(minGapNanos));
     }
 
     /** The message went out at {@code now}: any pending one is older, so it is dropped. */

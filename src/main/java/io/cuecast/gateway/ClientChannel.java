@@ -10,6 +10,13 @@ public interface ClientChannel {
     /** Queues a text frame for the client and returns at once; it must never block. */
     void send(String text);
 
+    /**
+     * Queues a binary frame for the client and returns at once; it must never block. Calls
+     * {@code whenWritten} once the bytes have left for the socket, or could not be written (the
+     * socket closed), so the gateway knows when the client can take the next video frame.
+     */
+    void sendBinary(byte[] message, Runnable whenWritten);
+
     /** Whether the outgoing queue is over its high-water mark, i.e. the client is not keeping up. */
     boolean isWriteQueueFull();
 

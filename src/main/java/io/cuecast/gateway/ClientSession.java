@@ -4,6 +4,7 @@ import io.cuecast.gateway.auth.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ public final class ClientSession {
     private volatile Duration lastPingLatency;
     /** Null until the client authenticates (at once under open access). */
     private volatile Principal principal;
+    /** Video frames handed to the channel and not yet written out: the latest-only rule reads it. */
+    private final AtomicInteger framesInFlight = new AtomicInteger();
 
     ClientSession(String clientId, String connectionKey, String remoteAddress, Instant connectedAt,
                   ClientChannel channel, RateLimiter rateLimiter) {
@@ -94,7 +97,10 @@ public final class ClientSession {
         return bytesSent.sum();
     }
 
-    /** Stream messages this client did not get: its queue was full or its channel failed. */
+    /**
+     * Stream messages this client did not get: its queue was full, a video frame was still being
+     * written when the next came, or its channel failed.
+     */
     public long messagesDropped() {
         return messagesDropped.sum();
     }
@@ -157,9 +163,7 @@ public final class ClientSession {
      */
     Delivery offer(EncodedMessage message, Instant now) {
         if (channel.isWriteQueueFull()) {
-            liveness.fellBehind(now);
-            messagesDropped.increment();
-            return Delivery.DROPPED_QUEUE_FULL;
+            return skip(now);
         }
         liveness.caughtUp();
         if (!write(message)) {
@@ -167,6 +171,52 @@ public final class ClientSession {
             return Delivery.FAILED;
         }
         return Delivery.DELIVERED;
+    }
+
+    /**
+     * Whether the client could take a camera frame now: its previous frame has been written out
+     * and its queue is not full. Frames are never queued behind each other, so a slow client gets
+     * the newest frame when it is ready, not a backlog.
+     */
+    boolean readyForFrame() {
+        return framesInFlight.get() == 0 && !channel.isWriteQueueFull();
+    }
+
+    /** Behind on anything: text waiting over the bound, or a frame not written out yet. */
+    boolean isBacklogged() {
+        return framesInFlight.get() > 0 || channel.isWriteQueueFull();
+    }
+
+    /**
+     * Sends a binary frame message. A camera frame ({@code latestOnly}) is skipped while the
+     * previous one is still being written; an operator's frame only when the queue is full.
+     * A skipped frame counts as a drop and as time behind, so a client that takes no frame for the
+     * slow-consumer timeout is closed like any other that does not keep up.
+     */
+    Delivery offerFrame(byte[] message, boolean latestOnly, Instant now) {
+        if (channel.isWriteQueueFull() || (latestOnly && framesInFlight.get() > 0)) {
+            return skip(now);
+        }
+        liveness.caughtUp();
+        framesInFlight.incrementAndGet();
+        try {
+            channel.sendBinary(message, framesInFlight::decrementAndGet);
+        } catch (RuntimeException e) {
+            framesInFlight.decrementAndGet();
+            LOG.warn("Sending a frame to client {} ({}) failed", clientId, remoteAddress, e);
+            messagesDropped.increment();
+            return Delivery.FAILED;
+        }
+        messagesSent.increment();
+        bytesSent.add(message.length);
+        return Delivery.DELIVERED;
+    }
+
+    /** Counts a stream message or frame this client was due but could not take, and its time behind. */
+    Delivery skip(Instant now) {
+        liveness.fellBehind(now);
+        messagesDropped.increment();
+        return Delivery.DROPPED_QUEUE_FULL;
     }
 
     /** Sends a control reply. Replies are few and rate-limited, so they are never skipped. */

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * Every problem is an {@code INVALID_SUBSCRIBE_FORMAT} naming the path of the bad value, so the
  * whole subscribe is refused rather than a filter being silently dropped.
  *
- * <p>{@code quality_level} is part of the protocol but not applied yet; it is checked for shape and
- * then refused as not supported, not ignored. {@code conditions} are compiled by {@link ConditionParser}.
+ * <p>{@code conditions} are compiled by {@link ConditionParser}. {@code quality_level} applies to the
+ * frame stream only, and the frame stream takes only it and {@code max_fps}.
  */
 final class FilterParser {
 
@@ -31,7 +31,8 @@ final class FilterParser {
     private static final String QUALITY_LEVEL = "quality_level";
     private static final List<String> KEYS =
             List.of(MAX_FPS, MIN_FPS, INCLUDE_FIELDS, EXCLUDE_FIELDS, CONDITIONS, QUALITY_LEVEL);
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of(QUALITY_LEVEL);
+    /** Frames are binary and latest-only: there are no fields to select or test, nothing to repeat. */
+    private static final List<String> FRAME_KEYS = List.of(MAX_FPS, QUALITY_LEVEL);
 
     private FilterParser() {
     }
@@ -73,12 +74,6 @@ final class FilterParser {
         if (maxFps != null && minFps != null && minFps > maxFps) {
             throw rejected(path + ".min_fps (" + minFps + ") is above max_fps (" + maxFps + ").");
         }
-        if (minFps != null && !latestValueStreams.contains(stream)) {
-            throw rejected(path + ".min_fps repeats the latest value, so it applies only to latest-value streams ("
-                    + latestValueStreams.stream().map(Stream::wireName).sorted().toList()
-                    + ", cuecast.gateway.latest-value-streams); '" + stream.wireName()
-                    + "' is a stream of events, and repeating one would report it twice.");
-        }
         List<String> include = fieldList(path, filter, INCLUDE_FIELDS);
         if (include != null && include.isEmpty()) {
             throw rejected(path + ".include_fields is empty, which would leave nothing to send.");
@@ -86,16 +81,38 @@ final class FilterParser {
         List<String> exclude = fieldList(path, filter, EXCLUDE_FIELDS);
         requireType(path, filter, CONDITIONS, JsonNode::isObject, "an object");
         requireType(path, filter, QUALITY_LEVEL, JsonNode::isTextual, "a string");
-        for (String key : KEYS) {
-            if (NOT_SUPPORTED_YET.contains(key) && filter.has(key)) {
-                throw rejected(path + "." + key + " is not supported yet; the filters applied today are "
-                        + String.join(", ", MAX_FPS, MIN_FPS, INCLUDE_FIELDS, EXCLUDE_FIELDS) + " and " + CONDITIONS + ".");
-            }
+        checkStreamSpecificKeys(stream, path, filter);
+        if (minFps != null && !latestValueStreams.contains(stream)) {
+            throw rejected(path + ".min_fps repeats the latest value, so it applies only to latest-value streams ("
+                    + latestValueStreams.stream().map(Stream::wireName).sorted().toList()
+                    + ", cuecast.gateway.latest-value-streams); '" + stream.wireName()
+                    + "' is a stream of events, and repeating one would report it twice.");
         }
         Conditions conditions = filter.has(CONDITIONS)
                 ? ConditionParser.parse(path + "." + CONDITIONS, stream, (ObjectNode) filter.get(CONDITIONS))
                 : Conditions.NONE;
-        return new StreamFilter(maxFps, include, exclude, minFps, conditions.isEmpty() ? null : conditions);
+        JsonNode qualityLevel = filter.get(QUALITY_LEVEL);
+        return new StreamFilter(maxFps, include, exclude, minFps, conditions.isEmpty() ? null : conditions,
+                qualityLevel == null ? null : qualityLevel.asText());
+    }
+
+    /**
+     * quality_level is for frames only, and frames take nothing else but max_fps. Whether the level
+     * exists depends on the configuration, so the protocol handler checks that.
+     */
+    private static void checkStreamSpecificKeys(Stream stream, String path, JsonNode filter) {
+        if (stream != Stream.FRAME && filter.has(QUALITY_LEVEL)) {
+            throw rejected(path + ".quality_level applies only to the frame stream.");
+        }
+        if (stream == Stream.FRAME) {
+            filter.fieldNames().forEachRemaining(key -> {
+                if (!FRAME_KEYS.contains(key)) {
+                    throw rejected(path + "." + key + " does not apply to the frame stream, whose messages are"
+                            + " binary JPEG frames sent latest-only; a frame filter may have "
+                            + String.join(", ", FRAME_KEYS) + ".");
+                }
+            });
+        }
     }
 
     private static Double fps(String path, JsonNode filter, String key) {

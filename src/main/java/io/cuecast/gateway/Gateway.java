@@ -37,6 +37,8 @@ public final class Gateway {
     /** Looks sessions up by the adapter's key; who is subscribed to what lives only in the registry. */
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final StreamPublisher publisher;
+    private final FramePublisher frames;
+    private final DeliveryCounter deliveries = new DeliveryCounter();
     private final ProtocolHandler protocol;
     private final LivenessCheck liveness;
     /** Connections the gateway closed itself, by close code (a slow consumer's 3008, say). */
@@ -83,7 +85,9 @@ public final class Gateway {
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
         this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
-                Objects.requireNonNull(flushTimer, "flushTimer"));
+                Objects.requireNonNull(flushTimer, "flushTimer"), deliveries);
+        this.frames = new FramePublisher(registry, locks, history, clock, mapper, settings.frameQualities(),
+                deliveries);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
                 projector, auth.authenticator(), publisher);
@@ -201,20 +205,45 @@ public final class Gateway {
      * for sequencing and the slow-consumer policy. Never blocks on a client.
      *
      * @param data any Jackson-serializable value (Map, record, bean); serialized once
-     * @throws IllegalArgumentException if {@code data} cannot be serialized
+     * @throws IllegalArgumentException if {@code data} cannot be serialized, or for the frame stream
      */
     public PublishResult publish(Stream stream, Object data) {
+        if (stream == Stream.FRAME) {
+            // Frames are binary and kept out of history; as JSON they would crash browsers again.
+            throw new IllegalArgumentException("the frame stream carries binary frames: use publishFrame");
+        }
         return publisher.publish(stream, data);
     }
 
     /**
      * Sends what max_fps held back once its interval has ended, and the repeats min_fps asks for;
-     * the {@link FlushTimer} calls it when something is due.
+     * the {@link FlushTimer} calls it when something is due. Frames are never held back.
      *
      * @return when something is next due, or empty when nothing is waiting
      */
     public Optional<Instant> flushDue() {
         return publisher.flushDue();
+    }
+
+    /**
+     * Sends a video frame to the frame stream's subscribers as binary messages, encoded once per
+     * quality level someone is due to get; see {@link FramePublisher}. Encoding runs on the calling
+     * thread, so call it from neither an event loop nor the detection thread. Never blocks on a client.
+     *
+     * @return empty when no subscriber wanted the frame: nothing was encoded or numbered
+     */
+    public Optional<PublishResult> publishFrame(LiveFrame frame) {
+        return frames.publish(frame);
+    }
+
+    /** Whether anyone subscribes to the frame stream; without that, frames need not even be copied. */
+    public boolean hasFrameSubscribers() {
+        return frames.hasSubscribers();
+    }
+
+    /** How many times the frame stream has encoded each quality level, in the configured order. */
+    public Map<String, Long> frameEncodesByLevel() {
+        return frames.encodesByLevel();
     }
 
     /**
@@ -312,6 +341,6 @@ public final class Gateway {
 
     public GatewaySnapshot snapshot() {
         return new GatewaySnapshot(connectionCount(), registry.subscriberCounts(), publisher.lastSequences(),
-                publisher.delivered(), publisher.dropped(), publisher.failed());
+                deliveries.delivered(), deliveries.dropped(), deliveries.failed());
     }
 }

@@ -9,9 +9,10 @@ package io.cuecast.gateway;
  * @param serverVersion      reported to clients in the welcome message
  * @param history            what streams remember for resume and latest value on subscribe
  * @param liveness           the heartbeat and the slow-consumer cut-off
+ * @param frameQualities     the sizes and JPEG qualities the frame stream is offered at
  */
 public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion,
-                              HistorySettings history, LivenessSettings liveness) {
+                              HistorySettings history, LivenessSettings liveness, QualityLevels frameQualities) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** The original system's limit. */
@@ -33,6 +34,15 @@ public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, Strin
         if (liveness == null) {
             throw new IllegalArgumentException("liveness must not be null");
         }
+        if (frameQualities == null) {
+            throw new IllegalArgumentException("frameQualities must not be null");
+        }
+    }
+
+    /** These settings with the default frame quality levels. */
+    public GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion, HistorySettings history,
+                           LivenessSettings liveness) {
+        this(maxMessageBytes, rateLimitPerMinute, serverVersion, history, liveness, QualityLevels.defaults());
     }
 
     /** These limits and history with the default liveness. */

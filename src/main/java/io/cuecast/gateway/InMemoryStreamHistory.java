@@ -46,6 +46,11 @@ final class InMemoryStreamHistory implements StreamHistory {
     }
 
     @Override
+    public void skip(Stream stream, long sequence) {
+        buffers.get(stream).skip(sequence);
+    }
+
+    @Override
     public Optional<List<EncodedMessage>> messagesAfter(Stream stream, long sequence) {
         return buffers.get(stream).messagesAfter(sequence);
     }
@@ -77,9 +82,7 @@ final class InMemoryStreamHistory implements StreamHistory {
         }
 
         synchronized void append(long sequence, EncodedMessage message) {
-            if (sequence != lastSequence + 1) {
-                throw new IllegalArgumentException("expected sequence " + (lastSequence + 1) + ", got " + sequence);
-            }
+            requireNext(sequence);
             Instant now = clock.instant();
             if (entries.size() == size) {
                 entries.removeFirst();
@@ -87,6 +90,19 @@ final class InMemoryStreamHistory implements StreamHistory {
             entries.addLast(new Entry(sequence, message, now));
             lastSequence = sequence;
             evictOlderThan(now.minus(maxAge));
+        }
+
+        synchronized void skip(long sequence) {
+            requireNext(sequence);
+            // What is kept must end at lastSequence, so a replay never jumps over the skipped one.
+            entries.clear();
+            lastSequence = sequence;
+        }
+
+        private void requireNext(long sequence) {
+            if (sequence != lastSequence + 1) {
+                throw new IllegalArgumentException("expected sequence " + (lastSequence + 1) + ", got " + sequence);
+            }
         }
 
         synchronized Optional<List<EncodedMessage>> messagesAfter(long sequence) {

@@ -26,7 +26,7 @@ final class LivenessCheck {
             return Optional.of(Closing.idleTimeout(settings.idleTimeout()));
         }
         // A client may drain its queue while nothing is published; only a publish or this look sees it.
-        if (!session.channel().isWriteQueueFull()) {
+        if (!session.isBacklogged()) {
             liveness.caughtUp();
         }
         if (liveness.behindFor(now).filter(this::pastSlowConsumerTimeout).isPresent()) {

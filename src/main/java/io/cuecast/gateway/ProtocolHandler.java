@@ -216,6 +216,7 @@ final class ProtocolHandler {
 
     private void subscribe(ClientSession session, SubscriptionRequest request) {
         requirePermitted(session.principal().orElseThrow(), request.streams());
+        settings.frameQualities().requireKnown(request.filters().get(Stream.FRAME));
         locks.whileLocked(request.streams(), () -> {
             CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
             List<Stream> added = registry.subscribe(session, request.streams(), request.filters(), history::lastSequence);

@@ -16,13 +16,15 @@ import java.util.Set;
  * @param excludeFields the top-level {@code data} keys to leave out, or null for none
  * @param minFps        at least this many a second: the latest value is repeated while the stream is quieter; or null
  * @param conditions    what a message must meet, and which list elements to keep; or null for everything
+ * @param qualityLevel  frame stream only: the {@link QualityLevel} name, or null for the default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StreamFilter(@JsonProperty("max_fps") Double maxFps,
                            @JsonProperty("include_fields") List<String> includeFields,
                            @JsonProperty("exclude_fields") List<String> excludeFields,
                            @JsonProperty("min_fps") Double minFps,
-                           @JsonProperty("conditions") Conditions conditions) {
+                           @JsonProperty("conditions") Conditions conditions,
+                           @JsonProperty("quality_level") String qualityLevel) {
 
     static final StreamFilter NONE = new StreamFilter(null, null, null);
 
@@ -33,7 +35,7 @@ public record StreamFilter(@JsonProperty("max_fps") Double maxFps,
 
     /** Throttling and field selection only. */
     public StreamFilter(Double maxFps, List<String> includeFields, List<String> excludeFields) {
-        this(maxFps, includeFields, excludeFields, null, null);
+        this(maxFps, includeFields, excludeFields, null, null, null);
     }
 
     @JsonIgnore

@@ -29,6 +29,13 @@ interface StreamHistory {
     void append(Stream stream, long sequence, EncodedMessage message);
 
     /**
+     * Records that a message was published on the stream that is not to be kept (a video frame):
+     * the position moves on, and the stream's earlier messages are forgotten, so a resume across
+     * it reports that messages were lost. Same calling rules as {@link #append}.
+     */
+    void skip(Stream stream, long sequence);
+
+    /**
      * Every message after {@code sequence}, in order, or empty when history no longer holds all of
      * them (evicted by size or age). An empty list means nothing was missed.
      *

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Numbers each stream's messages, records them in the {@link StreamHistory} and fans them out to
@@ -44,12 +43,11 @@ final class StreamPublisher {
     private final Clock clock;
     private final FieldProjector projector;
     private final FlushTimer timer;
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
-    private final LongAdder failed = new LongAdder();
+    private final DeliveryCounter deliveries;
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
-                    StreamHistory history, Clock clock, FieldProjector projector, FlushTimer timer) {
+                    StreamHistory history, Clock clock, FieldProjector projector, FlushTimer timer,
+                    DeliveryCounter deliveries) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
@@ -57,6 +55,7 @@ final class StreamPublisher {
         this.clock = clock;
         this.projector = projector;
         this.timer = timer;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -78,12 +77,12 @@ final class StreamPublisher {
     }
 
     private PublishResult fanOut(Stream stream, long sequence, EncodedMessage message) {
-        Tally tally = new Tally();
+        DeliveryCounter.Tally tally = deliveries.tally();
         Instant now = Timestamps.now(clock);
         Held held = new Held(sequence, projector.of(message));
         for (FilterGroup group : registry.groupsOf(stream)) {
             if (group.isUnfiltered()) {
-                tally.deliver(group.members(), message, now, 0);
+                deliver(tally, group.members(), message, now, 0);
                 continue;
             }
             if (!held.message().meets(group.conditions())) {
@@ -94,7 +93,7 @@ final class StreamPublisher {
                 cadence.nextDue().ifPresent(timer::wakeAt);
                 continue;
             }
-            tally.deliver(group.members(), held.message().select(group.shape()), now, 0);
+            deliver(tally, group.members(), held.message().select(group.shape()), now, 0);
             if (cadence != null) {
                 cadence.sent(held, now);
                 cadence.nextDue().ifPresent(timer::wakeAt);
@@ -113,7 +112,8 @@ final class StreamPublisher {
         Instant now = Timestamps.now(clock);
         Instant next = null;
         for (Stream stream : Stream.values()) {
-            if (registry.groupsOf(stream).stream().allMatch(group -> group.cadence() == null)) {
+            // Frames are never held or repeated: the FramePublisher skips a frame nobody is due.
+            if (stream == Stream.FRAME || registry.groupsOf(stream).stream().allMatch(group -> group.cadence() == null)) {
                 continue;
             }
             Instant streamNext = locks.whileLocked(stream, () -> flushDue(stream, now));
@@ -123,7 +123,7 @@ final class StreamPublisher {
     }
 
     private Instant flushDue(Stream stream, Instant now) {
-        Tally tally = new Tally();
+        DeliveryCounter.Tally tally = deliveries.tally();
         Instant next = null;
         for (FilterGroup group : registry.groupsOf(stream)) {
             Cadence<Held> cadence = group.cadence();
@@ -133,11 +133,11 @@ final class StreamPublisher {
             Optional<Held> pending = cadence.duePending(now);
             if (pending.isPresent()) {
                 Held held = pending.get();
-                tally.deliver(group.members(), held.message().select(group.shape()), now, held.sequence());
+                deliver(tally, group.members(), held.message().select(group.shape()), now, held.sequence());
                 cadence.sent(held, now);
             } else {
                 cadence.dueRepeat(now).ifPresent(last -> {
-                    tally.deliver(group.members(), projector.repeatOf(last.message().select(group.shape())), now, 0);
+                    deliver(tally, group.members(), projector.repeatOf(last.message().select(group.shape())), now, 0);
                     cadence.repeated(now);
                 });
             }
@@ -170,35 +170,13 @@ final class StreamPublisher {
         return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
-    /** Counts one round of deliveries, and adds them to the publisher's totals. */
-    private final class Tally {
-        private int deliveredTo;
-        private int droppedFor;
-        private int failedFor;
-
-        /** To every member, or only to those that subscribed before {@code heldSince} when it is above 0. */
-        void deliver(List<FilterGroup.Member> members, EncodedMessage text, Instant now, long heldSince) {
-            for (FilterGroup.Member member : members) {
-                if (heldSince > 0 && member.subscription().joinedAfter() >= heldSince) {
-                    continue;
-                }
-                switch (member.session().offer(text, now)) {
-                    case DELIVERED -> deliveredTo++;
-                    case DROPPED_QUEUE_FULL -> droppedFor++;
-                    case FAILED -> failedFor++;
-                }
+    /** To every member, or only to those that subscribed before {@code heldSince} when it is above 0. */
+    private static void deliver(DeliveryCounter.Tally tally, List<FilterGroup.Member> members, EncodedMessage text,
+                                Instant now, long heldSince) {
+        for (FilterGroup.Member member : members) {
+            if (heldSince == 0 || member.subscription().joinedAfter() < heldSince) {
+                tally.count(member.session().offer(text, now));
             }
-        }
-
-        PublishResult result(Stream stream, long sequence) {
-            addToTotals();
-            return new PublishResult(stream, sequence, deliveredTo, droppedFor, failedFor);
-        }
-
-        void addToTotals() {
-            delivered.add(deliveredTo);
-            dropped.add(droppedFor);
-            failed.add(failedFor);
         }
     }
 
@@ -209,17 +187,5 @@ final class StreamPublisher {
             sequences.put(stream, history.lastSequence(stream));
         }
         return Collections.unmodifiableMap(sequences);
-    }
-
-    long delivered() {
-        return delivered.sum();
-    }
-
-    long dropped() {
-        return dropped.sum();
-    }
-
-    long failed() {
-        return failed.sum();
     }
 }

@@ -82,6 +82,11 @@ public final class PipelineMetrics {
                 gateway, g -> g.snapshot().messagesDropped());
         counter(registry, "cuecast.websocket.messages.failed", "stream messages whose send failed", gateway,
                 g -> g.snapshot().messagesFailed());
+        for (String level : gateway.frameEncodesByLevel().keySet()) {
+            FunctionCounter.builder("cuecast.websocket.frame.encodes", gateway, g -> g.frameEncodesByLevel().get(level))
+                    .description("frames encoded for the WebSocket frame stream, per quality level")
+                    .tag("level", level).register(registry);
+        }
         Timer detection = Timer.builder("cuecast.detection")
                 .description("time to detect the table and balls in one frame")
                 .publishPercentileHistogram()

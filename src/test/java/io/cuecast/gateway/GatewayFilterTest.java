@@ -50,16 +50,6 @@ class GatewayFilterTest {
     }
 
     @Test
-    void filtersNotAppliedYetAreRefusedRatherThanIgnored() {
-        TestClient client = new TestClient(gateway, "c");
-
-        JsonNode reply = client.request("{'type':'subscribe','data':{'streams':['state'],'filters':{'state':{'quality_level':'high'}}}}");
-
-        assertRejected(reply, "data.filters.state.quality_level is not supported yet");
-        assertEquals(Set.of(), gateway.subscriptions().streamsOf(client.session));
-    }
-
-    @Test
     void includeFieldsKeepOnlyThoseTopLevelKeysWithTheSameEnvelope() {
         TestClient filtered = subscribed("f", "{'state':{'include_fields':['balls','ball_count']}}");
         TestClient full = subscribed("u", null);

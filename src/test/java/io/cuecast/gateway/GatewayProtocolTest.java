@@ -46,7 +46,9 @@ class GatewayProtocolTest {
     @Test
     void nothingIsPushedBeforeTheClientSubscribes() {
         for (Stream stream : Stream.values()) {
-            gateway.publish(stream, Map.of("n", 1));
+            if (stream != Stream.FRAME) { // binary, published otherwise: see GatewayFrameTest
+                gateway.publish(stream, Map.of("n", 1));
+            }
         }
         assertEquals(List.of("connection"), types(client.received()));
     }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An in-memory {@link ClientChannel}: records every text it is given and how it was closed, and
- * can be told to report a full queue or to throw, like a struggling or dying socket.
+ * An in-memory {@link ClientChannel}: records every text and binary message it is given and how
+ * it was closed, and can be told to report a full queue or to throw, like a struggling or dying
+ * socket, or to hold binary messages unwritten until the test writes them out, like a client that
+ * stopped reading.
  */
 final class RecordingChannel implements ClientChannel {
 
@@ -14,6 +16,9 @@ final class RecordingChannel implements ClientChannel {
     }
 
     private final List<String> sent = new ArrayList<>();
+    private final List<byte[]> binaries = new ArrayList<>();
+    private final List<Runnable> unwritten = new ArrayList<>();
+    private volatile boolean holdingBinaries;
     private volatile boolean queueFull;
     private volatile boolean failing;
     private volatile Close closed;
@@ -24,6 +29,19 @@ final class RecordingChannel implements ClientChannel {
             throw new IllegalStateException("socket is gone");
         }
         sent.add(text);
+    }
+
+    @Override
+    public synchronized void sendBinary(byte[] message, Runnable whenWritten) {
+        if (failing) {
+            throw new IllegalStateException("socket is gone");
+        }
+        binaries.add(message);
+        if (holdingBinaries) {
+            unwritten.add(whenWritten);
+        } else {
+            whenWritten.run();
+        }
     }
 
     @Override
@@ -41,6 +59,22 @@ final class RecordingChannel implements ClientChannel {
 
     void setQueueFull(boolean queueFull) {
         this.queueFull = queueFull;
+    }
+
+    /** While true, binary messages stay unwritten (their completion is not reported). */
+    void setHoldingBinaries(boolean holding) {
+        this.holdingBinaries = holding;
+    }
+
+    /** Reports every held binary message as written out. */
+    synchronized void writeOutBinaries() {
+        unwritten.forEach(Runnable::run);
+        unwritten.clear();
+    }
+
+    /** The exact arrays sent as binary messages, in order. */
+    synchronized List<byte[]> binaries() {
+        return List.copyOf(binaries);
     }
 
     void setFailing(boolean failing) {

@@ -13,10 +13,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A real WebSocket client (the JDK's) that queues every message it receives, parsed. */
+/**
+ * A real WebSocket client (the JDK's) that queues every message it receives: text parsed as JSON,
+ * binary as bytes. It can stop reading, as a stalled client does: the JDK client then stops taking
+ * bytes off the socket, so the server's writes back up.
+ */
 public final class WsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<byte[]> receivedBinary = new LinkedBlockingQueue<>();
+    private volatile boolean reading = true;
     private final WebSocket socket;
     private volatile boolean closedByServer;
     private final java.util.concurrent.CompletableFuture<Closing> closing = new java.util.concurrent.CompletableFuture<>();
@@ -92,6 +98,26 @@ public final class WsClient implements AutoCloseable {
         return messages;
     }
 
+    /** The next binary message. */
+    public byte[] nextBinary(Duration timeout) throws InterruptedException {
+        byte[] message = receivedBinary.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            throw new AssertionError("no binary message within " + timeout);
+        }
+        return message;
+    }
+
+    /** Takes no more messages off the connection after the one being delivered (if any). */
+    public void stopReading() {
+        reading = false;
+    }
+
+    /** Reads again after {@link #stopReading()}: what piled up arrives, then anything new. */
+    public void resumeReading() {
+        reading = true;
+        socket.request(1);
+    }
+
     public boolean closedByServer() {
         return closedByServer;
     }
@@ -111,6 +137,7 @@ public final class WsClient implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -124,8 +151,27 @@ public final class WsClient implements AutoCloseable {
                     partial.setLength(0);
                 }
             }
-            webSocket.request(1);
+            requestMore(webSocket);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            byte[] part = new byte[data.remaining()];
+            data.get(part);
+            partialBinary.writeBytes(part);
+            if (last) {
+                receivedBinary.add(partialBinary.toByteArray());
+                partialBinary.reset();
+            }
+            requestMore(webSocket);
+            return null;
+        }
+
+        private void requestMore(WebSocket webSocket) {
+            if (reading) {
+                webSocket.request(1);
+            }
         }
 
         @Override

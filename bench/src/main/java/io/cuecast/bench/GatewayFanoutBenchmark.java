@@ -96,6 +96,11 @@ public class GatewayFanoutBenchmark {
         }
 
         @Override
+        public void sendBinary(byte[] message, Runnable whenWritten) {
+            whenWritten.run();
+        }
+
+        @Override
         public boolean isWriteQueueFull() {
             return false;
         }

@@ -88,6 +88,7 @@ public final class GatewayAdmin {
         Map<String, Object> metrics = health();
         metrics.remove("status");
         metrics.put("last_sequences", byWireName(gateway.snapshot().lastSequences()));
+        metrics.put("frame_encodes", gateway.frameEncodesByLevel());
         metrics.put("clients", connections());
         return metrics;
     }

@@ -1,13 +1,15 @@
 package io.cuecast.gateway.websocket;
 
 import io.cuecast.gateway.ClientChannel;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A gateway client channel over a Vert.x server WebSocket. Every write and the close go through
  * the socket's event-loop outbox, in call order; the queue counts as full when what waits in the
- * outbox, or in the socket's own write queue, passes the configured bound.
+ * outbox (characters of text, bytes of frames), or in the socket's own write queue, passes the
+ * configured bound.
  */
 final class VertxClientChannel implements ClientChannel {
     private final ServerWebSocket socket;
@@ -28,6 +30,25 @@ final class VertxClientChannel implements ClientChannel {
             queuedChars.addAndGet(-text.length());
             if (!socket.isClosed()) {
                 socket.writeTextMessage(text);
+            }
+        });
+    }
+
+    @Override
+    public void sendBinary(byte[] message, Runnable whenWritten) {
+        queuedChars.addAndGet(message.length);
+        outbox.submit(() -> {
+            queuedChars.addAndGet(-message.length);
+            if (socket.isClosed()) {
+                whenWritten.run();
+                return;
+            }
+            try {
+                socket.writeBinaryMessage(Buffer.buffer(message)).onComplete(written -> whenWritten.run());
+            } catch (RuntimeException e) {
+                // Closing under our feet: the frame is not in flight, so the next one may go.
+                whenWritten.run();
+                throw e;
             }
         });
     }
