@@ -2,10 +2,12 @@ package io.cuecast;
 
 import io.cuecast.camera.CameraPoller;
 import io.cuecast.camera.CameraSources;
+import io.cuecast.camera.FrameRelease;
 import io.cuecast.camera.FrameSource;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.config.ConfigException;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
@@ -20,6 +22,11 @@ import io.cuecast.gateway.websocket.WebSocketEvents;
 import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
+import io.cuecast.ops.deadletter.DeadLetterApi;
+import io.cuecast.ops.deadletter.DeadLetterMetrics;
+import io.cuecast.ops.deadletter.DeadLetterRecorder;
+import io.cuecast.ops.deadletter.DeadLetterReplayer;
+import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.state.BallTracker;
 import io.cuecast.state.StatePublicationPolicy;
 import io.cuecast.state.StateStage;
@@ -28,6 +35,8 @@ import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +129,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
 
+        DeadLetterStore deadLetters = openDeadLetters(settings);
+        registry.bind("frameRelease", new FrameRelease());
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(deadLetters));
+        registry.bind("deadLetterApi", new DeadLetterApi(deadLetters, new DeadLetterReplayer(context, deadLetters)));
+
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
         PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, vision, gateway);
         int httpPort = settings.integer("camel.server.port", 8080, 1, 65535);
@@ -134,12 +148,31 @@ public class CuecastConfiguration implements CamelConfiguration {
                 MeterRegistry meters = started.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
                 if (meters != null) {
                     metrics.bindTo(meters);
+                    new DeadLetterMetrics(deadLetters).bindTo(meters);
                 }
                 mjpeg.mount(VertxPlatformHttpRouter.lookup(started,
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
             }
         });
-        context.addService(new Closer(source, video, vertx));
+        context.addService(new Closer(source, video, vertx, deadLetters));
+    }
+
+    /**
+     * The dead-letter store, and a check of the retry settings the routes read as placeholders
+     * (routes/pipeline-errors.camel.yaml), so that a bad value is named at start-up.
+     */
+    private static DeadLetterStore openDeadLetters(Settings settings) {
+        settings.integer("cuecast.dead-letters.max-redeliveries", 2, 0, 10);
+        settings.integer("cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000);
+        settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10);
+        settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000);
+        long maxBytes = settings.integer("cuecast.dead-letters.max-file-mb", 256, 1, 65_536) * 1024L * 1024L;
+        Path dir = settings.parsed("cuecast.dead-letters.dir", "data/dead-letters", Path::of);
+        try {
+            return DeadLetterStore.open(dir, maxBytes, Clock.systemUTC());
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("config key 'cuecast.dead-letters.dir' is '" + dir + "': " + e.getMessage(), e);
+        }
     }
 
     /** A whole number of seconds, 1 s to a day. */
@@ -152,11 +185,13 @@ public class CuecastConfiguration implements CamelConfiguration {
         private final FrameSource source;
         private final VideoFeed video;
         private final Vertx vertx;
+        private final DeadLetterStore deadLetters;
 
-        Closer(FrameSource source, VideoFeed video, Vertx vertx) {
+        Closer(FrameSource source, VideoFeed video, Vertx vertx, DeadLetterStore deadLetters) {
             this.source = source;
             this.video = video;
             this.vertx = vertx;
+            this.deadLetters = deadLetters;
         }
 
         @Override
@@ -164,6 +199,7 @@ public class CuecastConfiguration implements CamelConfiguration {
             video.close();
             source.close();
             vertx.close();
+            deadLetters.close();
         }
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.camel.test.AvailablePortFinder;
  * launcher, config folder and YAML routes), on a free port.
  */
 public final class RunningCuecast implements AutoCloseable {
+    public static final String DEAD_LETTERS_DIR = "cuecast.dead-letters.dir";
     private final Main main;
     private final Thread runner;
     public final int port;
@@ -34,6 +36,10 @@ public final class RunningCuecast implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port),
                 "--cuecast.gateway.connections-per-minute-per-ip=1000"));
         args.addAll(List.of(extraArgs));
+        if (args.stream().noneMatch(arg -> arg.startsWith("--" + DEAD_LETTERS_DIR + "="))) {
+            // Each run its own store, so that tests neither share dead letters nor write into the project.
+            args.add("--" + DEAD_LETTERS_DIR + "=" + Files.createTempDirectory("cuecast-dead-letters"));
+        }
         Main main = Cuecast.newMain(LaunchOptions.parse(args.toArray(String[]::new)));
         Thread runner = new Thread(() -> {
             try {
