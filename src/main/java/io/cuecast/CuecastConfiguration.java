@@ -9,6 +9,7 @@ import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.config.ConfigException;
 import io.cuecast.config.Settings;
+import io.cuecast.gateway.AckSettings;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
@@ -27,6 +28,7 @@ import io.cuecast.ops.deadletter.DeadLetterMetrics;
 import io.cuecast.ops.deadletter.DeadLetterRecorder;
 import io.cuecast.ops.deadletter.DeadLetterReplayer;
 import io.cuecast.ops.deadletter.DeadLetterStore;
+import io.cuecast.ops.deadletter.GatewayDeadLetters;
 import io.cuecast.state.BallTracker;
 import io.cuecast.state.StatePublicationPolicy;
 import io.cuecast.state.StateStage;
@@ -95,10 +97,15 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
+        DeadLetterStore deadLetters = openDeadLetters(settings);
+        AckSettings acks = new AckSettings(
+                settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
+                seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
+                settings.integer("cuecast.gateway.ack.max-deliveries", AckSettings.DEFAULT_MAX_DELIVERIES, 1, 100));
         Gateway gateway = new Gateway(new GatewaySettings(
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness));
+                liveness), Clock.systemUTC(), acks, new GatewayDeadLetters(deadLetters));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -129,7 +136,6 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
 
-        DeadLetterStore deadLetters = openDeadLetters(settings);
         registry.bind("frameRelease", new FrameRelease());
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(deadLetters));
         registry.bind("deadLetterApi", new DeadLetterApi(deadLetters, new DeadLetterReplayer(context, deadLetters)));

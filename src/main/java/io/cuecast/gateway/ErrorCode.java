@@ -20,5 +20,9 @@ enum ErrorCode {
     /** Over the configured size; rejected before parsing. */
     MESSAGE_TOO_LARGE,
     /** Valid JSON, but not an object with a string {@code type}. */
-    INVALID_MESSAGE_FORMAT
+    INVALID_MESSAGE_FORMAT,
+    /** An ack that is malformed, or names a stream that needs no acks; nothing was acknowledged. */
+    INVALID_ACK_FORMAT,
+    /** An ack of a sequence not awaiting this client's ack, or from the future; nothing was acknowledged. */
+    UNKNOWN_ACK_SEQUENCE
 }

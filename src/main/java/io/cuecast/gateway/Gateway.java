@@ -34,16 +34,24 @@ public final class Gateway {
     private final StreamPublisher publisher;
     private final ProtocolHandler protocol;
     private final LivenessCheck liveness;
+    private final AckTracker acks;
 
     public Gateway(GatewaySettings settings) {
         this(settings, Clock.systemUTC());
     }
 
+    /** A gateway in which no stream needs acks. */
+    public Gateway(GatewaySettings settings, Clock clock) {
+        this(settings, clock, AckSettings.NONE, message -> LOG.warn("Undelivered: {}", message.describe()));
+    }
+
     /**
      * @param clock the time source for timestamps, uptime, ping latency, rate limiting, history age
-     *              and the liveness timeouts
+     *              and the liveness timeouts, and the ack timeout
+     * @param ackSettings which streams need client acks, and how often to send them before giving up
+     * @param undelivered where messages that never got their ack go (the dead-letter channel)
      */
-    public Gateway(GatewaySettings settings, Clock clock) {
+    public Gateway(GatewaySettings settings, Clock clock, AckSettings ackSettings, UndeliveredSink undelivered) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper();
@@ -51,10 +59,11 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector);
+        this.acks = new AckTracker(ackSettings, undelivered, mapper, history::lastSequence);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector, acks);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector);
+                projector, acks);
     }
 
     /**
@@ -72,6 +81,7 @@ public final class Gateway {
             throw new IllegalStateException("connection key '" + connectionKey + "' is already connected");
         }
         registry.register(session);
+        acks.open(session);
         LOG.info("Client {} connected from {}", session.clientId(), remoteAddress);
         protocol.welcome(session);
         return session;
@@ -90,11 +100,15 @@ public final class Gateway {
         protocol.handle(session, text);
     }
 
-    /** Ends the session and all its subscriptions at once. Idempotent. */
+    /**
+     * Ends the session and all its subscriptions at once; messages it had not acknowledged go to
+     * the undelivered sink. Idempotent.
+     */
     public void disconnect(String connectionKey) {
         ClientSession session = sessions.remove(connectionKey);
         if (session != null) {
             registry.remove(session);
+            acks.forget(session);
             LOG.info("Client {} disconnected", session.clientId());
         }
     }
@@ -112,13 +126,16 @@ public final class Gateway {
 
     /**
      * Pings clients that have gone quiet, and closes (and forgets) those silent past the idle
-     * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Meant to be
+     * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Sends again
+     * the messages whose ack is overdue, and gives up on those sent too often; see
+     * {@link AckSettings}. Meant to be
      * called about once a second, which is the precision the timeouts are kept to.
      */
     public void sweep() {
         Instant now = Timestamps.now(clock);
         for (ClientSession session : sessions.values()) {
             try {
+                acks.sweep(session, now);
                 liveness.check(session, now).ifPresent(closing -> close(session, closing));
             } catch (RuntimeException e) {
                 // One broken client must not stop the sweep for the others.
@@ -136,6 +153,11 @@ public final class Gateway {
             // Forgotten at once, not when the adapter reports the close, so no more messages are queued.
             disconnect(session.connectionKey());
         }
+    }
+
+    /** Messages the client has not acknowledged yet (streams that need acks only). */
+    public int pendingAcks(ClientSession session) {
+        return acks.pendingCount(session);
     }
 
     public int connectionCount() {

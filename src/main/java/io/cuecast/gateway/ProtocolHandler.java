@@ -29,6 +29,7 @@ final class ProtocolHandler {
     private static final String UNSUBSCRIBE = "unsubscribe";
     private static final String PING = "ping";
     private static final String GET_STATUS = "get_status";
+    private static final String ACK = "ack";
     /** A client's answer to the server's ping; any message would do, this one says so. */
     private static final String PONG = "pong";
 
@@ -41,12 +42,13 @@ final class ProtocolHandler {
     private final CatchUpPolicy catchUp;
     private final LivenessCheck liveness;
     private final FieldProjector projector;
+    private final AckTracker acks;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
-                    LivenessCheck liveness, FieldProjector projector) {
+                    LivenessCheck liveness, FieldProjector projector, AckTracker acks) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -55,6 +57,7 @@ final class ProtocolHandler {
         this.history = history;
         this.liveness = liveness;
         this.projector = projector;
+        this.acks = acks;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -131,11 +134,12 @@ final class ProtocolHandler {
             case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
+            case ACK -> reply(session, Replies.ACKED, acks.ack(session, AckRequest.parse(data, acks.settings())));
             case PONG -> {
                 // Nothing to answer: hearing from the client was the point.
             }
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
-                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS) + ".");
+                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, ACK) + ".");
         }
     }
 

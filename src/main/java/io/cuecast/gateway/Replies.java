@@ -15,6 +15,7 @@ final class Replies {
     static final String PING = "ping";
     static final String STATUS = "status";
     static final String ERROR = "error";
+    static final String ACKED = "acked";
 
     private Replies() {
     }

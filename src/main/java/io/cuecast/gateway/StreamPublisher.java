@@ -33,18 +33,20 @@ final class StreamPublisher {
     private final StreamHistory history;
     private final Clock clock;
     private final FieldProjector projector;
+    private final AckTracker acks;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
-                    StreamHistory history, Clock clock, FieldProjector projector) {
+                    StreamHistory history, Clock clock, FieldProjector projector, AckTracker acks) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.history = history;
         this.clock = clock;
         this.projector = projector;
+        this.acks = acks;
     }
 
     /**
@@ -71,15 +73,21 @@ final class StreamPublisher {
         int failedFor = 0;
         Instant now = Timestamps.now(clock);
         FieldProjector.Projections projections = projector.of(message);
+        boolean needsAck = acks.settings().requiresAck(stream);
         for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(stream).entrySet()) {
             Subscription subscription = entry.getValue();
             if (!subscription.admits(now)) {
                 continue;
             }
-            switch (entry.getKey().offer(projections.select(subscription.fields()), now)) {
+            EncodedMessage selected = projections.select(subscription.fields());
+            switch (entry.getKey().offer(selected, now)) {
                 case DELIVERED -> deliveredTo++;
                 case DROPPED_QUEUE_FULL -> droppedFor++;
                 case FAILED -> failedFor++;
+            }
+            if (needsAck) {
+                // Even a message skipped for a full queue: its ack will not come, so it is sent again.
+                acks.sent(entry.getKey(), stream, sequence, selected, now);
             }
         }
         delivered.add(deliveredTo);
