@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuecast.ops.deadletter.DeadLetterCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +43,11 @@ class DeadLetterCommandTest {
     }
 
     @Test
-    void listsShowsReplaysAndPurgesFromTheCommandLine() throws Exception {
+    void listsShowsReplaysAndPurgesFromTheCommandLineAndCountsThemInTheMetrics() throws Exception {
         try (RunningCuecast app = RunningCuecast.start()) {
             JsonHttp http = new JsonHttp(app);
             try (WsClient leaving = WsClient.connect(app.ws("/api/v1/ws"))) {
+                leaving.nextOfType("connection", WAIT);
                 leaving.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"alert\"]}}");
                 leaving.nextOfType("subscribed", WAIT);
                 for (String message : List.of("first", "second")) {
@@ -70,6 +74,13 @@ class DeadLetterCommandTest {
             Run purge = cli(app, "purge", "--cause", "ClientDisconnected", "--status", "pending");
             assertEquals(0, purge.exit(), purge.err());
             assertEquals(1, purge.json().path("count").asInt(), "the one not replayed");
+
+            String metrics = Await.until(() -> HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(app.http("/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                    text -> text.contains("cuecast_dead_letters_total"), WAIT, "the dead-letter counter");
+            assertTrue(metrics.contains("cuecast_dead_letters_total{cause=\"ClientDisconnected\",route=\"gateway\"} 2.0"),
+                    metrics.lines().filter(l -> l.contains("dead_letters")).toList().toString());
+            assertTrue(metrics.contains("cuecast_dead_letters_pending 0.0"), "one replayed, one purged");
 
             Run missing = cli(app, "show", "no-such-id");
             assertEquals(1, missing.exit());
