@@ -97,11 +97,18 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
-        DeadLetterStore deadLetters = openDeadLetters(settings);
         AckSettings acks = new AckSettings(
                 settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
                 seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
                 settings.integer("cuecast.gateway.ack.max-deliveries", AckSettings.DEFAULT_MAX_DELIVERIES, 1, 100));
+        DeadLetterStore deadLetters = openDeadLetters(settings);
+        // Registered at once, so that the store (and its folder lock) is closed even if a later setting fails.
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                deadLetters.close();
+            }
+        });
         Gateway gateway = new Gateway(new GatewaySettings(
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
@@ -160,7 +167,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
             }
         });
-        context.addService(new Closer(source, video, vertx, deadLetters));
+        context.addService(new Closer(source, video, vertx));
     }
 
     /**
@@ -191,13 +198,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         private final FrameSource source;
         private final VideoFeed video;
         private final Vertx vertx;
-        private final DeadLetterStore deadLetters;
 
-        Closer(FrameSource source, VideoFeed video, Vertx vertx, DeadLetterStore deadLetters) {
+        Closer(FrameSource source, VideoFeed video, Vertx vertx) {
             this.source = source;
             this.video = video;
             this.vertx = vertx;
-            this.deadLetters = deadLetters;
         }
 
         @Override
@@ -205,7 +210,6 @@ public class CuecastConfiguration implements CamelConfiguration {
             video.close();
             source.close();
             vertx.close();
-            deadLetters.close();
         }
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedJarIT {
 
     @Test
-    void theJarStartsWithItsConfigFolderEnvironmentAndPortAndServes(@TempDir Path configDir) throws Exception {
+    void theJarStartsWithItsConfigFolderEnvironmentAndPortAndServes(@TempDir Path configDir, @TempDir Path deadLetters)
+            throws Exception {
         Path jar = Path.of("target", "cuecast.jar");
         assertTrue(Files.exists(jar), "mvn package builds target/cuecast.jar");
         String properties = Files.readString(Path.of("config", "application.properties"))
@@ -32,7 +33,8 @@ class PackagedJarIT {
         int port = AvailablePortFinder.getNextAvailable();
         Path log = Files.createTempFile("cuecast-jar", ".log");
         ProcessBuilder launch = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run",
-                "--port", String.valueOf(port), "--config", configDir.toString())
+                "--port", String.valueOf(port), "--config", configDir.toString(),
+                "--cuecast.dead-letters.dir=" + deadLetters)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         launch.environment().put("CUECAST_CAMERA_FPS", "20");
         Process process = launch.start();
@@ -49,6 +51,11 @@ class PackagedJarIT {
                 JsonNode state = client.nextOfType("state", Duration.ofSeconds(30));
                 assertTrue(state.path("data").path("balls").size() > 0, state.toString());
             }
+            Process command = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "dead-letters", "list",
+                    "--url", "http://localhost:" + port).redirectErrorStream(true).start();
+            String listed = new String(command.getInputStream().readAllBytes());
+            assertEquals(0, command.waitFor(), listed);
+            assertEquals(0, new ObjectMapper().readTree(listed).path("count").asInt(), "the jar's dead-letters command");
         } finally {
             process.destroy();
             process.waitFor();

@@ -1,6 +1,7 @@
 package io.cuecast.ops.deadletter;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,14 +51,16 @@ public record DeadLetter(String id, Instant time, Instant updated, String route,
         }
 
         private static final int FRAMES_KEPT = 8;
+        private static final int CAUSES_KEPT = 10;
 
         public static Failure of(Throwable error) {
-            List<String> stack = new java.util.ArrayList<>();
+            List<String> stack = new ArrayList<>();
             StackTraceElement[] frames = error.getStackTrace();
             for (int i = 0; i < Math.min(FRAMES_KEPT, frames.length); i++) {
                 stack.add("at " + frames[i]);
             }
-            for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            Throwable cause = error.getCause();
+            for (int i = 0; cause != null && i < CAUSES_KEPT; i++, cause = cause.getCause()) {
                 stack.add("caused by " + cause.getClass().getName() + ": " + cause.getMessage());
             }
             return new Failure(error.getClass().getName(), error.getMessage(), stack);

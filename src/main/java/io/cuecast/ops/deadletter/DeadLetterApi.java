@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -149,7 +150,7 @@ public final class DeadLetterApi {
     private static Map<String, Object> view(ReplayOutcome outcome) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", outcome.id());
-        view.put("result", outcome.result().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("result", outcome.result().name().toLowerCase(Locale.ROOT));
         if (outcome.reason() != null) {
             view.put("error", outcome.reason());
         }

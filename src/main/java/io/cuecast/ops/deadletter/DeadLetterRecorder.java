@@ -1,6 +1,7 @@
 package io.cuecast.ops.deadletter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ public final class DeadLetterRecorder {
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DeadLetter.Failure failure = cause == null
-                ? new DeadLetter.Failure("unknown", "the error handler gave no exception", java.util.List.of())
+                ? new DeadLetter.Failure("unknown", "the error handler gave no exception", List.of())
                 : DeadLetter.Failure.of(cause);
         String route = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class);
         String replayOf = exchange.getMessage().getHeader(REPLAY_OF, String.class);
@@ -44,7 +45,7 @@ public final class DeadLetterRecorder {
             headers.putAll(stored.headers());
         } catch (IllegalArgumentException e) {
             body = MessageBody.EMPTY;
-            headers.put(BODY_NOT_KEPT, e.getMessage());
+            headers.put(BODY_NOT_KEPT, String.valueOf(e.getMessage()));
         }
         DeadLetter letter = store.record(route, exchange.getFromRouteId(),
                 exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class), body, headers, failure);

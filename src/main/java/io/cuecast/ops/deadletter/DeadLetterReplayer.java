@@ -1,5 +1,6 @@
 package io.cuecast.ops.deadletter;
 
+import java.util.HashMap;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -62,7 +63,7 @@ public final class DeadLetterReplayer {
     private static Throwable send(Consumer consumer, DeadLetter letter, Object body) {
         Exchange exchange = consumer.createExchange(false);
         try {
-            exchange.getMessage().setHeaders(new java.util.HashMap<>(letter.headers()));
+            exchange.getMessage().setHeaders(new HashMap<>(letter.headers()));
             exchange.getMessage().setHeader(DeadLetterRecorder.REPLAY_OF, letter.id());
             exchange.getMessage().setBody(body);
             try {
