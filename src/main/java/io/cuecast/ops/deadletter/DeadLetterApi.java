@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -29,18 +30,14 @@ public final class DeadLetterApi {
 
     /** {@code GET /api/v1/dead-letters?route=&cause=&status=&since=&limit=}: summaries, oldest first. */
     public Object list(Exchange exchange) {
-        DeadLetterFilter filter;
-        try {
-            filter = filterOf(exchange);
-        } catch (IllegalArgumentException e) {
-            return error(exchange, 400, e.getMessage());
-        }
-        List<JsonNode> letters = store.list(filter).stream().<JsonNode>map(DeadLetterJson::toJson).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("count", letters.size());
-        answer.put("pending", store.count(DeadLetterStatus.PENDING));
-        answer.put("dead_letters", letters);
-        return answer;
+        return withFilter(exchange, filter -> {
+            List<JsonNode> letters = store.list(filter).stream().<JsonNode>map(DeadLetterJson::toJson).toList();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("count", letters.size());
+            answer.put("pending", store.count(DeadLetterStatus.PENDING));
+            answer.put("dead_letters", letters);
+            return answer;
+        });
     }
 
     /** {@code GET /api/v1/dead-letters/{id}}: the whole letter, body in base64. */
@@ -93,22 +90,29 @@ public final class DeadLetterApi {
      * empty the store.
      */
     public Object purgeMany(Exchange exchange) {
+        return withFilter(exchange, filter -> {
+            if (!filter.selectsSomething()) {
+                return error(exchange, 400, "say which letters to purge: route, cause, status or since");
+            }
+            List<String> purged = new ArrayList<>();
+            for (DeadLetter letter : store.list(filter)) {
+                if (letter.status() != DeadLetterStatus.PURGED) {
+                    store.purge(letter.id()).ifPresent(p -> purged.add(p.id()));
+                }
+            }
+            return Map.of("count", purged.size(), "purged", purged);
+        });
+    }
+
+    /** The action's answer for the query's filter, or 400 saying what is wrong with it. */
+    private static Object withFilter(Exchange exchange, Function<DeadLetterFilter, Object> action) {
         DeadLetterFilter filter;
         try {
             filter = filterOf(exchange);
         } catch (IllegalArgumentException e) {
             return error(exchange, 400, e.getMessage());
         }
-        if (!filter.selectsSomething()) {
-            return error(exchange, 400, "say which letters to purge: route, cause, status or since");
-        }
-        List<String> purged = new ArrayList<>();
-        for (DeadLetter letter : store.list(filter)) {
-            if (letter.status() != DeadLetterStatus.PURGED) {
-                store.purge(letter.id()).ifPresent(p -> purged.add(p.id()));
-            }
-        }
-        return Map.of("count", purged.size(), "purged", purged);
+        return action.apply(filter);
     }
 
     private static DeadLetterFilter filterOf(Exchange exchange) {

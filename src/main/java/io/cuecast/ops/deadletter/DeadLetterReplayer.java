@@ -22,7 +22,8 @@ public final class DeadLetterReplayer {
         this.store = store;
     }
 
-    public ReplayOutcome replay(String id) {
+    /** One replay at a time, so that two requests cannot both put the same pending letter through. */
+    public synchronized ReplayOutcome replay(String id) {
         Optional<DeadLetter> found = store.get(id);
         if (found.isEmpty()) {
             return new ReplayOutcome(ReplayOutcome.Result.NOT_FOUND, id, null, "no dead letter with id '" + id + "'");
