@@ -47,8 +47,14 @@ public final class DeadLetterRecorder {
             body = MessageBody.EMPTY;
             headers.put(BODY_NOT_KEPT, String.valueOf(e.getMessage()));
         }
-        DeadLetter letter = store.record(route, exchange.getFromRouteId(),
-                exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class), body, headers, failure);
+        DeadLetter letter;
+        try {
+            letter = store.record(route, exchange.getFromRouteId(),
+                    exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class), body, headers, failure);
+        } catch (DeadLetterStore.StoreFull e) {
+            LOG.error("LOST: a message of route {} that failed with {}: {}", route, cause, e.getMessage());
+            throw e;
+        }
         LOG.warn("Dead letter {} from route {}: {}", letter.id(), route, cause == null ? "" : cause.toString());
     }
 
