@@ -15,12 +15,17 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
+import io.cuecast.gateway.auth.AdminAccess;
+import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.rest.AdminGuard;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
+import io.cuecast.ops.CircuitBreakers;
 import io.cuecast.ops.HealthReport;
+import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
 import io.cuecast.ops.deadletter.DeadLetterApi;
@@ -97,6 +102,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
+        AuthSettings auth = AuthSettings.from(settings, Clock.systemUTC());
         AckSettings acks = new AckSettings(
                 settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
                 seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
@@ -110,17 +116,24 @@ public class CuecastConfiguration implements CamelConfiguration {
             }
         });
         Gateway gateway = new Gateway(new GatewaySettings(
-                settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 16 * 1024 * 1024),
+                // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
+                settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness), Clock.systemUTC(), acks, new GatewayDeadLetters(deadLetters));
+                liveness), Clock.systemUTC(), auth, acks, new GatewayDeadLetters(deadLetters));
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
                 gateway::connectionCount, video,
-                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version);
+                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
+                new CircuitBreakers(context)::states);
+        routeSetting(context, "cuecast.camera.breaker.failures",
+                settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
+        routeSetting(context, "cuecast.camera.breaker.open-seconds",
+                settings.integer("cuecast.camera.breaker.open-seconds", 5, 1, 3600));
 
-        LOG.info("Cuecast {} on {}, {} table", version, source.description(), table.name());
+        LOG.info("Cuecast {} on {}, {} table; WebSocket clients: {}", version, source.description(), table.name(),
+                auth.authenticator());
         Registry registry = context.getRegistry();
         // One Vert.x for the HTTP server and the WebSocket consumer, so that both share one port.
         Vertx vertx = Vertx.vertx();
@@ -142,6 +155,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
+        registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
         registry.bind("frameRelease", new FrameRelease());
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(deadLetters));
@@ -163,8 +177,14 @@ public class CuecastConfiguration implements CamelConfiguration {
                     metrics.bindTo(meters);
                     new DeadLetterMetrics(deadLetters).bindTo(meters);
                 }
-                mjpeg.mount(VertxPlatformHttpRouter.lookup(started,
-                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort)), "/api/v1/stream/video");
+                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
+                        VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
+                mjpeg.mount(router, "/api/v1/stream/video");
+                if (auth.authenticator().required()) {
+                    AdminAccess admins = new AdminAccess(auth.authenticator());
+                    AdminGuard.mount(router, "/api/v1/websocket", admins);
+                    AdminGuard.mount(router, "/api/v1/dead-letters", admins);
+                }
             }
         });
         context.addService(new Closer(source, video, vertx));
@@ -211,5 +231,13 @@ public class CuecastConfiguration implements CamelConfiguration {
             source.close();
             vertx.close();
         }
+    }
+
+    /**
+     * A setting the routes read as a placeholder: checked here, so that a bad value fails at startup
+     * with a clear message, and given its default for configs that leave it out.
+     */
+    private static void routeSetting(CamelContext context, String key, Object checkedValue) {
+        context.getPropertiesComponent().addInitialProperty(key, String.valueOf(checkedValue));
     }
 }

@@ -4,9 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The camera route's bean: one grab per poll. A failed grab is recorded for health and logged
- * (the first of a run of failures, then every hundredth), and yields no frame, so a broken camera
- * costs a log line rather than the route.
+ * The camera route's bean: one grab per poll. A failed grab is recorded for health, logged (the
+ * first of a run of failures, then every hundredth) and thrown, so that the route's circuit
+ * breaker counts it and its fallback raises the alert.
  */
 public final class CameraPoller {
     private static final Logger LOG = LoggerFactory.getLogger(CameraPoller.class);
@@ -19,7 +19,11 @@ public final class CameraPoller {
         this.status = new CameraStatus(source.description());
     }
 
-    /** The next frame, or null when the source had none or failed. */
+    /**
+     * The next frame, or null when the source had none yet.
+     *
+     * @throws CameraException when the grab failed
+     */
     public synchronized Frame poll() {
         try {
             Frame frame = source.grab().orElse(null);
@@ -33,7 +37,7 @@ public final class CameraPoller {
             if (failuresInARow++ % 100 == 0) {
                 LOG.warn("camera {}: {} ({} failures in a row)", source.description(), e.getMessage(), failuresInARow);
             }
-            return null;
+            throw e instanceof CameraException camera ? camera : new CameraException(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cuecast.gateway;
 
+import io.cuecast.gateway.auth.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public final class ClientSession {
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
     private volatile Duration lastPingLatency;
+    /** Null until the client authenticates (at once under open access). */
+    private volatile Principal principal;
 
     ClientSession(String clientId, String connectionKey, String remoteAddress, Instant connectedAt,
                   ClientChannel channel, RateLimiter rateLimiter) {
@@ -100,6 +103,15 @@ public final class ClientSession {
     /** The original system's 0.3-1.0 score, from {@link #lastPingLatency()}. */
     public double qualityScore() {
         return LinkQuality.score(lastPingLatency());
+    }
+
+    /** Who the client is and what it may read; empty until it has authenticated. */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    void authenticated(Principal principal) {
+        this.principal = principal;
     }
 
     RateLimiter rateLimiter() {

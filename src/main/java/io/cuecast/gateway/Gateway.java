@@ -1,6 +1,9 @@
 package io.cuecast.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.auth.AuthenticationException;
+import io.cuecast.gateway.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,23 +38,35 @@ public final class Gateway {
     private final ProtocolHandler protocol;
     private final LivenessCheck liveness;
     private final AckTracker acks;
+    private final AuthSettings auth;
 
     public Gateway(GatewaySettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    /** A gateway in which no stream needs acks. */
+    /**
+     * @param clock the time source for timestamps, uptime, ping latency, rate limiting, history age
+     *              and the liveness timeouts
+     */
     public Gateway(GatewaySettings settings, Clock clock) {
-        this(settings, clock, AckSettings.NONE, message -> LOG.warn("Undelivered: {}", message.describe()));
+        this(settings, clock, AuthSettings.open());
+    }
+
+    /** @param auth how clients authenticate and what they may read; see {@link AuthSettings}. No stream needs acks. */
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth) {
+        this(settings, clock, auth, AckSettings.NONE, message -> LOG.warn("Undelivered: {}", message.describe()));
     }
 
     /**
-     * @param clock the time source for timestamps, uptime, ping latency, rate limiting, history age
-     *              and the liveness timeouts, and the ack timeout
+     * @param clock       the time source for timestamps, uptime, ping latency, rate limiting, history
+     *                    age, the liveness timeouts and the ack timeout
+     * @param auth        how clients authenticate and what they may read; see {@link AuthSettings}
      * @param ackSettings which streams need client acks, and how often to send them before giving up
      * @param undelivered where messages that never got their ack go (the dead-letter channel)
      */
-    public Gateway(GatewaySettings settings, Clock clock, AckSettings ackSettings, UndeliveredSink undelivered) {
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, AckSettings ackSettings,
+                   UndeliveredSink undelivered) {
+        this.auth = Objects.requireNonNull(auth, "auth");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper();
@@ -63,7 +78,7 @@ public final class Gateway {
         this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector, acks);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector, acks);
+                projector, auth.authenticator(), acks);
     }
 
     /**
@@ -73,16 +88,57 @@ public final class Gateway {
      * @throws IllegalStateException if the key is already connected
      */
     public ClientSession connect(String connectionKey, ClientChannel channel, String remoteAddress) {
+        return open(connectionKey, channel, remoteAddress,
+                auth.authenticator().required() ? null : Principal.ANONYMOUS);
+    }
+
+    /**
+     * Opens a session for a connection that presents its token as it opens ({@code ?token=}). When
+     * authentication is on, a missing or bad token closes the channel with 4401 before any
+     * welcome; a good one is followed by the welcome and an {@code authenticated} message. Under
+     * open access the token is not read.
+     *
+     * @param token the token or API key, or null when the client gave none
+     * @return the session, or empty when the connection was refused (and closed)
+     */
+    public Optional<ClientSession> connect(String connectionKey, ClientChannel channel, String remoteAddress,
+                                           String token) {
+        if (!auth.authenticator().required()) {
+            return Optional.of(connect(connectionKey, channel, remoteAddress));
+        }
+        Principal principal;
+        try {
+            if (token == null || token.isEmpty()) {
+                throw new AuthenticationException("a token is required: add ?token=... to the URL");
+            }
+            principal = auth.authenticator().authenticate(token);
+        } catch (AuthenticationException e) {
+            Closing refusal = Closing.unauthorized(e.getMessage());
+            LOG.info("Refused a connection from {} with {}: {}", remoteAddress, refusal.code(), refusal.reason());
+            channel.close(refusal.code(), refusal.reason());
+            return Optional.empty();
+        }
+        ClientSession session = open(connectionKey, channel, remoteAddress, principal);
+        protocol.authenticated(session);
+        return Optional.of(session);
+    }
+
+    /** @param principal null when the client has yet to authenticate */
+    private ClientSession open(String connectionKey, ClientChannel channel, String remoteAddress, Principal principal) {
         Objects.requireNonNull(connectionKey, "connectionKey");
         Objects.requireNonNull(channel, "channel");
         ClientSession session = new ClientSession(UUID.randomUUID().toString(), connectionKey, remoteAddress,
                 Timestamps.now(clock), channel, new RateLimiter(settings.rateLimitPerMinute(), RATE_WINDOW));
+        if (principal != null) {
+            session.authenticated(principal);
+        }
         if (sessions.putIfAbsent(connectionKey, session) != null) {
             throw new IllegalStateException("connection key '" + connectionKey + "' is already connected");
         }
         registry.register(session);
         acks.open(session);
-        LOG.info("Client {} connected from {}", session.clientId(), remoteAddress);
+        LOG.info("Client {} connected from {}{}", session.clientId(), remoteAddress,
+                principal == null || principal.subject() == null ? "" : " as " + principal.subject());
         protocol.welcome(session);
         return session;
     }
@@ -97,7 +153,31 @@ public final class Gateway {
             LOG.debug("Ignoring a message for unknown connection {}", connectionKey);
             return;
         }
-        protocol.handle(session, text);
+        protocol.handle(session, text).ifPresent(closing -> close(session, closing));
+    }
+
+    /**
+     * Refuses a message that the transport's {@link InboundMessageGuard} stopped before it was
+     * complete: the client gets an error reply naming the problem, then the close (1009 or 1007).
+     *
+     * @param bytes the size of the message so far
+     */
+    public void refuse(String connectionKey, InboundMessageGuard.Verdict verdict, long bytes) {
+        ClientSession session = sessions.get(connectionKey);
+        if (session == null) {
+            return;
+        }
+        Closing closing = switch (verdict) {
+            case TOO_LARGE -> protocol.refuseTooLarge(session, bytes);
+            case INVALID_UTF8 -> protocol.refuseInvalidUtf8(session);
+            case ACCEPT -> throw new IllegalArgumentException("an accepted message is not refused");
+        };
+        close(session, closing);
+    }
+
+    /** The largest client message accepted, in bytes, for the transport's {@link InboundMessageGuard}. */
+    public int maxMessageBytes() {
+        return settings.maxMessageBytes();
     }
 
     /**
@@ -136,12 +216,25 @@ public final class Gateway {
         for (ClientSession session : sessions.values()) {
             try {
                 acks.sweep(session, now);
-                liveness.check(session, now).ifPresent(closing -> close(session, closing));
+                authenticationEnded(session, now).or(() -> liveness.check(session, now))
+                        .ifPresent(closing -> close(session, closing));
             } catch (RuntimeException e) {
                 // One broken client must not stop the sweep for the others.
                 LOG.warn("Checking the liveness of client {} failed", session.clientId(), e);
             }
         }
+    }
+
+    /**
+     * A client that connected without a token and has not sent a good {@code auth} in time, or one
+     * whose token has expired since.
+     */
+    private Optional<Closing> authenticationEnded(ClientSession session, Instant now) {
+        Optional<Principal> principal = session.principal();
+        if (principal.isEmpty() && Duration.between(session.connectedAt(), now).compareTo(auth.timeout()) > 0) {
+            return Optional.of(Closing.unauthorized("not authenticated within " + auth.timeout().toSeconds() + " s"));
+        }
+        return principal.filter(p -> p.expiredAt(now)).map(p -> Closing.unauthorized("token expired"));
     }
 
     private void close(ClientSession session, Closing closing) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.cuecast.gateway.auth.AuthenticationException;
+import io.cuecast.gateway.auth.Authenticator;
+import io.cuecast.gateway.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,9 @@ final class ProtocolHandler {
     private static final String ACK = "ack";
     /** A client's answer to the server's ping; any message would do, this one says so. */
     private static final String PONG = "pong";
+    private static final String AUTH = "auth";
+    /** What a client may send before it has authenticated: the auth itself, and the heartbeat. */
+    private static final Set<String> BEFORE_AUTH = Set.of(AUTH, PING, PONG);
 
     private final GatewaySettings settings;
     private final SubscriptionRegistry registry;
@@ -42,13 +49,15 @@ final class ProtocolHandler {
     private final CatchUpPolicy catchUp;
     private final LivenessCheck liveness;
     private final FieldProjector projector;
+    private final Authenticator authenticator;
     private final AckTracker acks;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
-                    LivenessCheck liveness, FieldProjector projector, AckTracker acks) {
+                    LivenessCheck liveness, FieldProjector projector, Authenticator authenticator,
+                    AckTracker acks) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -57,6 +66,7 @@ final class ProtocolHandler {
         this.history = history;
         this.liveness = liveness;
         this.projector = projector;
+        this.authenticator = authenticator;
         this.acks = acks;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -66,21 +76,39 @@ final class ProtocolHandler {
         String now = Timestamps.iso(Timestamps.now(clock));
         reply(session, Replies.CONNECTION, new Replies.Welcome(
                 session.clientId(), "connected", now, settings.serverVersion(), Stream.wireNames(),
-                history.epoch()));
+                history.epoch(), session.principal().isEmpty()));
     }
 
-    /** Never throws: every failure becomes an error reply, and the connection stays usable. */
-    void handle(ClientSession session, String text) {
+    /** Tells a client who it is now and what it may read. */
+    void authenticated(ClientSession session) {
+        Principal principal = session.principal().orElseThrow();
+        reply(session, Replies.AUTHENTICATED,
+                new Replies.Authenticated(principal.subject(), principal.streamNames(), principal.admin()));
+    }
+
+    /**
+     * Never throws: every failure becomes an error reply, and the connection stays usable, except
+     * that an {@code auth} that does not authenticate asks for the connection to be closed.
+     *
+     * @return how to close the connection, or empty to keep it
+     */
+    Optional<Closing> handle(ClientSession session, String text) {
         int bytes = Utf8.length(text);
         session.recordReceived(bytes);
         String type = null;
         try {
             // Any message proves the client is there, even one refused below.
             session.liveness().heard(Timestamps.now(clock));
+            if (bytes > settings.maxMessageBytes()) {
+                return Optional.of(refuseTooLarge(session, bytes));
+            }
             checkRate(session);
-            checkSize(bytes);
             JsonNode request = parse(text);
             type = typeOf(request);
+            if (type.equals(AUTH)) {
+                return authenticate(session, request.path("data"));
+            }
+            requireAuthenticated(session, type);
             dispatch(session, type, request);
         } catch (RequestRejected e) {
             sendError(session, e.code(), e.getMessage(), type);
@@ -89,19 +117,57 @@ final class ProtocolHandler {
             sendError(session, ErrorCode.MESSAGE_HANDLER_ERROR,
                     "The server failed while handling this message; the connection is still open.", type);
         }
+        return Optional.empty();
+    }
+
+    /** A message over the size limit: the client is told why, then the connection is closed with 1009. */
+    Closing refuseTooLarge(ClientSession session, long bytes) {
+        sendError(session, ErrorCode.MESSAGE_TOO_LARGE, "The message is " + bytes + " bytes or more; the limit is "
+                + settings.maxMessageBytes() + " bytes. The connection is closed with 1009.", null);
+        return Closing.messageTooBig(bytes, settings.maxMessageBytes());
+    }
+
+    /** A text message with bad UTF-8: the client is told why, then the connection is closed with 1007. */
+    Closing refuseInvalidUtf8(ClientSession session) {
+        sendError(session, ErrorCode.INVALID_UTF8,
+                "A text message was not valid UTF-8. The connection is closed with 1007.", null);
+        return Closing.invalidUtf8();
+    }
+
+    private static void requireAuthenticated(ClientSession session, String type) {
+        if (session.principal().isEmpty() && !BEFORE_AUTH.contains(type)) {
+            throw new RequestRejected(ErrorCode.AUTH_REQUIRED, "Authenticate first: send {\"type\": \"auth\", "
+                    + "\"data\": {\"token\": \"...\"}}. Until then only auth, ping and pong are accepted.");
+        }
+    }
+
+    /** Under open access every client already is the anonymous principal, and the token is not read. */
+    private Optional<Closing> authenticate(ClientSession session, JsonNode data) {
+        Optional<Principal> current = session.principal();
+        if (current.isPresent() && authenticator.required()) {
+            throw new RequestRejected(ErrorCode.ALREADY_AUTHENTICATED, "This connection is already authenticated as '"
+                    + current.get().subject() + "'; to use another token, open a new connection.");
+        }
+        if (current.isEmpty()) {
+            JsonNode token = data.path("token");
+            if (!token.isTextual() || token.asText().isEmpty()) {
+                return Optional.of(Closing.unauthorized("auth needs data.token, a non-empty string"));
+            }
+            try {
+                session.authenticated(authenticator.authenticate(token.asText()));
+                LOG.info("Client {} authenticated as {}", session.clientId(), session.principal().orElseThrow().subject());
+            } catch (AuthenticationException e) {
+                return Optional.of(Closing.unauthorized(e.getMessage()));
+            }
+        }
+        authenticated(session);
+        return Optional.empty();
     }
 
     private void checkRate(ClientSession session) {
         if (!session.rateLimiter().tryAcquire(clock.millis())) {
             throw new RequestRejected(ErrorCode.RATE_LIMIT, "More than " + settings.rateLimitPerMinute()
                     + " messages in the last minute; this one was ignored. Slow down and retry.");
-        }
-    }
-
-    private void checkSize(int bytes) {
-        if (bytes > settings.maxMessageBytes()) {
-            throw new RequestRejected(ErrorCode.MESSAGE_TOO_LARGE, "The message is " + bytes
-                    + " bytes; the limit is " + settings.maxMessageBytes() + " bytes.");
         }
     }
 
@@ -139,7 +205,8 @@ final class ProtocolHandler {
                 // Nothing to answer: hearing from the client was the point.
             }
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
-                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, ACK) + ".");
+                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, AUTH, ACK)
+                    + ".");
         }
     }
 
@@ -150,6 +217,7 @@ final class ProtocolHandler {
      */
 
     private void subscribe(ClientSession session, SubscriptionRequest request) {
+        requirePermitted(session.principal().orElseThrow(), request.streams());
         locks.whileLocked(request.streams(), () -> {
             CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
             List<Stream> added = registry.subscribe(session, request.streams(), request.filters());
@@ -163,6 +231,18 @@ final class ProtocolHandler {
                 messages.forEach(message -> session.send(projector.of(message).select(fields)));
             });
         });
+    }
+
+    /** All or nothing, like the format checks: one stream not granted refuses the whole request. */
+    private static void requirePermitted(Principal principal, List<Stream> streams) {
+        List<Stream> forbidden = principal.forbidden(streams);
+        if (!forbidden.isEmpty()) {
+            List<String> permitted = principal.streamNames();
+            throw new RequestRejected(ErrorCode.FORBIDDEN, "Not permitted to subscribe to "
+                    + String.join(", ", names(forbidden)) + "; this client may read "
+                    + (permitted.isEmpty() ? "no stream" : String.join(", ", permitted))
+                    + ". No subscription was changed.");
+        }
     }
 
     private void unsubscribe(ClientSession session, SubscriptionRequest request) {
@@ -227,6 +307,7 @@ final class ProtocolHandler {
         Instant now = Timestamps.now(clock);
         return new Replies.Status(
                 session.clientId(),
+                session.principal().map(Principal::subject).orElse(null),
                 Timestamps.iso(session.connectedAt()),
                 seconds(Duration.between(session.connectedAt(), now)),
                 subscriptionNames(session),

@@ -15,6 +15,7 @@ final class Replies {
     static final String PING = "ping";
     static final String STATUS = "status";
     static final String ERROR = "error";
+    static final String AUTHENTICATED = "authenticated";
     static final String ACKED = "acked";
 
     private Replies() {
@@ -31,7 +32,21 @@ final class Replies {
             String timestamp,
             @JsonProperty("server_version") String serverVersion,
             List<String> streams,
-            String epoch) {
+            String epoch,
+            @JsonProperty("auth_required") boolean authRequired) {
+    }
+
+    /**
+     * Sent when a client has authenticated, by {@code ?token=} or by its {@code auth} message.
+     *
+     * @param userId  the token's subject or the API key's name; null under open access
+     * @param streams the streams it may subscribe to
+     * @param admin   whether it may use the operators' REST API
+     */
+    record Authenticated(
+            @JsonProperty("user_id") String userId,
+            List<String> streams,
+            boolean admin) {
     }
 
     /**
@@ -63,6 +78,7 @@ final class Replies {
     /**
      * Answer to get_status.
      *
+     * @param userId          the authenticated subject; null under open access or before authenticating
      * @param uptime          seconds since the connection opened
      * @param messageCount    messages received from the client (the original's meaning)
      * @param lastPingLatency seconds, or null until a ping carried a client timestamp
@@ -70,6 +86,7 @@ final class Replies {
      */
     record Status(
             @JsonProperty("client_id") String clientId,
+            @JsonProperty("user_id") String userId,
             @JsonProperty("connected_at") String connectedAt,
             double uptime,
             List<String> subscriptions,

@@ -21,6 +21,12 @@ import java.util.Map;
  */
 record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<Stream, StreamFilter> filters) {
 
+    /** Room for every stream a few times over; a longer list is a client bug, not a wish. */
+    static final int MAX_STREAM_NAMES = 32;
+    /** An error names this many unknown streams at most, each cut to this length, so it stays small. */
+    private static final int UNKNOWN_NAMES_SHOWN = 5;
+    private static final int NAME_CHARS_SHOWN = 40;
+
     static SubscriptionRequest subscribe(JsonNode data) {
         ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
@@ -69,6 +75,11 @@ record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<S
             throw new RequestRejected(invalid, "data.streams must be an array of stream names, but it is "
                     + describe(names) + ".");
         }
+        if (names.size() > MAX_STREAM_NAMES) {
+            throw new RequestRejected(invalid, "data.streams has " + names.size() + " names; at most "
+                    + MAX_STREAM_NAMES + " are accepted, and there are " + Stream.values().length
+                    + " streams. No subscription was changed.");
+        }
         List<Stream> streams = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -80,11 +91,20 @@ record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<S
             Stream.fromWireName(name.asText()).ifPresentOrElse(streams::add, () -> unknown.add(name.asText()));
         }
         if (!unknown.isEmpty()) {
-            throw new RequestRejected(invalid, "Unknown stream(s) " + String.join(", ", unknown)
+            throw new RequestRejected(invalid, "Unknown stream(s) " + shortList(unknown)
                     + "; valid streams are " + String.join(", ", Stream.wireNames())
                     + ". No subscription was changed.");
         }
         return List.copyOf(streams);
+    }
+
+    /** The first few names, each cut short, and how many more there were: an error must not echo a flood. */
+    private static String shortList(List<String> names) {
+        List<String> shown = names.stream().limit(UNKNOWN_NAMES_SHOWN)
+                .map(name -> name.length() > NAME_CHARS_SHOWN ? name.substring(0, NAME_CHARS_SHOWN) + "..." : name)
+                .toList();
+        String more = names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "";
+        return String.join(", ", shown) + more;
     }
 
     private static void requireObject(JsonNode node, String path, ErrorCode invalid) {

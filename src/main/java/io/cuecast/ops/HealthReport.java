@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,13 +25,16 @@ public final class HealthReport {
     private final long staleAfterUs;
     private final long startedAtUs = Clocks.epochMicros();
     private final String version;
+    private final Supplier<Map<String, String>> breakerStates;
 
     /**
      * @param framesDropped     frames dropped unprocessed because detection fell behind
      * @param staleAfterSeconds a camera that has produced no frame for this long is DOWN
+     * @param breakerStates     each circuit breaker's state by id; an open one makes its part DEGRADED
      */
     public HealthReport(CameraStatus camera, LongSupplier framesDropped, VisionStage vision, IntSupplier connections,
-                        VideoFeed video, double staleAfterSeconds, String version) {
+                        VideoFeed video, double staleAfterSeconds, String version,
+                        Supplier<Map<String, String>> breakerStates) {
         this.camera = camera;
         this.framesDropped = framesDropped;
         this.vision = vision;
@@ -38,6 +42,7 @@ public final class HealthReport {
         this.video = video;
         this.staleAfterUs = (long) (staleAfterSeconds * 1e6);
         this.version = version;
+        this.breakerStates = breakerStates;
     }
 
     public Map<String, Object> report() {
@@ -45,13 +50,16 @@ public final class HealthReport {
         Map<String, Object> cameraPart = camera(now);
         Map<String, Object> visionPart = vision(now);
         Map<String, Object> gatewayPart = gateway();
-        HealthStatus overall = statusOf(cameraPart).worse(statusOf(visionPart)).worse(statusOf(gatewayPart));
+        Map<String, Object> breakersPart = breakers();
+        HealthStatus overall = statusOf(cameraPart).worse(statusOf(visionPart)).worse(statusOf(gatewayPart))
+                .worse(statusOf(breakersPart));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", overall.name());
         report.put("timestamp", Instant.now().toString());
         report.put("uptime_s", (now - startedAtUs) / 1_000_000);
         report.put("version", version);
-        report.put("components", Map.of("camera", cameraPart, "vision", visionPart, "gateway", gatewayPart));
+        report.put("components", Map.of("camera", cameraPart, "vision", visionPart, "gateway", gatewayPart,
+                "circuit_breakers", breakersPart));
         return report;
     }
 
@@ -93,6 +101,16 @@ public final class HealthReport {
         Map<String, Object> part = new LinkedHashMap<>();
         part.put("status", HealthStatus.UP.name());
         part.put("connections", connections.getAsInt());
+        return part;
+    }
+
+    /** DEGRADED while any breaker is not CLOSED: its path is being skipped or probed. */
+    private Map<String, Object> breakers() {
+        Map<String, String> states = breakerStates.get();
+        boolean allClosed = states.values().stream().allMatch("CLOSED"::equals);
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("status", (allClosed ? HealthStatus.UP : HealthStatus.DEGRADED).name());
+        part.put("states", states);
         return part;
     }
 

@@ -54,7 +54,8 @@ class ImageFolderSourceTest {
         image("c.png", 30);
         CameraPoller poller = new CameraPoller(ImageFolderSource.open(folder + "/*.png", false, 5));
         poller.poll().close();
-        assertNull(poller.poll(), "the corrupt frame yields nothing");
+        CameraException corrupt = assertThrows(CameraException.class, poller::poll, "the corrupt frame is a failure");
+        assertTrue(corrupt.getMessage().contains("cannot decode image"), corrupt.getMessage());
         assertTrue(poller.status().lastError().contains("cannot decode image"), poller.status().lastError());
         try (Frame next = poller.poll()) {
             assertEquals(30, next.width(), "the image after the corrupt one still arrives");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cuecast.gateway.auth.AuthSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class GatewayAckTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-25T21:00:00Z"));
     private final List<Undelivered> deadLetters = new ArrayList<>();
-    private final Gateway gateway = new Gateway(GatewaySettings.defaults("v"), clock,
+    private final Gateway gateway = new Gateway(GatewaySettings.defaults("v"), clock, AuthSettings.open(),
             new AckSettings(EnumSet.of(Stream.ALERT), TIMEOUT, 3), deadLetters::add);
     private final TestClient client = new TestClient(gateway, "a");
 

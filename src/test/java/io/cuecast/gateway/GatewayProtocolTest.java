@@ -131,6 +131,31 @@ class GatewayProtocolTest {
         assertEquals(Set.of(), gateway.subscriptions().streamsOf(client.session));
     }
 
+    @Test
+    void anAbsurdlyLongStreamListIsRefusedWithoutEchoingIt() {
+        String names = String.join(",", java.util.Collections.nCopies(33, "'state'"));
+
+        JsonNode error = client.request("{'type':'subscribe','data':{'streams':[" + names + "]}}");
+
+        assertError(error, ErrorCode.INVALID_SUBSCRIBE_FORMAT, "subscribe");
+        assertTrue(error.at("/data/message").asText().contains("has 33 names; at most 32"), error.toString());
+        assertEquals(Set.of(), gateway.subscriptions().streamsOf(client.session));
+        String repeats = String.join(",", java.util.Collections.nCopies(32, "'state'"));
+        assertEquals("subscribed", client.request("{'type':'subscribe','data':{'streams':[" + repeats + "]}}")
+                .get("type").asText(), "32 names, repeats and all, are fine");
+    }
+
+    @Test
+    void anErrorNamesAFewUnknownStreamsCutShortAndCountsTheRest() {
+        String longName = "x".repeat(500);
+        JsonNode error = client.request("{'type':'subscribe','data':{'streams':['a','b','c','d','" + longName
+                + "','f','g']}}");
+
+        String message = error.at("/data/message").asText();
+        assertTrue(message.startsWith("Unknown stream(s) a, b, c, d, " + "x".repeat(40) + "... and 2 more;"), message);
+        assertTrue(message.length() < 300, message);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{'type':'subscribe','data':{'streams':['state'],'filters':{}}}",
@@ -254,7 +279,7 @@ class GatewayProtocolTest {
     }
 
     @Test
-    void oversizedMessagesAreRejectedBeforeParsing() {
+    void oversizedMessagesAreRefusedBeforeParsingAndCloseTheConnectionWith1009() {
         String atLimit = "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(1000) + "\"}";
         assertEquals(1024, Utf8.length(atLimit));
         assertEquals("pong", client.request(atLimit).get("type").asText());
@@ -264,7 +289,9 @@ class GatewayProtocolTest {
 
         assertError(error, ErrorCode.MESSAGE_TOO_LARGE, null);
         assertTrue(error.at("/data/message").asText().contains("1025 bytes"), error.toString());
-        assertSessionStillWorks();
+        assertEquals(new RecordingChannel.Close(1009, "message too big: 1025 bytes or more, the limit is 1024"),
+                client.channel.closed().orElseThrow());
+        assertEquals(0, gateway.connectionCount(), "the session is gone at once");
     }
 
     @Test
@@ -273,6 +300,17 @@ class GatewayProtocolTest {
         String tooBig = "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}";
 
         assertError(client.request(tooBig), ErrorCode.MESSAGE_TOO_LARGE, null);
+    }
+
+    @Test
+    void aMessageTheTransportStoppedIsRefusedWithItsCloseCodeOnce() {
+        gateway.refuse("conn-1", InboundMessageGuard.Verdict.INVALID_UTF8, 10);
+        gateway.refuse("conn-1", InboundMessageGuard.Verdict.INVALID_UTF8, 10);
+
+        assertEquals(1, client.ofType("error").size(), "one error, one close");
+        assertError(client.last(), ErrorCode.INVALID_UTF8, null);
+        assertEquals(1007, client.channel.closed().orElseThrow().code());
+        assertEquals(0, gateway.connectionCount());
     }
 
     @Test

@@ -109,10 +109,23 @@ public final class GatewayAdmin {
             return badRequest(exchange, "the body must be {\"streams\": [names]} with names from " + Stream.wireNames());
         }
         return withSession(clientId, exchange, session -> {
+            List<Stream> forbidden = type.equals("subscribe") ? forbiddenTo(session, streams.get()) : List.of();
+            if (!forbidden.isEmpty()) {
+                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 403);
+                return Map.of("error", "client '" + clientId + "' may not read "
+                        + String.join(", ", forbidden.stream().map(Stream::wireName).toList()));
+            }
             Map<String, Object> request = Map.of("type", type, "data", Map.of("streams", streams.get()));
             gateway.receive(session.connectionKey(), JSON.valueToTree(request).toString());
             return view(session);
         });
+    }
+
+    /** A client that has not authenticated may read nothing yet. */
+    private static List<Stream> forbiddenTo(ClientSession session, List<String> names) {
+        List<Stream> streams = names.stream().map(name -> Stream.fromWireName(name).orElseThrow()).toList();
+        return session.principal().map(principal -> principal.forbidden(streams))
+                .orElseGet(() -> streams.stream().distinct().toList());
     }
 
     /** The stream names in a request body, which arrives as text or already bound from JSON. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,8 @@ final class StreamEndpointSubscription {
     private static final Set<String> LIST_PARAMETERS = Set.of("include_fields", "exclude_fields");
     /** Names the table of a multi-table installation; one table needs no choice. */
     private static final String TABLE_PARAMETER = "table";
+    /** The client's credentials, read when the connection opens; never a filter. */
+    static final String TOKEN_PARAMETER = "token";
 
     private StreamEndpointSubscription() {
     }
@@ -27,9 +30,8 @@ final class StreamEndpointSubscription {
         ObjectNode data = JSON.createObjectNode();
         data.putArray("streams").add(stream);
         ObjectNode filter = JSON.createObjectNode();
-        Map<String, List<String>> parameters = new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
-        parameters.forEach((name, values) -> {
-            if (!name.equals(TABLE_PARAMETER)) {
+        parameters(rawQuery).forEach((name, values) -> {
+            if (!name.equals(TABLE_PARAMETER) && !name.equals(TOKEN_PARAMETER)) {
                 putParameter(filter, name, values.get(values.size() - 1));
             }
         });
@@ -40,6 +42,16 @@ final class StreamEndpointSubscription {
         message.put("type", "subscribe");
         message.set("data", data);
         return message.toString();
+    }
+
+    /** The {@code token} query parameter (its last value), if the client gave one. */
+    static Optional<String> token(String rawQuery) {
+        List<String> values = parameters(rawQuery).get(TOKEN_PARAMETER);
+        return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
+    private static Map<String, List<String>> parameters(String rawQuery) {
+        return new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
     }
 
     private static void putParameter(ObjectNode filter, String name, String value) {

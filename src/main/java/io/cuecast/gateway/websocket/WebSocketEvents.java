@@ -1,5 +1,6 @@
 package io.cuecast.gateway.websocket;
 
+import io.cuecast.gateway.ClientSession;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.Stream;
@@ -41,7 +42,9 @@ public final class WebSocketEvents {
     /**
      * A new connection. On a per-stream endpoint ({@code /api/v1/ws/state}) the client is
      * subscribed at once, as if it had sent the subscribe itself; an unknown stream is refused with
-     * close code {@value #UNKNOWN_STREAM} before the welcome. A connection the gate refuses (too many
+     * close code {@value #UNKNOWN_STREAM} before the welcome. A {@code token} query parameter
+     * authenticates the client as it connects; see {@link Gateway#connect(String,
+     * io.cuecast.gateway.ClientChannel, String, String)}. A connection the gate refuses (too many
      * from one address, or a browser origin not allowed) is closed with its code and reason.
      */
     public void onOpen(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey,
@@ -61,9 +64,17 @@ public final class WebSocketEvents {
         }
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
         socket.setWriteQueueMaxSize(maxQueuedBytes);
-        gateway.connect(connectionKey, new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes),
-                String.valueOf(remoteAddress));
-        if (stream != null) {
+        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes);
+        Optional<String> token = StreamEndpointSubscription.token(socket.query());
+        // A per-stream endpoint subscribes at once, so it cannot wait for an auth message: its token
+        // must come in the URL.
+        Optional<ClientSession> session = token.isPresent() || stream != null
+                ? gateway.connect(connectionKey, channel, String.valueOf(remoteAddress), token.orElse(null))
+                : Optional.of(gateway.connect(connectionKey, channel, String.valueOf(remoteAddress)));
+        if (session.isPresent()) {
+            InboundFrames.guard(socket, connectionKey, gateway);
+        }
+        if (session.isPresent() && stream != null) {
             gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));
         }
     }

@@ -37,14 +37,17 @@ public final class DeadLetterCli {
               purge ID... | FILTER      mark letters purged (FILTER needs route, cause, status or since)
             FILTER: --route ROUTE --cause EXCEPTION --status pending|replayed|purged --since ISO-INSTANT --limit N
               --url URL       the running server (default http://localhost:PORT, PORT from the config)
+              --token TOKEN   an admin's API key or JWT, when authentication is on (or set CUECAST_API_TOKEN)
               --config DIR    folder holding application.properties (default ./config)""";
     private static final String API = "/api/v1/dead-letters";
+    /** Where the admin token may come from instead of --token, so that it stays out of the process list. */
+    static final String TOKEN_VARIABLE = "CUECAST_API_TOKEN";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Replaying many letters can take a while: each goes through its route. */
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     /** A parsed command line. */
-    record Command(String action, List<String> ids, Map<String, String> filter, URI url) {
+    record Command(String action, List<String> ids, Map<String, String> filter, URI url, String token) {
     }
 
     private DeadLetterCli() {
@@ -99,6 +102,7 @@ public final class DeadLetterCli {
         List<String> ids = new ArrayList<>();
         Map<String, String> filter = new LinkedHashMap<>();
         String url = null;
+        String token = System.getenv(TOKEN_VARIABLE);
         Path config = Path.of("config");
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
@@ -113,6 +117,7 @@ public final class DeadLetterCli {
             String value = args.get(++i);
             switch (name) {
                 case "url" -> url = value;
+                case "token" -> token = value;
                 case "config" -> config = Path.of(value);
                 default -> {
                     if (!DeadLetterFilter.PARAMETERS.contains(name)) {
@@ -139,7 +144,7 @@ public final class DeadLetterCli {
             }
         }
         return new Command(action, List.copyOf(ids), Map.copyOf(filter), URI.create(url != null ? url
-                : "http://localhost:" + portIn(config)));
+                : "http://localhost:" + portIn(config)), token);
     }
 
     private static void requireNoIds(String action, List<String> ids) {
@@ -169,8 +174,8 @@ public final class DeadLetterCli {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         if (command.action().equals("purge") && !command.ids().isEmpty()) {
-            return command.ids().stream().map(id -> HttpRequest.newBuilder(URI.create(base + "/" + encode(id)))
-                    .DELETE().timeout(TIMEOUT).build()).toList();
+            return command.ids().stream().map(id -> authorized(HttpRequest.newBuilder(URI.create(base + "/" + encode(id)))
+                    .DELETE(), command).timeout(TIMEOUT).build()).toList();
         }
         HttpRequest.Builder request = switch (command.action()) {
             case "list" -> HttpRequest.newBuilder(URI.create(base + query)).GET();
@@ -182,7 +187,11 @@ public final class DeadLetterCli {
             case "purge" -> HttpRequest.newBuilder(URI.create(base + query)).DELETE();
             default -> throw new IllegalStateException("unknown action " + command.action());
         };
-        return List.of(request.timeout(TIMEOUT).build());
+        return List.of(authorized(request, command).timeout(TIMEOUT).build());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, Command command) {
+        return command.token() == null ? request : request.header("Authorization", "Bearer " + command.token());
     }
 
     private static String encode(String id) {

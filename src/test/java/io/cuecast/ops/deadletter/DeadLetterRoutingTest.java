@@ -41,23 +41,21 @@ class DeadLetterRoutingTest {
         store = DeadLetterStore.open(dir, 1 << 20, Clock.systemUTC());
         context = new DefaultCamelContext();
         context.getRegistry().bind("deadLetterRecorder", new DeadLetterRecorder(store));
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:dead-letter").routeId("dead-letters").bean("deadLetterRecorder", "record");
-                from("seda:entry").routeId("entry").errorHandler(deadLetters())
-                        .setHeader("Table", constant("3"))
-                        .transform(body().append(" (parsed)"))
-                        .to("direct:second");
-                from("direct:second").routeId("second").errorHandler(deadLetters())
-                        .process(exchange -> {
-                            String body = exchange.getMessage().getBody(String.class);
-                            if (body.startsWith("poison") && !fixed.get()) {
-                                throw new IllegalStateException("cannot take " + body);
-                            }
-                            reachedTheEnd.add(body);
-                        });
-            }
+        // Not a RouteBuilder subclass: camel-main's package scan would pick that up in every app test.
+        RouteBuilder.addRoutes(context, routes -> {
+            routes.from("direct:dead-letter").routeId("dead-letters").bean("deadLetterRecorder", "record");
+            routes.from("seda:entry").routeId("entry").errorHandler(deadLetters())
+                    .setHeader("Table", routes.constant("3"))
+                    .transform(routes.body().append(" (parsed)"))
+                    .to("direct:second");
+            routes.from("direct:second").routeId("second").errorHandler(deadLetters())
+                    .process(exchange -> {
+                        String body = exchange.getMessage().getBody(String.class);
+                        if (body.startsWith("poison") && !fixed.get()) {
+                            throw new IllegalStateException("cannot take " + body);
+                        }
+                        reachedTheEnd.add(body);
+                    });
         });
         context.start();
     }
