@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 
@@ -85,6 +86,9 @@ public final class RunningCuecast implements AutoCloseable {
                 return 0;
             }
         }, status -> status == 200 || status == 503, timeout, "/api/v1/health to answer");
+        // Health answers as soon as its own route is up; the WebSocket routes may start a moment later.
+        Await.until(() -> main.getCamelContext().getStatus(), ServiceStatus::isStarted, timeout,
+                "every route to have started");
     }
 
     @Override
