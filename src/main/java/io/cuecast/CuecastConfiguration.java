@@ -7,7 +7,9 @@ import io.cuecast.camera.FrameSource;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.config.ConfigAdmin;
 import io.cuecast.config.ConfigException;
+import io.cuecast.config.LiveConfig;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.AckSettings;
 import io.cuecast.gateway.ConnectionGate;
@@ -18,6 +20,7 @@ import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.rest.AdminGuard;
+import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.VideoFeed;
@@ -34,8 +37,7 @@ import io.cuecast.ops.deadletter.DeadLetterRecorder;
 import io.cuecast.ops.deadletter.DeadLetterReplayer;
 import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.ops.deadletter.GatewayDeadLetters;
-import io.cuecast.state.BallTracker;
-import io.cuecast.state.StatePublicationPolicy;
+import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
@@ -83,13 +85,9 @@ public class CuecastConfiguration implements CamelConfiguration {
 
         VisionStage vision = new VisionStage(new VisionPipeline(table,
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
-        StateStage state = new StateStage(
-                new BallTracker(settings.decimal("cuecast.state.max-ball-speed-mm-s", 8000, 100, 50_000),
-                        2 * table.ballDiameterMm(),
-                        settings.integer("cuecast.state.max-missed-frames", 5, 0, 1000)),
-                new StatePublicationPolicy(settings.decimal("cuecast.state.noise-mm", 2, 0, 100),
-                        settings.decimal("cuecast.state.max-rate-hz", 30, 0.1, 240),
-                        settings.decimal("cuecast.state.keepalive-seconds", 1, 0.05, 3600)));
+        StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
+        StateStage state = stateBuilt.stage();
+        LiveConfig liveConfig = new LiveConfig(List.of(stateBuilt.section()));
 
         String version = Version.current();
         HistorySettings history = new HistorySettings(
@@ -103,6 +101,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 seconds(settings, "cuecast.gateway.slow-consumer-timeout-seconds",
                         LivenessSettings.DEFAULT_SLOW_CONSUMER_TIMEOUT));
         AuthSettings auth = AuthSettings.from(settings, Clock.systemUTC());
+        // max_fps and min_fps need sub-second timing, which the once-a-second housekeeping cannot give.
+        ScheduledFlushTimer flushTimer = new ScheduledFlushTimer(Clock.systemUTC());
         AckSettings acks = new AckSettings(
                 settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
                 seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
@@ -119,7 +119,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness), Clock.systemUTC(), auth, acks, new GatewayDeadLetters(deadLetters));
+                liveness), Clock.systemUTC(), auth, flushTimer, acks, new GatewayDeadLetters(deadLetters));
+        flushTimer.drive(gateway::flushDue);
         VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
                 settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
                 settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
@@ -155,6 +156,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("healthReport", health);
+        registry.bind("configAdmin", new ConfigAdmin(liveConfig));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
         registry.bind("frameRelease", new FrameRelease());
@@ -183,11 +185,12 @@ public class CuecastConfiguration implements CamelConfiguration {
                 if (auth.authenticator().required()) {
                     AdminAccess admins = new AdminAccess(auth.authenticator());
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
+                    AdminGuard.mount(router, "/api/v1/config", admins);
                     AdminGuard.mount(router, "/api/v1/dead-letters", admins);
                 }
             }
         });
-        context.addService(new Closer(source, video, vertx));
+        context.addService(new Closer(source, video, vertx, flushTimer));
     }
 
     /**
@@ -218,15 +221,18 @@ public class CuecastConfiguration implements CamelConfiguration {
         private final FrameSource source;
         private final VideoFeed video;
         private final Vertx vertx;
+        private final ScheduledFlushTimer flushTimer;
 
-        Closer(FrameSource source, VideoFeed video, Vertx vertx) {
+        Closer(FrameSource source, VideoFeed video, Vertx vertx, ScheduledFlushTimer flushTimer) {
             this.source = source;
             this.video = video;
             this.vertx = vertx;
+            this.flushTimer = flushTimer;
         }
 
         @Override
         protected void doStop() {
+            flushTimer.close();
             video.close();
             source.close();
             vertx.close();

@@ -1,8 +1,5 @@
 package io.cuecast.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,15 +55,16 @@ final class AckTracker {
 
     private final AckSettings settings;
     private final UndeliveredSink sink;
-    private final ObjectMapper mapper;
+    private final FieldProjector projector;
     private final ToLongFunction<Stream> lastPublished;
     private final Map<ClientSession, Ledger> ledgers = new ConcurrentHashMap<>();
 
     /** @param lastPublished the last sequence published on a stream, which no ack may pass */
-    AckTracker(AckSettings settings, UndeliveredSink sink, ObjectMapper mapper, ToLongFunction<Stream> lastPublished) {
+    AckTracker(AckSettings settings, UndeliveredSink sink, FieldProjector projector,
+               ToLongFunction<Stream> lastPublished) {
         this.settings = settings;
         this.sink = sink;
-        this.mapper = mapper;
+        this.projector = projector;
         this.lastPublished = lastPublished;
     }
 
@@ -155,7 +153,7 @@ final class AckTracker {
                     return true;
                 }
                 if (message.redelivery == null) {
-                    message.redelivery = markedRedelivered(message.message);
+                    message.redelivery = projector.redeliveryOf(message.message);
                 }
                 message.deliveries++;
                 message.lastSentAt = now;
@@ -204,24 +202,6 @@ final class AckTracker {
             sink.accept(message);
         } catch (RuntimeException e) {
             LOG.error("LOST: {}; the dead letters did not take it", message.describe(), e);
-        }
-    }
-
-    /** The same envelope with {@code "redelivered": true} after the sequence. */
-    private EncodedMessage markedRedelivered(EncodedMessage original) {
-        try {
-            ObjectNode envelope = (ObjectNode) mapper.readTree(original.text());
-            ObjectNode marked = mapper.createObjectNode();
-            envelope.fields().forEachRemaining(field -> {
-                marked.set(field.getKey(), field.getValue());
-                if (field.getKey().equals("sequence")) {
-                    marked.put("redelivered", true);
-                }
-            });
-            return EncodedMessage.of(marked.toString());
-        } catch (JsonProcessingException e) {
-            // We wrote this text ourselves; failing to read it back is a bug.
-            throw new IllegalStateException("cannot re-read an encoded stream message", e);
         }
     }
 }

@@ -35,6 +35,9 @@ public final class ClientSession {
     private final LongAdder messagesSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
+    /** What send() wrote (replies, catch-up): rare, so counting it keeps a stream-message counter off the publish path. */
+    private final LongAdder controlMessagesSent = new LongAdder();
+    private final LinkHealth link;
     private volatile Duration lastPingLatency;
     /** Null until the client authenticates (at once under open access). */
     private volatile Principal principal;
@@ -48,6 +51,7 @@ public final class ClientSession {
         this.channel = channel;
         this.rateLimiter = rateLimiter;
         this.liveness = new Liveness(connectedAt);
+        this.link = new LinkHealth(connectedAt);
     }
 
     /** The UUID the gateway gave this client, sent in the welcome message. */
@@ -95,7 +99,7 @@ public final class ClientSession {
         return messagesDropped.sum();
     }
 
-    /** Client-to-server latency from the last ping that carried a client timestamp. */
+    /** The latest latency measured: from a client ping's timestamp, or half the round trip of a server ping. */
     public Optional<Duration> lastPingLatency() {
         return Optional.ofNullable(lastPingLatency);
     }
@@ -114,6 +118,11 @@ public final class ClientSession {
         this.principal = principal;
     }
 
+    /** Latency, jitter, recent loss and the quality level they give. */
+    public LinkHealth.Report link() {
+        return link.report(streamMessagesOffered(), messagesDropped.sum());
+    }
+
     RateLimiter rateLimiter() {
         return rateLimiter;
     }
@@ -129,6 +138,17 @@ public final class ClientSession {
 
     void recordPingLatency(Duration latency) {
         lastPingLatency = latency;
+        link.latency(latency);
+    }
+
+    /** About once a second: what the recent loss is counted against. */
+    void noteTraffic(Instant now) {
+        link.traffic(now, streamMessagesOffered(), messagesDropped.sum());
+    }
+
+    /** Stream messages meant for this client: those sent, and those dropped. */
+    private long streamMessagesOffered() {
+        return messagesSent.sum() - controlMessagesSent.sum() + messagesDropped.sum();
     }
 
     /**
@@ -151,7 +171,9 @@ public final class ClientSession {
 
     /** Sends a control reply. Replies are few and rate-limited, so they are never skipped. */
     void send(EncodedMessage message) {
-        write(message);
+        if (write(message)) {
+            controlMessagesSent.increment();
+        }
     }
 
     /** A failing channel is logged and reported, never thrown: one client must not stop others. */

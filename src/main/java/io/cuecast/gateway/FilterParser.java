@@ -1,6 +1,7 @@
 package io.cuecast.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,8 +15,8 @@ import java.util.function.Predicate;
  * Every problem is an {@code INVALID_SUBSCRIBE_FORMAT} naming the path of the bad value, so the
  * whole subscribe is refused rather than a filter being silently dropped.
  *
- * <p>{@code min_fps}, {@code conditions} and {@code quality_level} are part of the protocol but not
- * applied yet; they are checked for shape and then refused as not supported, not ignored.
+ * <p>{@code quality_level} is part of the protocol but not applied yet; it is checked for shape and
+ * then refused as not supported, not ignored. {@code conditions} are compiled by {@link ConditionParser}.
  */
 final class FilterParser {
 
@@ -30,7 +31,7 @@ final class FilterParser {
     private static final String QUALITY_LEVEL = "quality_level";
     private static final List<String> KEYS =
             List.of(MAX_FPS, MIN_FPS, INCLUDE_FIELDS, EXCLUDE_FIELDS, CONDITIONS, QUALITY_LEVEL);
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of(MIN_FPS, CONDITIONS, QUALITY_LEVEL);
+    private static final Set<String> NOT_SUPPORTED_YET = Set.of(QUALITY_LEVEL);
 
     private FilterParser() {
     }
@@ -38,8 +39,9 @@ final class FilterParser {
     /**
      * @param filters  {@code data.filters}: null, JSON null or an object (its shape is checked by the caller)
      * @param streams  the request's {@code data.streams}; a filter must name one of them
+     * @param latestValueStreams the streams that take {@code min_fps}, which repeats a latest value
      */
-    static Map<Stream, StreamFilter> parse(JsonNode filters, List<Stream> streams) {
+    static Map<Stream, StreamFilter> parse(JsonNode filters, List<Stream> streams, Set<Stream> latestValueStreams) {
         if (filters == null || filters.isNull()) {
             return Map.of();
         }
@@ -51,12 +53,12 @@ final class FilterParser {
             if (!streams.contains(stream)) {
                 throw rejected("data.filters names '" + name + "', which is not in data.streams.");
             }
-            parsed.put(stream, filter("data.filters." + name, entry.getValue()));
+            parsed.put(stream, filter("data.filters." + name, stream, entry.getValue(), latestValueStreams));
         }
         return Collections.unmodifiableMap(parsed);
     }
 
-    private static StreamFilter filter(String path, JsonNode filter) {
+    private static StreamFilter filter(String path, Stream stream, JsonNode filter, Set<Stream> latestValueStreams) {
         if (!filter.isObject()) {
             throw rejected(path + " must be an object, but it is " + SubscriptionRequest.describe(filter) + ".");
         }
@@ -71,6 +73,12 @@ final class FilterParser {
         if (maxFps != null && minFps != null && minFps > maxFps) {
             throw rejected(path + ".min_fps (" + minFps + ") is above max_fps (" + maxFps + ").");
         }
+        if (minFps != null && !latestValueStreams.contains(stream)) {
+            throw rejected(path + ".min_fps repeats the latest value, so it applies only to latest-value streams ("
+                    + latestValueStreams.stream().map(Stream::wireName).sorted().toList()
+                    + ", cuecast.gateway.latest-value-streams); '" + stream.wireName()
+                    + "' is a stream of events, and repeating one would report it twice.");
+        }
         List<String> include = fieldList(path, filter, INCLUDE_FIELDS);
         if (include != null && include.isEmpty()) {
             throw rejected(path + ".include_fields is empty, which would leave nothing to send.");
@@ -81,10 +89,13 @@ final class FilterParser {
         for (String key : KEYS) {
             if (NOT_SUPPORTED_YET.contains(key) && filter.has(key)) {
                 throw rejected(path + "." + key + " is not supported yet; the filters applied today are "
-                        + MAX_FPS + ", " + INCLUDE_FIELDS + " and " + EXCLUDE_FIELDS + ".");
+                        + String.join(", ", MAX_FPS, MIN_FPS, INCLUDE_FIELDS, EXCLUDE_FIELDS) + " and " + CONDITIONS + ".");
             }
         }
-        return new StreamFilter(maxFps, include, exclude);
+        Conditions conditions = filter.has(CONDITIONS)
+                ? ConditionParser.parse(path + "." + CONDITIONS, stream, (ObjectNode) filter.get(CONDITIONS))
+                : Conditions.NONE;
+        return new StreamFilter(maxFps, include, exclude, minFps, conditions.isEmpty() ? null : conditions);
     }
 
     private static Double fps(String path, JsonNode filter, String key) {
@@ -128,7 +139,7 @@ final class FilterParser {
         }
     }
 
-    private static RequestRejected rejected(String problem) {
+    static RequestRejected rejected(String problem) {
         return new RequestRejected(ErrorCode.INVALID_SUBSCRIBE_FORMAT, problem + " No subscription was changed.");
     }
 }

@@ -7,6 +7,7 @@ import io.cuecast.gateway.auth.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
@@ -49,23 +50,43 @@ public final class Gateway {
      *              and the liveness timeouts
      */
     public Gateway(GatewaySettings settings, Clock clock) {
-        this(settings, clock, AuthSettings.open());
+        this(settings, clock, AuthSettings.open(), FlushTimer.MANUAL);
     }
 
-    /** @param auth how clients authenticate and what they may read; see {@link AuthSettings}. No stream needs acks. */
+    /** @param auth how clients authenticate and what they may read; see {@link AuthSettings} */
     public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth) {
-        this(settings, clock, auth, AckSettings.NONE, message -> LOG.warn("Undelivered: {}", message.describe()));
+        this(settings, clock, auth, FlushTimer.MANUAL);
+    }
+
+    /**
+     * @param flushTimer wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                   {@link FlushTimer#MANUAL} when the caller runs it
+     */
+    public Gateway(GatewaySettings settings, Clock clock, FlushTimer flushTimer) {
+        this(settings, clock, AuthSettings.open(), flushTimer);
+    }
+
+    /**
+     * @param auth       how clients authenticate and what they may read; see {@link AuthSettings}
+     * @param flushTimer wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                   {@link FlushTimer#MANUAL} when the caller runs it. No stream needs acks.
+     */
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer) {
+        this(settings, clock, auth, flushTimer, AckSettings.NONE,
+                message -> LOG.warn("Undelivered: {}", message.describe()));
     }
 
     /**
      * @param clock       the time source for timestamps, uptime, ping latency, rate limiting, history
      *                    age, the liveness timeouts and the ack timeout
      * @param auth        how clients authenticate and what they may read; see {@link AuthSettings}
+     * @param flushTimer  wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                    {@link FlushTimer#MANUAL} when the caller runs it
      * @param ackSettings which streams need client acks, and how often to send them before giving up
      * @param undelivered where messages that never got their ack go (the dead-letter channel)
      */
-    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, AckSettings ackSettings,
-                   UndeliveredSink undelivered) {
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer,
+                   AckSettings ackSettings, UndeliveredSink undelivered) {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,11 +95,12 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
-        this.acks = new AckTracker(ackSettings, undelivered, mapper, history::lastSequence);
-        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector, acks);
+        this.acks = new AckTracker(ackSettings, undelivered, projector, history::lastSequence);
+        this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
+                Objects.requireNonNull(flushTimer, "flushTimer"), acks);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector, auth.authenticator(), acks);
+                projector, auth.authenticator(), publisher, acks);
     }
 
     /**
@@ -205,6 +227,16 @@ public final class Gateway {
     }
 
     /**
+     * Sends what max_fps held back once its interval has ended, and the repeats min_fps asks for;
+     * the {@link FlushTimer} calls it when something is due.
+     *
+     * @return when something is next due, or empty when nothing is waiting
+     */
+    public Optional<Instant> flushDue() {
+        return publisher.flushDue();
+    }
+
+    /**
      * Pings clients that have gone quiet, and closes (and forgets) those silent past the idle
      * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Sends again
      * the messages whose ack is overdue, and gives up on those sent too often; see
@@ -216,6 +248,7 @@ public final class Gateway {
         for (ClientSession session : sessions.values()) {
             try {
                 acks.sweep(session, now);
+                session.noteTraffic(now);
                 authenticationEnded(session, now).or(() -> liveness.check(session, now))
                         .ifPresent(closing -> close(session, closing));
             } catch (RuntimeException e) {
@@ -238,14 +271,15 @@ public final class Gateway {
     }
 
     private void close(ClientSession session, Closing closing) {
+        // Forgotten at once, not when the adapter reports the close, so no more messages are queued;
+        // and only once, though an I/O thread and a worker may both find a reason to close.
+        if (!sessions.remove(session.connectionKey(), session)) {
+            return;
+        }
+        registry.remove(session);
         LOG.info("Closing client {} ({}) with {}: {}", session.clientId(), session.remoteAddress(),
                 closing.code(), closing.reason());
-        try {
-            session.channel().close(closing.code(), closing.reason());
-        } finally {
-            // Forgotten at once, not when the adapter reports the close, so no more messages are queued.
-            disconnect(session.connectionKey());
-        }
+        session.channel().close(closing.code(), closing.reason());
     }
 
     /** Messages the client has not acknowledged yet (streams that need acks only). */
@@ -279,6 +313,16 @@ public final class Gateway {
     /** A session's figures, the same as its {@code get_status} reply's data. */
     public Object statusOf(ClientSession session) {
         return protocol.statusOf(session);
+    }
+
+    /** How many open connections are at each quality level, every level present. */
+    public Map<LinkQuality.Level, Integer> linkQualities() {
+        Map<LinkQuality.Level, Integer> counts = new EnumMap<>(LinkQuality.Level.class);
+        for (LinkQuality.Level level : LinkQuality.Level.values()) {
+            counts.put(level, 0);
+        }
+        sessions.values().forEach(session -> counts.merge(session.link().qualityLevel(), 1, Integer::sum));
+        return counts;
     }
 
     public GatewaySnapshot snapshot() {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ final class ProtocolHandler {
     private final LivenessCheck liveness;
     private final FieldProjector projector;
     private final Authenticator authenticator;
+    private final StreamPublisher publisher;
     private final AckTracker acks;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
@@ -57,7 +59,7 @@ final class ProtocolHandler {
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
                     LivenessCheck liveness, FieldProjector projector, Authenticator authenticator,
-                    AckTracker acks) {
+                    StreamPublisher publisher, AckTracker acks) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -67,6 +69,7 @@ final class ProtocolHandler {
         this.liveness = liveness;
         this.projector = projector;
         this.authenticator = authenticator;
+        this.publisher = publisher;
         this.acks = acks;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -196,14 +199,13 @@ final class ProtocolHandler {
     private void dispatch(ClientSession session, String type, JsonNode request) {
         JsonNode data = request.get("data");
         switch (type) {
-            case SUBSCRIBE -> subscribe(session, SubscriptionRequest.subscribe(data));
+            case SUBSCRIBE -> subscribe(session, SubscriptionRequest.subscribe(data,
+                    settings.history().latestValueStreams()));
             case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
+            case PONG -> roundTrip(session, request.path("data").path("server_ts_us"));
             case ACK -> reply(session, Replies.ACKED, acks.ack(session, AckRequest.parse(data, acks.settings())));
-            case PONG -> {
-                // Nothing to answer: hearing from the client was the point.
-            }
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
                     + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, AUTH, ACK)
                     + ".");
@@ -220,16 +222,17 @@ final class ProtocolHandler {
         requirePermitted(session.principal().orElseThrow(), request.streams());
         locks.whileLocked(request.streams(), () -> {
             CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
-            List<Stream> added = registry.subscribe(session, request.streams(), request.filters());
+            List<Stream> added = registry.subscribe(session, request.streams(), request.filters(), history::lastSequence);
             reply(session, Replies.SUBSCRIBED, new Replies.SubscriptionChange(
                     names(added), subscriptionNames(session), recoveredByName(plan)));
             // Queued even to a client over its high-water mark: at most history-size messages, and
-            // skipping one would break the recovery just promised. Field filters apply; max_fps
-            // does not, since every replayed message is one the client asked to recover.
+            // skipping one would break the recovery just promised. Conditions and field filters
+            // apply; max_fps does not, since every replayed message is one the client asked to recover.
             plan.messages().forEach((stream, messages) -> {
-                FieldSelection fields = request.filters().getOrDefault(stream, StreamFilter.NONE).fields();
-                messages.forEach(message -> session.send(projector.of(message).select(fields)));
+                StreamFilter filter = request.filters().getOrDefault(stream, StreamFilter.NONE);
+                messages.forEach(message -> projector.of(message).filtered(filter).ifPresent(session::send));
             });
+            request.streams().forEach(publisher::prime);
         });
     }
 
@@ -279,6 +282,23 @@ final class ProtocolHandler {
     }
 
     /**
+     * A pong needs no answer: hearing from the client was the point. One that echoes the server
+     * ping's {@code server_ts_us} also measures the round trip, half of which counts as latency,
+     * whatever the client's clock says.
+     */
+    private void roundTrip(ClientSession session, JsonNode pingedAtMicros) {
+        if (!pingedAtMicros.canConvertToLong()) {
+            return;
+        }
+        Instant pingedAt = Instant.EPOCH.plus(pingedAtMicros.longValue(), ChronoUnit.MICROS);
+        Duration roundTrip = Duration.between(pingedAt, Timestamps.now(clock));
+        // A made-up or stale echo (older than a ping interval) is no measurement.
+        if (!roundTrip.isNegative() && roundTrip.compareTo(settings.liveness().pingInterval()) <= 0) {
+            session.recordPingLatency(roundTrip.dividedBy(2));
+        }
+    }
+
+    /**
      * The client's send time: epoch milliseconds (as from JavaScript's Date.now()) or an ISO-8601
      * instant. Anything else is ignored, since a ping must always get its pong.
      */
@@ -319,7 +339,8 @@ final class ProtocolHandler {
                 session.qualityScore(),
                 session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
                 liveness.isAlive(session, now),
-                filtersByName(session));
+                filtersByName(session),
+                session.link());
     }
 
     /** Only the filtered streams, by name in stream order; empty when nothing is filtered. */

@@ -83,6 +83,7 @@ final class Replies {
      * @param messageCount    messages received from the client (the original's meaning)
      * @param lastPingLatency seconds, or null until a ping carried a client timestamp
      * @param isAlive         heard from within the ping interval
+     * @param link            latency, jitter, recent loss and the quality level
      */
     record Status(
             @JsonProperty("client_id") String clientId,
@@ -98,7 +99,8 @@ final class Replies {
             @JsonProperty("quality_score") double qualityScore,
             @JsonProperty("last_ping_latency") Double lastPingLatency,
             @JsonProperty("is_alive") boolean isAlive,
-            Map<String, StreamFilter> filters) {
+            Map<String, StreamFilter> filters,
+            LinkHealth.Report link) {
     }
 
     /** @param requestType the offending message's type, absent when it could not be read */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,11 +23,19 @@ import java.util.concurrent.atomic.LongAdder;
  * goes up; it sees the gap in the sequence. Nothing blocks. The publish only notes since when the
  * client has been behind; the gateway's sweep closes one that stays behind too long.
  *
- * <p>Filters: each subscriber's {@link Subscription} may skip the message (max_fps) or want fewer
- * fields. Subscribers with the same field selection share one encoded text; the unfiltered ones get
- * the very text the history keeps, so a publish nobody filters costs nothing extra.
+ * <p>Filters: subscribers with equal filters form a {@link FilterGroup}, and each message is decided
+ * (conditions, max_fps) and cut once per group; groups with the same cut share one encoded text, and
+ * the unfiltered group gets the very text the history keeps, so a publish nobody filters costs
+ * nothing extra. max_fps conflates: a message inside the interval is held as the group's pending
+ * one and sent by {@link #flushDue} when the interval ends, unless a newer one replaces it first;
+ * min_fps repeats the group's last message when the stream is quiet. The {@link FlushTimer} is
+ * asked to call {@code flushDue} when either is due.
  */
 final class StreamPublisher {
+
+    /** A message as a group holds it: its sequence, and its projections for cutting it to shape. */
+    record Held(long sequence, FieldProjector.Projections message) {
+    }
 
     private final SubscriptionRegistry registry;
     private final StreamLocks locks;
@@ -33,26 +43,29 @@ final class StreamPublisher {
     private final StreamHistory history;
     private final Clock clock;
     private final FieldProjector projector;
+    private final FlushTimer timer;
     private final AckTracker acks;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
-                    StreamHistory history, Clock clock, FieldProjector projector, AckTracker acks) {
+                    StreamHistory history, Clock clock, FieldProjector projector, FlushTimer timer,
+                    AckTracker acks) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
         this.history = history;
         this.clock = clock;
         this.projector = projector;
+        this.timer = timer;
         this.acks = acks;
     }
 
     /**
      * Serializes the message once and hands the same text to the history and to every current
-     * unfiltered subscriber (filtered ones get it cut down once per field selection). Both happen under the stream's lock, so a subscriber catching up from history
-     * sees no message twice and misses none.
+     * unfiltered subscriber (filtered groups get it cut down once per shape). Both happen under the
+     * stream's lock, so a subscriber catching up from history sees no message twice and misses none.
      *
      * @throws IllegalArgumentException if {@code data} cannot be serialized (no number is used up)
      */
@@ -68,32 +81,144 @@ final class StreamPublisher {
     }
 
     private PublishResult fanOut(Stream stream, long sequence, EncodedMessage message) {
-        int deliveredTo = 0;
-        int droppedFor = 0;
-        int failedFor = 0;
+        Tally tally = new Tally(stream);
         Instant now = Timestamps.now(clock);
-        FieldProjector.Projections projections = projector.of(message);
-        boolean needsAck = acks.settings().requiresAck(stream);
-        for (Map.Entry<ClientSession, Subscription> entry : registry.subscriptionsOf(stream).entrySet()) {
-            Subscription subscription = entry.getValue();
-            if (!subscription.admits(now)) {
+        Held held = new Held(sequence, projector.of(message));
+        for (FilterGroup group : registry.groupsOf(stream)) {
+            if (group.isUnfiltered()) {
+                tally.deliver(group.members(), message, now, 0, sequence);
                 continue;
             }
-            EncodedMessage selected = projections.select(subscription.fields());
-            switch (entry.getKey().offer(selected, now)) {
-                case DELIVERED -> deliveredTo++;
-                case DROPPED_QUEUE_FULL -> droppedFor++;
-                case FAILED -> failedFor++;
+            if (!held.message().meets(group.conditions())) {
+                continue;
             }
-            if (needsAck) {
-                // Even a message skipped for a full queue: its ack will not come, so it is sent again.
-                acks.sent(entry.getKey(), stream, sequence, selected, now);
+            Cadence<Held> cadence = group.cadence();
+            if (cadence != null && !cadence.sendNow(held, now)) {
+                cadence.nextDue().ifPresent(timer::wakeAt);
+                continue;
+            }
+            tally.deliver(group.members(), held.message().select(group.shape()), now, 0, sequence);
+            if (cadence != null) {
+                cadence.sent(held, now);
+                cadence.nextDue().ifPresent(timer::wakeAt);
             }
         }
-        delivered.add(deliveredTo);
-        dropped.add(droppedFor);
-        failed.add(failedFor);
-        return new PublishResult(stream, sequence, deliveredTo, droppedFor, failedFor);
+        return tally.result(stream, sequence);
+    }
+
+    /**
+     * Sends what is due: each group's held-back message whose max_fps interval has ended, and each
+     * min_fps repeat. Runs under each stream's lock, like a publish.
+     *
+     * @return when something is next due, or empty when nothing is held or repeating
+     */
+    Optional<Instant> flushDue() {
+        Instant now = Timestamps.now(clock);
+        Instant next = null;
+        for (Stream stream : Stream.values()) {
+            if (registry.groupsOf(stream).stream().allMatch(group -> group.cadence() == null)) {
+                continue;
+            }
+            Instant streamNext = locks.whileLocked(stream, () -> flushDue(stream, now));
+            next = earlier(next, streamNext);
+        }
+        return Optional.ofNullable(next);
+    }
+
+    private Instant flushDue(Stream stream, Instant now) {
+        Tally tally = new Tally(stream);
+        Instant next = null;
+        for (FilterGroup group : registry.groupsOf(stream)) {
+            Cadence<Held> cadence = group.cadence();
+            if (cadence == null) {
+                continue;
+            }
+            Optional<Held> pending = cadence.duePending(now);
+            if (pending.isPresent()) {
+                Held held = pending.get();
+                tally.deliver(group.members(), held.message().select(group.shape()), now, held.sequence(),
+                        held.sequence());
+                cadence.sent(held, now);
+            } else {
+                cadence.dueRepeat(now).ifPresent(last -> {
+                    // A repeat is no new message: its ack, if any, is already awaited.
+                    tally.deliver(group.members(), projector.repeatOf(last.message().select(group.shape())), now, 0, 0);
+                    cadence.repeated(now);
+                });
+            }
+            next = earlier(next, cadence.nextDue().orElse(null));
+        }
+        tally.addToTotals();
+        return next;
+    }
+
+    /**
+     * Starts the timing of the stream's new min_fps groups from what their clients just got on
+     * subscribe: the stream's latest message, if it meets the group's conditions. Call under the
+     * stream's lock, after the registry change and the catch-up.
+     */
+    void prime(Stream stream) {
+        Instant now = Timestamps.now(clock);
+        for (FilterGroup group : registry.groupsOf(stream)) {
+            if (group.cadence() != null && group.filter().minFps() != null) {
+                Held latest = history.latest(stream)
+                        .map(message -> new Held(history.lastSequence(stream), projector.of(message)))
+                        .filter(held -> held.message().meets(group.conditions()))
+                        .orElse(null);
+                group.cadence().prime(latest, now);
+                group.cadence().nextDue().ifPresent(timer::wakeAt);
+            }
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
+    /** Counts one round of deliveries, and adds them to the publisher's totals. */
+    private final class Tally {
+        private final Stream stream;
+        private final boolean needsAck;
+        private int deliveredTo;
+        private int droppedFor;
+        private int failedFor;
+
+        Tally(Stream stream) {
+            this.stream = stream;
+            this.needsAck = acks.settings().requiresAck(stream);
+        }
+
+        /**
+         * To every member, or only to those that subscribed before {@code heldSince} when it is above
+         * 0. On a stream that needs acks, each member's copy of message {@code sequence} (0: none, a
+         * repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
+         */
+        void deliver(List<FilterGroup.Member> members, EncodedMessage text, Instant now, long heldSince, long sequence) {
+            for (FilterGroup.Member member : members) {
+                if (heldSince > 0 && member.subscription().joinedAfter() >= heldSince) {
+                    continue;
+                }
+                switch (member.session().offer(text, now)) {
+                    case DELIVERED -> deliveredTo++;
+                    case DROPPED_QUEUE_FULL -> droppedFor++;
+                    case FAILED -> failedFor++;
+                }
+                if (needsAck && sequence > 0) {
+                    acks.sent(member.session(), stream, sequence, text, now);
+                }
+            }
+        }
+
+        PublishResult result(Stream stream, long sequence) {
+            addToTotals();
+            return new PublishResult(stream, sequence, deliveredTo, droppedFor, failedFor);
+        }
+
+        void addToTotals() {
+            delivered.add(deliveredTo);
+            dropped.add(droppedFor);
+            failed.add(failedFor);
+        }
     }
 
     /** The last sequence number given on each stream (0 before the first publish). */

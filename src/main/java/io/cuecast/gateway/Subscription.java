@@ -1,48 +1,13 @@
 package io.cuecast.gateway;
 
-import java.time.Instant;
-
 /**
- * One client's subscription to one stream: its filter, and when the throttle last let a message
- * through. Publishes of a stream run one at a time under the stream's lock, which is what guards
- * that time; the registry keeps the object for as long as the filter stays the same.
+ * One client's subscription to one stream. The registry keeps the object for as long as the
+ * filter stays the same.
+ *
+ * @param filter      what the client wants of the stream
+ * @param joinedAfter the stream's last sequence when the client subscribed: a message its group
+ *                    held back (max_fps) from before then is not the client's to receive, since
+ *                    the subscribe already brought it up to date
  */
-final class Subscription {
-
-    private final StreamFilter filter;
-    private final FieldSelection fields;
-    /** Zero without max_fps: no throttle. */
-    private final long minIntervalNanos;
-    private Instant lastPassed;
-
-    Subscription(StreamFilter filter) {
-        this.filter = filter;
-        this.fields = filter.fields();
-        this.minIntervalNanos = filter.maxFps() == null ? 0 : (long) (1e9 / filter.maxFps());
-    }
-
-    StreamFilter filter() {
-        return filter;
-    }
-
-    FieldSelection fields() {
-        return fields;
-    }
-
-    /**
-     * Whether a live message published at {@code now} goes to this client. Under max_fps a message
-     * less than 1/max_fps after the last one let through is skipped, not held back: the client's
-     * next message is the newest there is, which for a state stream is what counts.
-     * Call under the stream's lock.
-     */
-    boolean admits(Instant now) {
-        if (minIntervalNanos == 0) {
-            return true;
-        }
-        if (lastPassed != null && now.isBefore(lastPassed.plusNanos(minIntervalNanos))) {
-            return false;
-        }
-        lastPassed = now;
-        return true;
-    }
+record Subscription(StreamFilter filter, long joinedAfter) {
 }

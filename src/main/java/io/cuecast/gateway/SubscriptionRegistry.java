@@ -1,5 +1,6 @@
 package io.cuecast.gateway;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * The single source of truth for which connected client is subscribed to which stream, and with
@@ -16,24 +18,28 @@ import java.util.Set;
  *
  * <p>Thread-safe. The whole table is an immutable snapshot replaced on every change (changes are
  * rare, reads happen on every publish), so readers never lock and always see one consistent
- * state: removing a client takes it off every stream at once. A {@link Subscription} object is
- * carried over from snapshot to snapshot until its filter changes, so its throttle keeps its time.
+ * state: removing a client takes it off every stream at once. Each stream's subscribers are also
+ * kept as {@link FilterGroup}s, one per distinct filter, for the fan-out; a group's timing is
+ * carried over from snapshot to snapshot while it has members, so its throttle keeps its time.
  *
  * <p>Only registered clients can subscribe. That way a subscribe that races with the client's
  * disconnect cannot leave a subscription behind for a closed socket.
  */
 public final class SubscriptionRegistry {
 
-    /** Both indexes are built together in one change, so they cannot drift apart. */
+    /** The indexes are built together in one change, so they cannot drift apart. */
     private record Table(Map<ClientSession, Map<Stream, Subscription>> byClient,
-                         Map<Stream, Map<ClientSession, Subscription>> byStream) {
+                         Map<Stream, Map<ClientSession, Subscription>> byStream,
+                         Map<Stream, List<FilterGroup>> groups) {
 
         static Table empty() {
             Map<Stream, Map<ClientSession, Subscription>> byStream = new EnumMap<>(Stream.class);
+            Map<Stream, List<FilterGroup>> groups = new EnumMap<>(Stream.class);
             for (Stream stream : Stream.values()) {
                 byStream.put(stream, Map.of());
+                groups.put(stream, List.of());
             }
-            return new Table(Map.of(), Collections.unmodifiableMap(byStream));
+            return new Table(Map.of(), Collections.unmodifiableMap(byStream), Collections.unmodifiableMap(groups));
         }
 
         /** This table with the client's subscriptions replaced; {@code subscriptions} null removes the client. */
@@ -51,6 +57,7 @@ public final class SubscriptionRegistry {
             }
 
             Map<Stream, Map<ClientSession, Subscription>> streams = new EnumMap<>(byStream);
+            Map<Stream, List<FilterGroup>> grouped = new EnumMap<>(groups);
             for (Stream stream : Stream.values()) {
                 Subscription was = before.get(stream);
                 Subscription is = after.get(stream);
@@ -62,9 +69,27 @@ public final class SubscriptionRegistry {
                         subscribers.put(client, is);
                     }
                     streams.put(stream, Collections.unmodifiableMap(subscribers));
+                    grouped.put(stream, regroup(groups.get(stream), subscribers));
                 }
             }
-            return new Table(Collections.unmodifiableMap(clients), Collections.unmodifiableMap(streams));
+            return new Table(Collections.unmodifiableMap(clients), Collections.unmodifiableMap(streams),
+                    Collections.unmodifiableMap(grouped));
+        }
+
+        /** The subscribers by filter, in order of first subscription; a group that stays keeps its timing. */
+        private static List<FilterGroup> regroup(List<FilterGroup> before, Map<ClientSession, Subscription> subscribers) {
+            Map<StreamFilter, List<FilterGroup.Member>> members = new LinkedHashMap<>();
+            subscribers.forEach((client, subscription) -> members
+                    .computeIfAbsent(subscription.filter(), filter -> new ArrayList<>())
+                    .add(new FilterGroup.Member(client, subscription)));
+            Map<StreamFilter, FilterGroup> previous = new HashMap<>();
+            before.forEach(group -> previous.put(group.filter(), group));
+            List<FilterGroup> after = new ArrayList<>();
+            members.forEach((filter, list) -> {
+                FilterGroup existing = previous.get(filter);
+                after.add(existing == null ? FilterGroup.of(filter, list) : existing.withMembers(list));
+            });
+            return List.copyOf(after);
         }
     }
 
@@ -91,19 +116,22 @@ public final class SubscriptionRegistry {
         }
     }
 
-    /** Subscribes without filters; see {@link #subscribe(ClientSession, Collection, Map)}. */
+    /** Subscribes without filters; see {@link #subscribe(ClientSession, Collection, Map, ToLongFunction)}. */
     public List<Stream> subscribe(ClientSession client, Collection<Stream> streams) {
-        return subscribe(client, streams, Map.of());
+        return subscribe(client, streams, Map.of(), stream -> 0);
     }
 
     /**
      * Subscribes a registered client to the given streams. Every stream named gets the filter given
      * for it, or none: the latest subscribe decides, also for a stream already subscribed.
      *
+     * @param lastSequence each stream's last sequence now, which a new or changed subscription
+     *                     remembers (see {@link Subscription#joinedAfter()})
      * @return the streams that were newly added, in request order without repeats; empty if the
      *         client is not registered (it has disconnected)
      */
-    public List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters) {
+    List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters,
+                           ToLongFunction<Stream> lastSequence) {
         synchronized (changeLock) {
             Map<Stream, Subscription> current = table.byClient().get(client);
             if (current == null) {
@@ -119,7 +147,7 @@ public final class SubscriptionRegistry {
                     added.add(stream);
                 }
                 if (existing == null || !existing.filter().equals(filter)) {
-                    updated.put(stream, new Subscription(filter));
+                    updated.put(stream, new Subscription(filter, lastSequence.applyAsLong(stream)));
                 }
             }
             table = table.with(client, updated);
@@ -146,9 +174,9 @@ public final class SubscriptionRegistry {
         }
     }
 
-    /** The stream's subscriptions at this instant, as an immutable snapshot in subscription order. */
-    Map<ClientSession, Subscription> subscriptionsOf(Stream stream) {
-        return table.byStream().get(stream);
+    /** The stream's subscribers by filter at this instant, as an immutable snapshot. */
+    List<FilterGroup> groupsOf(Stream stream) {
+        return table.groups().get(stream);
     }
 
     /** The stream's subscribers at this instant, as an immutable snapshot in subscription order. */

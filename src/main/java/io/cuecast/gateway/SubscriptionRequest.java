@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The validated body of a subscribe or unsubscribe message. Validation is all-or-nothing: one
@@ -27,14 +28,15 @@ record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<S
     private static final int UNKNOWN_NAMES_SHOWN = 5;
     private static final int NAME_CHARS_SHOWN = 40;
 
-    static SubscriptionRequest subscribe(JsonNode data) {
+    /** @param latestValueStreams the streams that take {@code min_fps} */
+    static SubscriptionRequest subscribe(JsonNode data, Set<Stream> latestValueStreams) {
         ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
         requireObjectIfPresent(data, "filters", invalid);
         requireObjectIfPresent(data, "resume", invalid);
         List<Stream> streams = streams(data, invalid);
         return new SubscriptionRequest(streams, resume(data.get("resume"), streams),
-                FilterParser.parse(data.get("filters"), streams));
+                FilterParser.parse(data.get("filters"), streams, latestValueStreams));
     }
 
     static SubscriptionRequest unsubscribe(JsonNode data) {

@@ -22,9 +22,9 @@ import java.util.List;
  * <p>Not thread-safe: one tracker follows one camera.
  */
 public final class BallTracker {
-    private final double maxSpeedMmPerS;
     private final double minGateMm;
-    private final int maxMissedFrames;
+    /** Live-configurable: replaced whole, read once per frame. */
+    private volatile Limits limits;
     private final List<Track> tracks = new ArrayList<>();
     private int nextId = 1;
     private long lastFrameUs = -1;
@@ -35,15 +35,26 @@ public final class BallTracker {
      * @param maxMissedFrames how many frames in a row a ball may go unseen and keep its id
      */
     public BallTracker(double maxSpeedMmPerS, double minGateMm, int maxMissedFrames) {
-        this.maxSpeedMmPerS = maxSpeedMmPerS;
         this.minGateMm = minGateMm;
-        this.maxMissedFrames = maxMissedFrames;
+        setLimits(maxSpeedMmPerS, maxMissedFrames);
+    }
+
+    private record Limits(double maxSpeedMmPerS, int maxMissedFrames) {
+    }
+
+    /** Changes the speed and coasting limits from the next frame on; safe from any thread. */
+    public void setLimits(double maxSpeedMmPerS, int maxMissedFrames) {
+        if (maxSpeedMmPerS <= 0 || maxMissedFrames < 0) {
+            throw new IllegalArgumentException("max speed must be > 0 and missed frames >= 0");
+        }
+        this.limits = new Limits(maxSpeedMmPerS, maxMissedFrames);
     }
 
     public TableState update(Detection detection) {
+        Limits limits = this.limits;
         long now = detection.capturedAtUs();
         double elapsed = lastFrameUs < 0 ? 0 : Math.max(0, now - lastFrameUs) / 1e6;
-        double gate = Math.max(minGateMm, maxSpeedMmPerS * elapsed);
+        double gate = Math.max(minGateMm, limits.maxSpeedMmPerS() * elapsed);
         lastFrameUs = now;
 
         // Identity sets: two detections may be equal records, yet each must pair at most once.
@@ -59,7 +70,7 @@ public final class BallTracker {
             }
         }
         unseen.forEach(Track::miss);
-        tracks.removeIf(track -> track.missedFrames() > maxMissedFrames);
+        tracks.removeIf(track -> track.missedFrames() > limits.maxMissedFrames());
         // In detection order, so that the same frames always get the same ids.
         detection.balls().stream().filter(unmatched::contains)
                 .forEach(fresh -> tracks.add(new Track(nextId++, fresh, now)));

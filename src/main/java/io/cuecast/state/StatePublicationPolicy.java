@@ -12,10 +12,12 @@ import java.util.Objects;
  * <p>Not thread-safe: called by the single state-update stage.
  */
 public final class StatePublicationPolicy {
-    private final double noiseMm;
-    private final long minIntervalUs;
-    private final long keepAliveUs;
+    /** Live-configurable: replaced whole, read once per decision. */
+    private volatile Limits limits;
     private TableState lastSent;
+
+    private record Limits(double noiseMm, long minIntervalUs, long keepAliveUs) {
+    }
 
     /**
      * @param noiseMm          movements up to this are detection noise, not change
@@ -23,32 +25,37 @@ public final class StatePublicationPolicy {
      * @param keepAliveSeconds how long an unchanged table goes unreported
      */
     public StatePublicationPolicy(double noiseMm, double maxRateHz, double keepAliveSeconds) {
+        setLimits(noiseMm, maxRateHz, keepAliveSeconds);
+    }
+
+    /** Changes the limits from the next decision on; safe from any thread. */
+    public void setLimits(double noiseMm, double maxRateHz, double keepAliveSeconds) {
         if (noiseMm < 0 || maxRateHz <= 0 || keepAliveSeconds <= 0) {
             throw new IllegalArgumentException("noise must be >= 0, rate and keep-alive > 0");
         }
-        this.noiseMm = noiseMm;
-        this.minIntervalUs = (long) (1e6 / maxRateHz);
-        this.keepAliveUs = (long) (keepAliveSeconds * 1e6);
+        this.limits = new Limits(noiseMm, (long) (1e6 / maxRateHz), (long) (keepAliveSeconds * 1e6));
     }
 
     /** Whether to send {@code state}; when it answers true it records the state as sent. */
     public boolean shouldPublish(TableState state) {
-        boolean send = lastSent == null || dueForKeepAlive(state) || (rateAllows(state) && changed(state));
+        Limits limits = this.limits;
+        boolean send = lastSent == null || dueForKeepAlive(state, limits)
+                || (rateAllows(state, limits) && changed(state, limits.noiseMm()));
         if (send) {
             lastSent = state;
         }
         return send;
     }
 
-    private boolean rateAllows(TableState state) {
-        return state.capturedAtUs() - lastSent.capturedAtUs() >= minIntervalUs;
+    private boolean rateAllows(TableState state, Limits limits) {
+        return state.capturedAtUs() - lastSent.capturedAtUs() >= limits.minIntervalUs();
     }
 
-    private boolean dueForKeepAlive(TableState state) {
-        return state.capturedAtUs() - lastSent.capturedAtUs() >= keepAliveUs;
+    private boolean dueForKeepAlive(TableState state, Limits limits) {
+        return state.capturedAtUs() - lastSent.capturedAtUs() >= limits.keepAliveUs();
     }
 
-    private boolean changed(TableState state) {
+    private boolean changed(TableState state, double noiseMm) {
         List<TrackedBall> before = lastSent.balls();
         List<TrackedBall> now = state.balls();
         if (before.size() != now.size() || state.tableFound() != lastSent.tableFound()) {

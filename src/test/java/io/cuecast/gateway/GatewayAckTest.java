@@ -25,7 +25,7 @@ class GatewayAckTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-25T21:00:00Z"));
     private final List<Undelivered> deadLetters = new ArrayList<>();
     private final Gateway gateway = new Gateway(GatewaySettings.defaults("v"), clock, AuthSettings.open(),
-            new AckSettings(EnumSet.of(Stream.ALERT), TIMEOUT, 3), deadLetters::add);
+            FlushTimer.MANUAL, new AckSettings(EnumSet.of(Stream.ALERT), TIMEOUT, 3), deadLetters::add);
     private final TestClient client = new TestClient(gateway, "a");
 
     private long publishAlert(String message) {

@@ -3,6 +3,7 @@ package io.cuecast.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One connected client as the tests drive it: what it sends through the gateway and what it got. */
@@ -61,8 +62,39 @@ final class TestClient {
         return all.get(before);
     }
 
+    /**
+     * Subscribes to one stream with these {@code data.filters} (null: none), checks that the reply
+     * is {@code subscribed}, and returns this client.
+     */
+    TestClient subscribeTo(String stream, String filters) {
+        String filterPart = filters == null ? "" : ",'filters':" + filters;
+        JsonNode reply = firstReplyTo("{'type':'subscribe','data':{'streams':['" + stream + "']" + filterPart + "}}");
+        if (!reply.path("type").asText().equals("subscribed")) {
+            throw new AssertionError("expected subscribed, got " + reply);
+        }
+        return this;
+    }
+
     List<JsonNode> ofType(String type) {
         return received().stream().filter(m -> m.path("type").asText().equals(type)).toList();
+    }
+
+    /** The sequences of the stream messages of this type received, in order. */
+    List<Long> sequences(String type) {
+        return ofType(type).stream().map(m -> m.get("sequence").asLong()).toList();
+    }
+
+    /** The exact String object last sent, to check that clients share one encoded text. */
+    String lastSentText() {
+        List<String> sent = channel.sent();
+        return sent.get(sent.size() - 1);
+    }
+
+    /** An object's keys in order. */
+    static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     static JsonNode parse(String text) {

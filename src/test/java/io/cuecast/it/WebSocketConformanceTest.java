@@ -131,12 +131,16 @@ class WebSocketConformanceTest {
      */
     private static JsonNode assertRefused(RawWebSocket client, String errorCode, int closeCode) throws Exception {
         JsonNode error;
-        do {
-            error = json(client.next(RawWebSocket.TEXT, WAIT));
-        } while (!errorCode.equals(error.at("/data/code").asText()));
+        while (true) {
+            RawWebSocket.Frame frame = client.next(RawWebSocket.TEXT, WAIT);
+            if (errorCode.equals((error = json(frame)).at("/data/code").asText())) {
+                break;
+            }
+        }
         assertEquals("error", error.path("type").asText(), error.toString());
         RawWebSocket.Frame close = client.next(RawWebSocket.CLOSE, WAIT);
         assertEquals(closeCode, close.closeCode(), close.closeReason());
+        client.sendClose(closeCode, ""); // completing the handshake, as a client must
         assertTrue(client.isClosedByServer(WAIT), "the connection ends");
         return error;
     }

@@ -26,17 +26,25 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Publishing one 16-ball state message to N subscribers: serialize once, then hand the same text to
- * every subscriber's channel. The channels are in memory, so this is the gateway's own cost, with
+ * every subscriber's channel; with a shared filter, also parse, check and cut it once for the group. The channels are in memory, so this is the gateway's own cost, with
  * no sockets, threads or network in it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GatewayFanoutBenchmark {
-    private static final String SUBSCRIBE_TO_STATE = "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]}}";
+    private static final String SUBSCRIBE_TO_STATE = "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]%s}}";
+    /** What every subscriber asks of the stream, all the same, so they form one filter group. */
+    private static final Map<String, String> FILTERS = Map.of(
+            "none", "",
+            "moving-balls", ",\"filters\":{\"state\":{\"conditions\":{\"balls\":{\"where\":{\"speed\":{\"gt\":20}}}}}}");
 
     @Param({"1", "100", "1000"})
     public int subscribers;
+
+    /** none: the path every unfiltered client takes; moving-balls: one group cut once for all. */
+    @Param({"none", "moving-balls"})
+    public String filter;
 
     private Gateway gateway;
     private Map<String, Object> state;
@@ -47,7 +55,7 @@ public class GatewayFanoutBenchmark {
         for (int i = 0; i < subscribers; i++) {
             String key = "client-" + i;
             gateway.connect(key, new InMemoryChannel(), "10.0." + i / 256 + "." + i % 256);
-            gateway.receive(key, SUBSCRIBE_TO_STATE);
+            gateway.receive(key, String.format(SUBSCRIBE_TO_STATE, FILTERS.get(filter)));
         }
         int subscribed = gateway.subscriptions().subscribersOf(Stream.STATE).size();
         if (subscribed != subscribers) {

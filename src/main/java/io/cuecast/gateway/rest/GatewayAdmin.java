@@ -7,6 +7,7 @@ import io.cuecast.gateway.ClientSession;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySnapshot;
 import io.cuecast.gateway.Stream;
+import io.cuecast.gateway.StreamFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.apache.camel.Header;
 public final class GatewayAdmin {
     /** Close code for a connection an operator ended (4000-4999: application codes). */
     public static final short DISCONNECTED_BY_OPERATOR = 4000;
-    private static final Set<String> ALERT_LEVELS = Set.of("info", "warning", "error", "critical");
+    private static final Set<String> ALERT_LEVELS = Set.copyOf(StreamFields.ALERT_LEVELS);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Gateway gateway;
 
@@ -69,12 +70,18 @@ public final class GatewayAdmin {
         health.put("messages_delivered", snapshot.messagesDelivered());
         health.put("messages_dropped", snapshot.messagesDropped());
         health.put("messages_failed", snapshot.messagesFailed());
+        health.put("link_quality", gateway.linkQualities());
         return health;
     }
 
+    /** The status, the connections, and how many connections are at each quality level. */
     public Map<String, Object> summary() {
         GatewaySnapshot snapshot = gateway.snapshot();
-        return Map.of("status", "UP", "connections", snapshot.connections());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", "UP");
+        summary.put("connections", snapshot.connections());
+        summary.put("link_quality", gateway.linkQualities());
+        return summary;
     }
 
     public Map<String, Object> metrics() {

@@ -1,8 +1,11 @@
 package io.cuecast.gateway.websocket;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,13 @@ import java.util.Set;
  * Turns a per-stream endpoint's URL ({@code /api/v1/ws/state?max_fps=10&include_fields=balls}) into
  * the {@code subscribe} message a client of the multiplexed endpoint would send, so that both kinds
  * of endpoint go through the same protocol handling and the same registry. Query parameters become
- * that stream's filters: numbers as numbers, the field lists as arrays.
+ * that stream's filters: numbers as numbers, the field lists as arrays, {@code conditions} as the
+ * JSON object it spells (anything else stays text, which the filter check then refuses).
  */
 final class StreamEndpointSubscription {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LIST_PARAMETERS = Set.of("include_fields", "exclude_fields");
+    private static final String JSON_PARAMETER = "conditions";
     /** Names the table of a multi-table installation; one table needs no choice. */
     private static final String TABLE_PARAMETER = "table";
     /** The client's credentials, read when the connection opens; never a filter. */
@@ -54,8 +59,19 @@ final class StreamEndpointSubscription {
         return new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
     }
 
+    private static JsonNode jsonOrText(String value) {
+        try {
+            JsonNode parsed = JSON.readTree(value);
+            return parsed == null || parsed.isMissingNode() ? TextNode.valueOf(value) : parsed;
+        } catch (JsonProcessingException notJson) {
+            return TextNode.valueOf(value);
+        }
+    }
+
     private static void putParameter(ObjectNode filter, String name, String value) {
-        if (LIST_PARAMETERS.contains(name)) {
+        if (name.equals(JSON_PARAMETER)) {
+            filter.set(name, jsonOrText(value));
+        } else if (LIST_PARAMETERS.contains(name)) {
             ArrayNode list = filter.putArray(name);
             for (String item : value.split(",")) {
                 if (!item.isBlank()) {

@@ -64,6 +64,8 @@ public final class WebSocketEvents {
         }
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
         socket.setWriteQueueMaxSize(maxQueuedBytes);
+        // Before the welcome: a client may answer it at once, and its first message must be checked too.
+        InboundFrames.guard(socket, connectionKey, gateway);
         VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes);
         Optional<String> token = StreamEndpointSubscription.token(socket.query());
         // A per-stream endpoint subscribes at once, so it cannot wait for an auth message: its token
@@ -71,9 +73,6 @@ public final class WebSocketEvents {
         Optional<ClientSession> session = token.isPresent() || stream != null
                 ? gateway.connect(connectionKey, channel, String.valueOf(remoteAddress), token.orElse(null))
                 : Optional.of(gateway.connect(connectionKey, channel, String.valueOf(remoteAddress)));
-        if (session.isPresent()) {
-            InboundFrames.guard(socket, connectionKey, gateway);
-        }
         if (session.isPresent() && stream != null) {
             gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));
         }

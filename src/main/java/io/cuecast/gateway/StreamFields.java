@@ -1,0 +1,76 @@
+package io.cuecast.gateway;
+
+import static io.cuecast.gateway.FieldSchema.bool;
+import static io.cuecast.gateway.FieldSchema.derivedNumber;
+import static io.cuecast.gateway.FieldSchema.levels;
+import static io.cuecast.gateway.FieldSchema.list;
+import static io.cuecast.gateway.FieldSchema.number;
+import static io.cuecast.gateway.FieldSchema.object;
+import static io.cuecast.gateway.FieldSchema.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import io.cuecast.table.BallType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fields of each stream that conditions can name: those of {@code state}
+ * ({@code io.cuecast.state.StateMessages}) and {@code alert}. A stream without a schema here takes no
+ * conditions until its publisher defines its fields.
+ */
+public final class StreamFields {
+
+    /** An alert's levels, lowest first: conditions compare them in this order. */
+    public static final List<String> ALERT_LEVELS = List.of("info", "warning", "error", "critical");
+
+    private static final FieldSchema POINT = FieldSchema.of(number("x"), number("y"));
+
+    private static final FieldSchema BALL = FieldSchema.of(
+            number("id"),
+            text("type", Arrays.stream(BallType.values()).map(BallType::wireName).toList()),
+            number("number"),
+            object("position", POINT),
+            object("pixel", POINT),
+            object("velocity", POINT),
+            derivedNumber("speed", StreamFields::speed),
+            number("confidence"),
+            number("missed_frames"));
+
+    private static final Map<Stream, FieldSchema> SCHEMAS = Map.of(
+            Stream.STATE, FieldSchema.of(
+                    number("frame"),
+                    number("captured_at_us"),
+                    object("table", FieldSchema.of(bool("found"), text("size", List.of()),
+                            number("length_mm"), number("width_mm"))),
+                    number("ball_count"),
+                    list("balls", BALL)),
+            Stream.ALERT, FieldSchema.of(
+                    levels("level", ALERT_LEVELS),
+                    text("message", List.of()),
+                    text("code", List.of()),
+                    object("details", FieldSchema.of(text("source", List.of())))));
+
+    private StreamFields() {
+    }
+
+    static Optional<FieldSchema> of(Stream stream) {
+        return Optional.ofNullable(SCHEMAS.get(stream));
+    }
+
+    static String streamsWithFields() {
+        return Arrays.stream(Stream.values()).filter(SCHEMAS::containsKey).map(Stream::wireName)
+                .reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+
+    /** A ball's speed in mm/s, from its velocity; absent when the velocity is. */
+    private static JsonNode speed(JsonNode ball) {
+        JsonNode velocity = ball.get("velocity");
+        if (velocity == null || !velocity.path("x").isNumber() || !velocity.path("y").isNumber()) {
+            return null;
+        }
+        return DoubleNode.valueOf(Math.hypot(velocity.get("x").doubleValue(), velocity.get("y").doubleValue()));
+    }
+}

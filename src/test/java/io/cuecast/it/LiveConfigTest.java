@@ -1,0 +1,61 @@
+package io.cuecast.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Live configuration over real HTTP, broadcast on the config stream, and taking effect at once. */
+class LiveConfigTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private HttpResponse<String> patch(RunningCuecast app, String section, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(app.http("/api/v1/config/" + section))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChangeIsCheckedAppliedAndBroadcastWithItsSummary() throws Exception {
+        try (RunningCuecast app = RunningCuecast.start(); WsClient client = WsClient.connect(app.ws("/api/v1/ws"))) {
+            client.nextOfType("connection", WAIT);
+            client.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"config\",\"state\"]}}");
+            client.nextOfType("subscribed", WAIT);
+            JsonNode all = JSON.readTree(http.send(HttpRequest.newBuilder(app.http("/api/v1/config")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(30.0, all.at("/sections/state/max-rate-hz").asDouble(), all.toString());
+
+            HttpResponse<String> refused = patch(app, "state", "{\"max-rate-hz\": 0, \"warp\": 9}");
+            assertEquals(400, refused.statusCode());
+            JsonNode problems = JSON.readTree(refused.body()).path("problems");
+            assertEquals(2, problems.size(), refused.body());
+            assertTrue(refused.body().contains("cuecast.state.max-rate-hz"), refused.body());
+            assertEquals(404, patch(app, "warp-drive", "{\"x\": 1}").statusCode());
+
+            HttpResponse<String> accepted = patch(app, "state", "{\"max-rate-hz\": 2}");
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            JsonNode broadcast = client.nextOfType("config", WAIT);
+            assertEquals("state", broadcast.at("/data/section").asText());
+            assertEquals(2.0, broadcast.at("/data/config/max-rate-hz").asDouble());
+            assertEquals(30.0, broadcast.at("/data/change_summary/max-rate-hz/old").asDouble());
+            assertEquals(2.0, broadcast.at("/data/change_summary/max-rate-hz/new").asDouble());
+
+            // The policy counts in capture time, which a loaded machine's send times only approximate.
+            List<JsonNode> states = client.collect("state", 6, WAIT);
+            for (int i = 2; i < states.size(); i++) {
+                long gapUs = states.get(i).at("/data/captured_at_us").asLong()
+                        - states.get(i - 1).at("/data/captured_at_us").asLong();
+                assertTrue(gapUs >= 450_000, "at 2 Hz states are at least 0.5 s apart, but two were " + gapUs + " us apart");
+            }
+        }
+    }
+}
