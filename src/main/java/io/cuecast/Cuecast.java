@@ -1,6 +1,8 @@
 package io.cuecast;
 
 import io.cuecast.config.ConfigException;
+import io.cuecast.ops.deadletter.DeadLetterCli;
+import java.util.List;
 import org.apache.camel.main.Main;
 
 /** Starts Cuecast: camel-main with the routes in {@code routes/} and the config in {@code config/}. */
@@ -10,6 +12,10 @@ public final class Cuecast {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("dead-letters")) {
+            System.exit(DeadLetterCli.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

@@ -2,14 +2,17 @@ package io.cuecast;
 
 import io.cuecast.camera.CameraPoller;
 import io.cuecast.camera.CameraSources;
+import io.cuecast.camera.FrameRelease;
 import io.cuecast.camera.FrameSource;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.StillFrameFilter;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.config.ConfigAdmin;
+import io.cuecast.config.ConfigException;
 import io.cuecast.config.LiveConfig;
 import io.cuecast.config.Settings;
+import io.cuecast.gateway.AckSettings;
 import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
@@ -34,6 +37,12 @@ import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
+import io.cuecast.ops.deadletter.DeadLetterApi;
+import io.cuecast.ops.deadletter.DeadLetterMetrics;
+import io.cuecast.ops.deadletter.DeadLetterRecorder;
+import io.cuecast.ops.deadletter.DeadLetterReplayer;
+import io.cuecast.ops.deadletter.DeadLetterStore;
+import io.cuecast.ops.deadletter.GatewayDeadLetters;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
@@ -41,6 +50,8 @@ import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -104,11 +115,24 @@ public class CuecastConfiguration implements CamelConfiguration {
                 QualityLevels.DEFAULT_SPEC, QualityLevels::parseLevels);
         QualityLevels frameQualities = settings.parsed("cuecast.frames.default-quality-level",
                 QualityLevels.DEFAULT_LEVEL, name -> QualityLevels.withDefault(frameLevels, name));
+        AckSettings acks = new AckSettings(
+                settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
+                seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
+                settings.integer("cuecast.gateway.ack.max-deliveries", AckSettings.DEFAULT_MAX_DELIVERIES, 1, 100));
+        DeadLetterStore deadLetters = openDeadLetters(settings);
+        // Registered at once, so that the store (and its folder lock) is closed even if a later setting fails.
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                deadLetters.close();
+            }
+        });
         Gateway gateway = new Gateway(new GatewaySettings(
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness, frameQualities), Clock.systemUTC(), auth, flushTimer);
+                liveness, frameQualities), Clock.systemUTC(), auth, flushTimer, acks,
+                new GatewayDeadLetters(deadLetters));
         flushTimer.drive(gateway::flushDue);
         FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
                 settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));
@@ -155,6 +179,10 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("configAdmin", new ConfigAdmin(liveConfig));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
 
+        registry.bind("frameRelease", new FrameRelease());
+        registry.bind("deadLetterRecorder", new DeadLetterRecorder(deadLetters));
+        registry.bind("deadLetterApi", new DeadLetterApi(deadLetters, new DeadLetterReplayer(context, deadLetters)));
+
         MjpegHttpEndpoint mjpeg = new MjpegHttpEndpoint(video);
         PipelineMetrics metrics = new PipelineMetrics(poller.status(), frames::droppedCount, stillFrames::skipped, vision, gateway,
                 breakers::states);
@@ -171,6 +199,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 MeterRegistry meters = started.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
                 if (meters != null) {
                     metrics.bindTo(meters);
+                    new DeadLetterMetrics(deadLetters).bindTo(meters);
                 }
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
@@ -179,10 +208,29 @@ public class CuecastConfiguration implements CamelConfiguration {
                     AdminAccess admins = new AdminAccess(auth.authenticator());
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
                     AdminGuard.mount(router, "/api/v1/config", admins);
+                    AdminGuard.mount(router, "/api/v1/dead-letters", admins);
                 }
             }
         });
         context.addService(new Closer(source, video, frameStream, vertx, flushTimer));
+    }
+
+    /**
+     * The dead-letter store, and a check of the retry settings the routes read as placeholders
+     * (routes/pipeline-errors.camel.yaml), so that a bad value is named at start-up.
+     */
+    private static DeadLetterStore openDeadLetters(Settings settings) {
+        settings.integer("cuecast.dead-letters.max-redeliveries", 2, 0, 10);
+        settings.integer("cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000);
+        settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10);
+        settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000);
+        long maxBytes = settings.integer("cuecast.dead-letters.max-file-mb", 256, 1, 65_536) * 1024L * 1024L;
+        Path dir = settings.parsed("cuecast.dead-letters.dir", "data/dead-letters", Path::of);
+        try {
+            return DeadLetterStore.open(dir, maxBytes, Clock.systemUTC());
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("config key 'cuecast.dead-letters.dir' is '" + dir + "': " + e.getMessage(), e);
+        }
     }
 
     /** A whole number of seconds, 1 s to a day. */

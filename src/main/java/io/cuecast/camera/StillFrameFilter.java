@@ -29,6 +29,8 @@ public final class StillFrameFilter {
     private final Mat difference = new Mat();
     private Mat lastPassed;
     private long lastPassedAtUs;
+    /** The full size of the last frame let through: a frame of another size is never "the same". */
+    private Size lastPassedSize;
     /** Written by the detection thread alone, read by health and metrics. */
     private volatile long skipped;
 
@@ -44,15 +46,21 @@ public final class StillFrameFilter {
         this.keepAliveUs = (long) (keepAliveSeconds * 1e6);
     }
 
-    /** Whether the frame is worth detecting; when it is, it becomes the one later frames are compared with. */
-    public boolean worthDetecting(Frame frame) {
-        if (!enabled) {
+    /**
+     * Whether the frame is worth detecting; when it is, it becomes the one later frames are compared
+     * with. A replayed frame (a dead letter an operator sent back) always is: skipping it would
+     * report a replay that never ran.
+     *
+     * @param replayOf the dead letter the frame is replayed from, or null for a live frame
+     */
+    public boolean worthDetecting(Frame frame, String replayOf) {
+        if (!enabled || replayOf != null) {
             return true;
         }
         thumbnail(frame.image(), current);
         boolean pass = lastPassed == null
                 || frame.capturedAtUs() - lastPassedAtUs >= keepAliveUs
-                || !current.size().equals(lastPassed.size())
+                || !frame.image().size().equals(lastPassedSize)
                 || changedPixels() >= CHANGED_PIXELS;
         if (pass) {
             if (lastPassed == null) {
@@ -60,13 +68,13 @@ public final class StillFrameFilter {
             }
             current.copyTo(lastPassed);
             lastPassedAtUs = frame.capturedAtUs();
+            lastPassedSize = frame.image().size();
         }
         return pass;
     }
 
-    /** Drops a frame found not worth detecting: frees its pixels and counts it. */
+    /** Counts a frame found not worth detecting (the route frees its pixels, as for every frame). */
     public void skip(Frame frame) {
-        frame.close();
         skipped++;
     }
 

@@ -28,5 +28,9 @@ enum ErrorCode {
     /** An {@code auth} from a client that is already authenticated; its identity stays as it was. */
     ALREADY_AUTHENTICATED,
     /** A subscribe to streams the client's token or key does not grant; no subscription was changed. */
-    FORBIDDEN
+    FORBIDDEN,
+    /** An ack that is malformed, or names a stream that needs no acks; nothing was acknowledged. */
+    INVALID_ACK_FORMAT,
+    /** An ack of a sequence not awaiting this client's ack, or from the future; nothing was acknowledged. */
+    UNKNOWN_ACK_SEQUENCE
 }

@@ -18,6 +18,7 @@ final class FieldProjector {
 
     /** Marks a message sent again under min_fps; it follows {@code sequence} in the envelope. */
     static final String REPEAT = "repeat";
+    static final String REDELIVERED = "redelivered";
 
     private final ObjectMapper mapper;
 
@@ -32,15 +33,24 @@ final class FieldProjector {
 
     /** The same message with {@code "repeat": true} after its sequence, for a min_fps repeat. */
     EncodedMessage repeatOf(EncodedMessage message) {
+        return flagged(message, REPEAT);
+    }
+
+    /** The same message with {@code "redelivered": true} after its sequence, for an overdue ack. */
+    EncodedMessage redeliveryOf(EncodedMessage message) {
+        return flagged(message, REDELIVERED);
+    }
+
+    private EncodedMessage flagged(EncodedMessage message, String flag) {
         ObjectNode envelope = parse(message);
-        ObjectNode repeated = envelope.objectNode();
+        ObjectNode marked = envelope.objectNode();
         envelope.fields().forEachRemaining(field -> {
-            repeated.set(field.getKey(), field.getValue());
+            marked.set(field.getKey(), field.getValue());
             if (field.getKey().equals("sequence")) {
-                repeated.put(REPEAT, true);
+                marked.put(flag, true);
             }
         });
-        return EncodedMessage.of(repeated.toString());
+        return EncodedMessage.of(marked.toString());
     }
 
     /** Not thread-safe: used under the stream's lock. */

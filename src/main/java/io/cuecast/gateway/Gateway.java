@@ -43,6 +43,7 @@ public final class Gateway {
     private final LivenessCheck liveness;
     /** Connections the gateway closed itself, by close code (a slow consumer's 3008, say). */
     private final Map<Integer, LongAdder> closedByServer = new ConcurrentHashMap<>();
+    private final AckTracker acks;
     private final AuthSettings auth;
 
     public Gateway(GatewaySettings settings) {
@@ -73,9 +74,24 @@ public final class Gateway {
     /**
      * @param auth       how clients authenticate and what they may read; see {@link AuthSettings}
      * @param flushTimer wakes {@link #flushDue()} when max_fps or min_fps has something due;
-     *                   {@link FlushTimer#MANUAL} when the caller runs it
+     *                   {@link FlushTimer#MANUAL} when the caller runs it. No stream needs acks.
      */
     public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer) {
+        this(settings, clock, auth, flushTimer, AckSettings.NONE,
+                message -> LOG.warn("Undelivered: {}", message.describe()));
+    }
+
+    /**
+     * @param clock       the time source for timestamps, uptime, ping latency, rate limiting, history
+     *                    age, the liveness timeouts and the ack timeout
+     * @param auth        how clients authenticate and what they may read; see {@link AuthSettings}
+     * @param flushTimer  wakes {@link #flushDue()} when max_fps or min_fps has something due;
+     *                    {@link FlushTimer#MANUAL} when the caller runs it
+     * @param ackSettings which streams need client acks, and how often to send them before giving up
+     * @param undelivered where messages that never got their ack go (the dead-letter channel)
+     */
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer,
+                   AckSettings ackSettings, UndeliveredSink undelivered) {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -84,13 +100,14 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
         FieldProjector projector = new FieldProjector(mapper);
+        this.acks = new AckTracker(ackSettings, undelivered, projector, history::lastSequence);
         this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
-                Objects.requireNonNull(flushTimer, "flushTimer"), deliveries);
+                Objects.requireNonNull(flushTimer, "flushTimer"), deliveries, acks);
         this.frames = new FramePublisher(registry, locks, history, clock, mapper, settings.frameQualities(),
                 deliveries);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector, auth.authenticator(), publisher);
+                projector, auth.authenticator(), publisher, acks);
     }
 
     /**
@@ -148,6 +165,7 @@ public final class Gateway {
             throw new IllegalStateException("connection key '" + connectionKey + "' is already connected");
         }
         registry.register(session);
+        acks.open(session);
         LOG.info("Client {} connected from {}{}", session.clientId(), remoteAddress,
                 principal == null || principal.subject() == null ? "" : " as " + principal.subject());
         protocol.welcome(session);
@@ -191,11 +209,15 @@ public final class Gateway {
         return settings.maxMessageBytes();
     }
 
-    /** Ends the session and all its subscriptions at once. Idempotent. */
+    /**
+     * Ends the session and all its subscriptions at once; messages it had not acknowledged go to
+     * the undelivered sink. Idempotent.
+     */
     public void disconnect(String connectionKey) {
         ClientSession session = sessions.remove(connectionKey);
         if (session != null) {
             registry.remove(session);
+            acks.forget(session);
             LOG.info("Client {} disconnected", session.clientId());
         }
     }
@@ -248,13 +270,16 @@ public final class Gateway {
 
     /**
      * Pings clients that have gone quiet, and closes (and forgets) those silent past the idle
-     * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Meant to be
+     * timeout or behind past the slow-consumer timeout; see {@link LivenessSettings}. Sends again
+     * the messages whose ack is overdue, and gives up on those sent too often; see
+     * {@link AckSettings}. Meant to be
      * called about once a second, which is the precision the timeouts are kept to.
      */
     public void sweep() {
         Instant now = Timestamps.now(clock);
         for (ClientSession session : sessions.values()) {
             try {
+                acks.sweep(session, now);
                 session.noteTraffic(now);
                 authenticationEnded(session, now).or(() -> liveness.check(session, now))
                         .ifPresent(closing -> close(session, closing));
@@ -299,6 +324,11 @@ public final class Gateway {
     public long closedByServer(int code) {
         LongAdder count = closedByServer.get(code);
         return count == null ? 0 : count.sum();
+    }
+
+    /** Messages the client has not acknowledged yet (streams that need acks only). */
+    public int pendingAcks(ClientSession session) {
+        return acks.pendingCount(session);
     }
 
     public int connectionCount() {

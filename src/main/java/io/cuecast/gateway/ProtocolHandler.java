@@ -34,6 +34,7 @@ final class ProtocolHandler {
     private static final String UNSUBSCRIBE = "unsubscribe";
     private static final String PING = "ping";
     private static final String GET_STATUS = "get_status";
+    private static final String ACK = "ack";
     /** A client's answer to the server's ping; any message would do, this one says so. */
     private static final String PONG = "pong";
     private static final String AUTH = "auth";
@@ -51,13 +52,14 @@ final class ProtocolHandler {
     private final FieldProjector projector;
     private final Authenticator authenticator;
     private final StreamPublisher publisher;
+    private final AckTracker acks;
     /** Strict about trailing garbage, so "{...} junk" is INVALID_JSON rather than silently half-read. */
     private final ObjectReader reader;
 
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
                     LivenessCheck liveness, FieldProjector projector, Authenticator authenticator,
-                    StreamPublisher publisher) {
+                    StreamPublisher publisher, AckTracker acks) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -68,6 +70,7 @@ final class ProtocolHandler {
         this.projector = projector;
         this.authenticator = authenticator;
         this.publisher = publisher;
+        this.acks = acks;
         this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -202,8 +205,9 @@ final class ProtocolHandler {
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
             case PONG -> roundTrip(session, request.path("data").path("server_ts_us"));
+            case ACK -> reply(session, Replies.ACKED, acks.ack(session, AckRequest.parse(data, acks.settings())));
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
-                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, AUTH)
+                    + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, AUTH, ACK)
                     + ".");
         }
     }

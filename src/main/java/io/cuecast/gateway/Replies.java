@@ -16,6 +16,7 @@ final class Replies {
     static final String STATUS = "status";
     static final String ERROR = "error";
     static final String AUTHENTICATED = "authenticated";
+    static final String ACKED = "acked";
 
     private Replies() {
     }

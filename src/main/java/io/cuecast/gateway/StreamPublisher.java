@@ -44,10 +44,11 @@ final class StreamPublisher {
     private final FieldProjector projector;
     private final FlushTimer timer;
     private final DeliveryCounter deliveries;
+    private final AckTracker acks;
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
                     StreamHistory history, Clock clock, FieldProjector projector, FlushTimer timer,
-                    DeliveryCounter deliveries) {
+                    DeliveryCounter deliveries, AckTracker acks) {
         this.registry = registry;
         this.locks = locks;
         this.encoder = encoder;
@@ -56,6 +57,7 @@ final class StreamPublisher {
         this.projector = projector;
         this.timer = timer;
         this.deliveries = deliveries;
+        this.acks = acks;
     }
 
     /**
@@ -82,7 +84,7 @@ final class StreamPublisher {
         Held held = new Held(sequence, projector.of(message));
         for (FilterGroup group : registry.groupsOf(stream)) {
             if (group.isUnfiltered()) {
-                deliver(tally, group.members(), message, now, 0);
+                deliver(tally, stream, group.members(), message, now, 0, sequence);
                 continue;
             }
             if (!held.message().meets(group.conditions())) {
@@ -93,7 +95,7 @@ final class StreamPublisher {
                 cadence.nextDue().ifPresent(timer::wakeAt);
                 continue;
             }
-            deliver(tally, group.members(), held.message().select(group.shape()), now, 0);
+            deliver(tally, stream, group.members(), held.message().select(group.shape()), now, 0, sequence);
             if (cadence != null) {
                 cadence.sent(held, now);
                 cadence.nextDue().ifPresent(timer::wakeAt);
@@ -133,11 +135,14 @@ final class StreamPublisher {
             Optional<Held> pending = cadence.duePending(now);
             if (pending.isPresent()) {
                 Held held = pending.get();
-                deliver(tally, group.members(), held.message().select(group.shape()), now, held.sequence());
+                deliver(tally, stream, group.members(), held.message().select(group.shape()), now, held.sequence(),
+                        held.sequence());
                 cadence.sent(held, now);
             } else {
                 cadence.dueRepeat(now).ifPresent(last -> {
-                    deliver(tally, group.members(), projector.repeatOf(last.message().select(group.shape())), now, 0);
+                    // A repeat is no new message: its ack, if any, is already awaited.
+                    deliver(tally, stream, group.members(), projector.repeatOf(last.message().select(group.shape())),
+                            now, 0, 0);
                     cadence.repeated(now);
                 });
             }
@@ -170,12 +175,20 @@ final class StreamPublisher {
         return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
-    /** To every member, or only to those that subscribed before {@code heldSince} when it is above 0. */
-    private static void deliver(DeliveryCounter.Tally tally, List<FilterGroup.Member> members, EncodedMessage text,
-                                Instant now, long heldSince) {
+    /**
+     * To every member, or only to those that subscribed before {@code heldSince} when it is above
+     * 0. On a stream that needs acks, each member's copy of message {@code sequence} (0: none, a
+     * repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
+     */
+    private void deliver(DeliveryCounter.Tally tally, Stream stream, List<FilterGroup.Member> members,
+                         EncodedMessage text, Instant now, long heldSince, long sequence) {
+        boolean awaitsAck = sequence > 0 && acks.settings().requiresAck(stream);
         for (FilterGroup.Member member : members) {
             if (heldSince == 0 || member.subscription().joinedAfter() < heldSince) {
                 tally.count(member.session().offer(text, now));
+                if (awaitsAck) {
+                    acks.sent(member.session(), stream, sequence, text, now);
+                }
             }
         }
     }

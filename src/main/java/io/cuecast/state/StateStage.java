@@ -17,13 +17,14 @@ public final class StateStage {
         this.policy = policy;
     }
 
-    public TableState update(Detection detection) {
+    /** One detection at a time: a dead letter replayed through the pipeline runs beside the live frames. */
+    public synchronized TableState update(Detection detection) {
         TableState state = tracker.update(detection);
         latest = state;
         return state;
     }
 
-    public boolean shouldPublish(TableState state) {
+    public synchronized boolean shouldPublish(TableState state) {
         return policy.shouldPublish(state);
     }
 

@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The detection route's bean: runs the pipeline on a frame, then frees the frame, whose pixels no
- * later stage needs. Keeps the figures that health reports.
+ * The detection route's bean: runs the pipeline on a frame. Keeps the figures that health reports.
+ * The frame stays the caller's to free (the route frees it when its exchange is done), so that a
+ * frame that fails here is still whole for a retry or the dead letters.
  */
 public final class VisionStage {
     private final VisionPipeline pipeline;
@@ -18,16 +19,13 @@ public final class VisionStage {
         this.pipeline = pipeline;
     }
 
-    public Detection detect(Frame frame) {
-        try {
-            Detection detection = pipeline.detect(frame);
-            framesProcessed.incrementAndGet();
-            last = detection;
-            listener.accept(detection);
-            return detection;
-        } finally {
-            frame.close();
-        }
+    /** One frame at a time: a dead letter replayed through the route runs beside the live frames. */
+    public synchronized Detection detect(Frame frame) {
+        Detection detection = pipeline.detect(frame);
+        framesProcessed.incrementAndGet();
+        last = detection;
+        listener.accept(detection);
+        return detection;
     }
 
     /** Hands every detection to {@code listener} (metrics), on the detection thread: keep it quick. */

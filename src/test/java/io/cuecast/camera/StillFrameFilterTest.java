@@ -45,10 +45,10 @@ class StillFrameFilterTest {
     @Test
     void skipsFramesThatDifferOnlyBySensorNoise() {
         StillFrameFilter filter = new StillFrameFilter(true, 1.0);
-        assertTrue(filter.worthDetecting(frame(0, false)), "the first frame always passes");
+        assertTrue(filter.worthDetecting(frame(0, false), null), "the first frame always passes");
         for (long t = 33_000; t < 900_000; t += 33_000) {
             Frame still = frame(t, false);
-            assertFalse(filter.worthDetecting(still), "noise alone at " + t);
+            assertFalse(filter.worthDetecting(still, null), "noise alone at " + t);
             filter.skip(still);
         }
         assertEquals(27, filter.skipped());
@@ -57,25 +57,35 @@ class StillFrameFilterTest {
     @Test
     void passesABallThatMovedAndTheKeepAliveFrame() {
         StillFrameFilter filter = new StillFrameFilter(true, 1.0);
-        filter.worthDetecting(frame(0, false));
+        filter.worthDetecting(frame(0, false), null);
 
-        assertTrue(filter.worthDetecting(frame(33_000, true)), "a ball appeared");
-        assertFalse(filter.worthDetecting(frame(66_000, true)), "and then stayed still");
-        assertTrue(filter.worthDetecting(frame(1_100_000, true)), "a still table is still detected once a second");
+        assertTrue(filter.worthDetecting(frame(33_000, true), null), "a ball appeared");
+        assertFalse(filter.worthDetecting(frame(66_000, true), null), "and then stayed still");
+        assertTrue(filter.worthDetecting(frame(1_100_000, true), null), "a still table is still detected once a second");
+    }
+
+    @Test
+    void passesAFrameOfAnotherSizeEvenIfItLooksTheSame() {
+        StillFrameFilter filter = new StillFrameFilter(true, 1.0);
+        filter.worthDetecting(frame(0, false), null);
+        Mat half = new Mat();
+        Imgproc.resize(table, half, new org.opencv.core.Size(table.cols() / 2, table.rows() / 2));
+
+        assertTrue(filter.worthDetecting(new Frame(1, 33_000, half), null), "a camera that changed mode is looked at");
+    }
+
+    @Test
+    void alwaysPassesAReplayedFrame() {
+        StillFrameFilter filter = new StillFrameFilter(true, 1.0);
+        filter.worthDetecting(frame(0, false), null);
+
+        assertTrue(filter.worthDetecting(frame(33_000, false), "letter-7"), "an operator asked for this one");
     }
 
     @Test
     void passesEverythingWhenDisabled() {
         StillFrameFilter filter = new StillFrameFilter(false, 1.0);
-        assertTrue(filter.worthDetecting(frame(0, false)));
-        assertTrue(filter.worthDetecting(frame(1, false)));
-    }
-
-    @Test
-    void skippingFreesTheFramesPixels() {
-        StillFrameFilter filter = new StillFrameFilter(true, 1.0);
-        Frame frame = frame(0, false);
-        filter.skip(frame);
-        assertTrue(frame.image().empty());
+        assertTrue(filter.worthDetecting(frame(0, false), null));
+        assertTrue(filter.worthDetecting(frame(1, false), null));
     }
 }

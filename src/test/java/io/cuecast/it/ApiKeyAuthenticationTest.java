@@ -66,6 +66,9 @@ class ApiKeyAuthenticationTest {
         assertEquals(403, viewer.statusCode());
         assertEquals("{\"error\":\"'scoreboard' does not have the admin role\"}", viewer.body());
         assertEquals(401, get("/api/v1/websocket/system/stop", SCOREBOARD_KEY + "x").statusCode());
+        assertEquals(401, get("/api/v1/dead-letters", null).statusCode(), "dead letters are the operators' too");
+        assertEquals(403, get("/api/v1/dead-letters/some-id", SCOREBOARD_KEY).statusCode());
+        assertEquals(200, get("/api/v1/dead-letters", OPS_KEY).statusCode());
 
         HttpResponse<String> operator = get("/api/v1/websocket/connections", OPS_KEY);
         assertEquals(200, operator.statusCode(), operator.body());

@@ -92,9 +92,11 @@ class FiltersEndToEndTest extends AgainstOneCuecast {
             assertTrue(waitedMillis > 3_000, "held until the 5 s interval ended, not sent at once: " + waitedMillis + " ms");
             assertTrue(newest.path("sequence").asLong() > first.path("sequence").asLong() + 1,
                     "the sequence jumps over what conflation left out");
+            // Alerts need acks, which this client does not send: a redelivered copy of "first" may come
+            // once the ack timeout passes. That is the ack's doing, not conflation's, so it is left out.
             Await.unchangedFor(() -> conflated.drain().stream()
-                    .filter(m -> m.path("type").asText().equals("alert")).count(), Duration.ofSeconds(1),
-                    "alerts after the newest");
+                    .filter(m -> m.path("type").asText().equals("alert") && !m.path("redelivered").asBoolean())
+                    .count(), Duration.ofSeconds(1), "alerts after the newest");
         }
     }
 

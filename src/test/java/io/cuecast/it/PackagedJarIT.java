@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,21 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedJarIT {
 
     @Test
-    void theJarStartsWithItsConfigFolderEnvironmentAndPortAndServes(@TempDir Path configDir) throws Exception {
-        Path jar = Path.of("target", "cuecast.jar");
-        assertTrue(Files.exists(jar), "mvn package builds target/cuecast.jar");
+    void theJarStartsWithItsConfigFolderEnvironmentAndPortAndServes(@TempDir Path configDir, @TempDir Path deadLetters)
+            throws Exception {
+        assertTrue(Files.exists(RunningJar.JAR), "mvn package builds target/cuecast.jar");
         String properties = Files.readString(Path.of("config", "application.properties"))
                 .replace("cuecast.simulator.seed = 42", "cuecast.simulator.seed = 5");
         Files.writeString(configDir.resolve("application.properties"), properties);
         int port = AvailablePortFinder.getNextAvailable();
-        Path log = Files.createTempFile("cuecast-jar", ".log");
-        ProcessBuilder launch = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "run",
-                "--port", String.valueOf(port), "--config", configDir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        launch.environment().put("CUECAST_CAMERA_FPS", "20");
-        Process process = launch.start();
-        try {
-            JsonNode health = awaitHealth(URI.create("http://localhost:" + port + "/api/v1/health"), process, log);
+        try (RunningJar jar = RunningJar.start(port, environment -> environment.put("CUECAST_CAMERA_FPS", "20"),
+                "--config", configDir.toString(), "--cuecast.dead-letters.dir=" + deadLetters)) {
+            JsonNode health = jar.awaitHealth();
             assertEquals("0.1.0-SNAPSHOT", health.path("version").asText());
             assertEquals("simulated 9ft-pool table, seed 5, 1280x720 @ 20 fps",
                     health.path("components").path("camera").path("source").asText(),
@@ -49,34 +41,11 @@ class PackagedJarIT {
                 JsonNode state = client.nextOfType("state", Duration.ofSeconds(30));
                 assertTrue(state.path("data").path("balls").size() > 0, state.toString());
             }
-        } finally {
-            process.destroy();
-            process.waitFor();
+            Process command = new ProcessBuilder(RunningJar.javaBinary(), "-jar", RunningJar.JAR.toString(),
+                    "dead-letters", "list", "--url", "http://localhost:" + port).redirectErrorStream(true).start();
+            String listed = new String(command.getInputStream().readAllBytes());
+            assertEquals(0, command.waitFor(), listed);
+            assertEquals(0, new ObjectMapper().readTree(listed).path("count").asInt(), "the jar's dead-letters command");
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static JsonNode awaitHealth(URI uri, Process process, Path log) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the jar exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return new ObjectMapper().readTree(response.body());
-                }
-            } catch (java.io.IOException notYetListening) {
-                // the server is still starting
-            }
-            Thread.sleep(200); // polling interval while the process boots
-        }
-        throw new AssertionError("no healthy answer within 60 s:\n" + Files.readString(log));
     }
 }

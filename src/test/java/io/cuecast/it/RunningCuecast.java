@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 
@@ -18,6 +20,7 @@ import org.apache.camel.test.AvailablePortFinder;
  * launcher, config folder and YAML routes), on a free port.
  */
 public final class RunningCuecast implements AutoCloseable {
+    public static final String DEAD_LETTERS_DIR = "cuecast.dead-letters.dir";
     private final Main main;
     private final Thread runner;
     public final int port;
@@ -34,6 +37,10 @@ public final class RunningCuecast implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port),
                 "--cuecast.gateway.connections-per-minute-per-ip=1000"));
         args.addAll(List.of(extraArgs));
+        if (args.stream().noneMatch(arg -> arg.startsWith("--" + DEAD_LETTERS_DIR + "="))) {
+            // Each run its own store, so that tests neither share dead letters nor write into the project.
+            args.add("--" + DEAD_LETTERS_DIR + "=" + Files.createTempDirectory("cuecast-dead-letters"));
+        }
         Main main = Cuecast.newMain(LaunchOptions.parse(args.toArray(String[]::new)));
         Thread runner = new Thread(() -> {
             try {
@@ -79,6 +86,9 @@ public final class RunningCuecast implements AutoCloseable {
                 return 0;
             }
         }, status -> status == 200 || status == 503, timeout, "/api/v1/health to answer");
+        // Health answers as soon as its own route is up; the WebSocket routes may start a moment later.
+        Await.until(() -> main.getCamelContext().getStatus(), ServiceStatus::isStarted, timeout,
+                "every route to have started");
     }
 
     @Override

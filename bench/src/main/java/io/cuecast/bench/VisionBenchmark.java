@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * does not decide the figure.
  *
  * <p>The frames are reused: {@link VisionPipeline#detect} only reads the image and does not close
- * the frame (in the app {@code VisionStage} does), so no per-call copy is needed or measured.
+ * the frame (in the app the detection route does, once the exchange is done), so no per-call copy
+ * is needed or measured.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,0 +1,72 @@
+package io.cuecast.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the packaged server while the pipeline runs: every dead letter it had reported is
+ * there after a restart on the same store. The letters are real: alerts a client never acknowledged.
+ */
+class DeadLettersSurviveKillIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path store;
+
+    private JsonNode get(RunningJar jar, String path) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(jar.http(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void deadLettersSurviveAKillMinus9() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        String storeArg = "--cuecast.dead-letters.dir=" + store;
+        List<String> ids = new ArrayList<>();
+        RunningJar first = RunningJar.start(port, environment -> { }, storeArg,
+                "--cuecast.gateway.ack.timeout-seconds=1", "--cuecast.gateway.ack.max-deliveries=1");
+        try {
+            first.awaitHealth();
+            try (WsClient client = WsClient.connect(URI.create("ws://localhost:" + port + "/api/v1/ws"))) {
+                client.nextOfType("connection", WAIT);
+                client.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"alert\"]}}");
+                client.nextOfType("subscribed", WAIT);
+                for (int i = 1; i <= 3; i++) {
+                    http.send(HttpRequest.newBuilder(first.http("/api/v1/websocket/broadcast/alert?message=m" + i))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                }
+                JsonNode listed = Await.until(() -> get(first, "/api/v1/dead-letters?cause=NotAcknowledged"),
+                        list -> list.path("count").asInt() == 3, WAIT, "three unacknowledged alerts dead-lettered");
+                listed.path("dead_letters").forEach(letter -> ids.add(letter.path("id").asText()));
+            }
+        } finally {
+            first.kill();
+        }
+
+        try (RunningJar second = RunningJar.start(port, environment -> { }, storeArg)) {
+            second.awaitHealth();
+            JsonNode listed = get(second, "/api/v1/dead-letters?status=pending");
+            List<String> after = new ArrayList<>();
+            listed.path("dead_letters").forEach(letter -> after.add(letter.path("id").asText()));
+            assertEquals(ids, after, "every letter reported before the kill is there, in order");
+            assertEquals("m1", JSON.readTree(Base64.getDecoder().decode(
+                    get(second, "/api/v1/dead-letters/" + ids.get(0)).path("body").asText())).path("message").asText());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.cuecast.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** JSON over real HTTP to a running Cuecast: each call returns the status and the parsed body. */
+final class JsonHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final RunningCuecast app;
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    JsonHttp(RunningCuecast app) {
+        this.app = app;
+    }
+
+    Reply get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(app.http(path)).GET());
+    }
+
+    /** A POST with this JSON body, or none when null. */
+    Reply post(String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.http(path));
+        if (json == null) {
+            return send(request.POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(app.http(path)).DELETE());
+    }
+
+    private Reply send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    }
+}
