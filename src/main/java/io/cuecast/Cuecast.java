@@ -1,6 +1,9 @@
 package io.cuecast;
 
 import io.cuecast.config.ConfigException;
+import io.cuecast.vision.eval.VisionBench;
+import java.io.IOException;
+import java.util.Arrays;
 import org.apache.camel.main.Main;
 
 /** Starts Cuecast: camel-main with the routes in {@code routes/} and the config in {@code config/}. */
@@ -10,6 +13,10 @@ public final class Cuecast {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench-vision")) {
+            System.exit(benchVision(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);
@@ -33,6 +40,20 @@ public final class Cuecast {
             System.err.println("cuecast: " + bad.getMessage());
             System.exit(2);
         }
+    }
+
+    /** The {@code bench-vision} command: detection figures on the real footage; the exit status. */
+    static int benchVision(String... args) throws IOException {
+        VisionBench bench;
+        try {
+            bench = VisionBench.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cuecast bench-vision: " + e.getMessage());
+            System.err.println(VisionBench.USAGE);
+            return 2;
+        }
+        bench.run(System.out);
+        return 0;
     }
 
     /** The configuration error behind a start-up failure, or null when it was something else. */

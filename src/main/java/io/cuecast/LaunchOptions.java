@@ -15,6 +15,7 @@ public record LaunchOptions(boolean help, Path configDir, Map<String, String> ov
 
     public static final String USAGE = """
             usage: java -jar cuecast.jar [run] [--port N] [--config DIR] [--KEY=VALUE ...]
+               or: java -jar cuecast.jar bench-vision [DATA_DIR] [--annotate DIR] [--repeats N]
               run             start the server (the default)
               --port N        HTTP and WebSocket port (default 8080)
               --config DIR    folder holding application.properties (default ./config)
