@@ -62,7 +62,8 @@ public record LaunchOptions(boolean help, Path configDir, Map<String, String> ov
         }
     }
 
-    private static String valueAfter(String[] args, int i) {
+    /** The argument after {@code args[i]}, the value of the option there; IllegalArgumentException when missing. */
+    public static String valueAfter(String[] args, int i) {
         if (i + 1 >= args.length) {
             throw new IllegalArgumentException(args[i] + " needs a value");
         }

@@ -1,5 +1,6 @@
 package io.cuecast.vision.eval;
 
+import io.cuecast.LaunchOptions;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.table.TableSpec;
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class VisionBench {
         int repeats = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--annotate" -> pictures = Optional.of(Path.of(valueAfter(args, i++)));
-                case "--repeats" -> repeats = positive(valueAfter(args, i++));
+                case "--annotate" -> pictures = Optional.of(Path.of(LaunchOptions.valueAfter(args, i++)));
+                case "--repeats" -> repeats = positive(LaunchOptions.valueAfter(args, i++));
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option '" + args[i] + "'");
@@ -163,12 +164,6 @@ public final class VisionBench {
         return files;
     }
 
-    private static String valueAfter(String[] args, int i) {
-        if (i + 1 >= args.length) {
-            throw new IllegalArgumentException(args[i] + " needs a value");
-        }
-        return args[i + 1];
-    }
 
     private static int positive(String value) {
         try {
