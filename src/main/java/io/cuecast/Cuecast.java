@@ -2,6 +2,9 @@ package io.cuecast;
 
 import io.cuecast.config.ConfigException;
 import io.cuecast.ops.deadletter.DeadLetterCli;
+import io.cuecast.vision.eval.VisionBench;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.main.Main;
 
@@ -14,6 +17,10 @@ public final class Cuecast {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("dead-letters")) {
             System.exit(DeadLetterCli.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench-vision")) {
+            System.exit(benchVision(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         LaunchOptions options;
@@ -39,6 +46,20 @@ public final class Cuecast {
             System.err.println("cuecast: " + bad.getMessage());
             System.exit(2);
         }
+    }
+
+    /** The {@code bench-vision} command: detection figures on the real footage; the exit status. */
+    static int benchVision(String... args) throws IOException {
+        VisionBench bench;
+        try {
+            bench = VisionBench.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cuecast bench-vision: " + e.getMessage());
+            System.err.println(VisionBench.USAGE);
+            return 2;
+        }
+        bench.run(System.out);
+        return 0;
     }
 
     /** The configuration error behind a start-up failure, or null when it was something else. */

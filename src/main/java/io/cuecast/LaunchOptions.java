@@ -15,7 +15,8 @@ public record LaunchOptions(boolean help, Path configDir, Map<String, String> ov
 
     public static final String USAGE = """
             usage: java -jar cuecast.jar [run] [--port N] [--config DIR] [--KEY=VALUE ...]
-                   java -jar cuecast.jar dead-letters list|show|replay|purge ...   (see dead-letters --help)
+               or: java -jar cuecast.jar dead-letters list|show|replay|purge ...   (see dead-letters --help)
+               or: java -jar cuecast.jar bench-vision [DATA_DIR] [--annotate DIR] [--repeats N]
               run             start the server (the default)
               --port N        HTTP and WebSocket port (default 8080)
               --config DIR    folder holding application.properties (default ./config)
@@ -62,7 +63,8 @@ public record LaunchOptions(boolean help, Path configDir, Map<String, String> ov
         }
     }
 
-    private static String valueAfter(String[] args, int i) {
+    /** The argument after {@code args[i]}, the value of the option there; IllegalArgumentException when missing. */
+    public static String valueAfter(String[] args, int i) {
         if (i + 1 >= args.length) {
             throw new IllegalArgumentException(args[i] + " needs a value");
         }

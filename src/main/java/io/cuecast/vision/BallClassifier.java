@@ -11,14 +11,25 @@ import io.cuecast.table.BallType;
  * brightness. This is the first, colour-only version: reading printed numbers is the vision issue's.
  */
 public final class BallClassifier {
-    private static final int WHITE_MAX_SATURATION = 70;
-    private static final int WHITE_MIN_VALUE = 120;
+    /**
+     * White is bright and only fairly unsaturated: on broadcast footage a small ball's white takes
+     * the cloth's and the light's tint (on the Padova frames saturation 110 and value 150 ranked
+     * best of 70-130 and 120-170).
+     */
+    private static final int WHITE_MAX_SATURATION = 110;
+    private static final int WHITE_MIN_VALUE = 150;
     private static final int BLACK_MAX_VALUE = 55;
     /**
      * A stripe turned pole-up shows only a thin ring of its colour near the rim, so even a few
      * percent of coloured pixels tell it from the cue ball.
      */
     private static final double CUE_MAX_COLOUR = 0.03;
+    /**
+     * At 8-12 px radius a stripe's band is a few pixels, blurred into its colour: a fifth of the
+     * disc white tells a stripe (0.2 ranked best on the Padova frames, but calls some simulated solids,
+     * whose highlight is larger, stripes; 0.23 keeps the simulator right).
+     */
+    private static final double STRIPE_MIN_WHITE = 0.23;
     /** Red and maroon share a hue: maroon's coloured pixels are darker than this. */
     private static final int MAROON_MAX_VALUE = 150;
 
@@ -72,9 +83,9 @@ public final class BallClassifier {
         }
         double hue = (Math.atan2(sinSum, cosSum) * 90 / Math.PI + 180) % 180;
         int suit = suitOf(hue, (double) valueSum / coloured);
-        boolean stripe = whiteShare >= 0.25;
+        boolean stripe = whiteShare >= STRIPE_MIN_WHITE;
         BallType type = stripe ? BallType.STRIPE : BallType.SOLID;
-        double margin = stripe ? (whiteShare - 0.25) / 0.25 : (0.25 - whiteShare) / 0.15;
+        double margin = stripe ? (whiteShare - STRIPE_MIN_WHITE) / 0.25 : (STRIPE_MIN_WHITE - whiteShare) / 0.15;
         return new Result(type, stripe ? suit + 8 : suit, clamp(0.5 + 0.5 * margin));
     }
 

@@ -28,6 +28,16 @@ public final class BallDetector {
     private static final double MIN_PEAK = 0.6;
     private static final double MAX_PEAK = 1.5;
     private static final double MIN_FILL = 0.85;
+    /**
+     * A ball lies on cloth: on a ring just outside it, at least this share is cloth even for a ball
+     * against a cushion or touching others. Pockets, rails and cushion faces are ringed by more of
+     * themselves, a cue or an arm by itself.
+     */
+    private static final double MIN_RING_CLOTH = 0.3;
+    private static final double RING_RADII = 1.4;
+    private static final int RING_SAMPLES = 48;
+    private static final double TOUCHING_MIN_RADII = 1.7;
+    private static final double TOUCHING_MAX_RADII = 2.4;
 
     private final BallClassifier classifier = new BallClassifier();
     private TableView maskedView;
@@ -39,29 +49,39 @@ public final class BallDetector {
         double radius = view.ballRadiusPx();
         Mat region = bgr.submat(roi);
         Mat lab = new Mat();
+        Mat nonCloth = new Mat();
         Mat mask = new Mat();
         Mat distance = new Mat();
         try {
             Imgproc.cvtColor(region, lab, Imgproc.COLOR_BGR2Lab);
-            cloth.markNonCloth(lab, mask);
-            Core.bitwise_and(mask, playingArea, mask);
+            cloth.markNonCloth(lab, nonCloth);
+            Core.bitwise_and(nonCloth, playingArea, mask);
             Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel);
             kernel.release();
             Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
             byte[] maskPixels = ClothModel.bytes(mask);
+            byte[] nonClothPixels = ClothModel.bytes(nonCloth);
             List<Point> centres = peaks(distance, radius);
-            List<BallDetection> balls = new ArrayList<>(centres.size());
+            List<Point> round = new ArrayList<>(centres.size());
             for (Point peak : centres) {
                 Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
                 if (fill(maskPixels, mask.cols(), mask.rows(), centre, radius) >= MIN_FILL) {
-                    balls.add(describe(bgr, view, new Point(centre.x + roi.x, centre.y + roi.y), radius));
+                    round.add(centre);
+                }
+            }
+            List<BallDetection> balls = new ArrayList<>(round.size());
+            for (Point centre : round) {
+                double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), centre, radius, round);
+                if (ringCloth >= MIN_RING_CLOTH) {
+                    balls.add(describe(bgr, view, new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
                 }
             }
             return balls;
         } finally {
             region.release();
             lab.release();
+            nonCloth.release();
             mask.release();
             distance.release();
         }
@@ -180,11 +200,49 @@ public final class BallDetector {
         return total == 0 ? 0 : (double) inside / total;
     }
 
-    private BallDetection describe(Mat bgr, TableView view, Point centre, double radius) {
+    /**
+     * The share of the ring of {@link #RING_RADII} radii around {@code centre} that is cloth or
+     * another ball touching this one (so that a ball inside a pack passes); off the image is neither.
+     */
+    private static double ringCloth(byte[] nonCloth, int cols, int rows, Point centre, double radius, List<Point> others) {
+        double reach = RING_RADII * radius;
+        int cloth = 0;
+        for (int k = 0; k < RING_SAMPLES; k++) {
+            double angle = 2 * Math.PI * k / RING_SAMPLES;
+            double sx = centre.x + reach * Math.cos(angle);
+            double sy = centre.y + reach * Math.sin(angle);
+            int x = (int) Math.round(sx);
+            int y = (int) Math.round(sy);
+            boolean onImage = x >= 0 && y >= 0 && x < cols && y < rows;
+            if (onImage && (nonCloth[y * cols + x] == 0 || onTouchingBall(centre, sx, sy, radius, others))) {
+                cloth++;
+            }
+        }
+        return (double) cloth / RING_SAMPLES;
+    }
+
+    /** Whether (x, y) lies on another candidate about two radii from {@code centre}: a ball it touches. */
+    private static boolean onTouchingBall(Point centre, double x, double y, double radius, List<Point> others) {
+        for (Point other : others) {
+            double apart = Math.hypot(other.x - centre.x, other.y - centre.y);
+            if (apart >= TOUCHING_MIN_RADII * radius && apart <= TOUCHING_MAX_RADII * radius
+                    && Math.hypot(other.x - x, other.y - y) <= radius) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The confidence is the type's, scaled by how much cloth rings the candidate: a ball in the
+     * open ranks above one in a pocket's jaws, and both above most of what is not a ball.
+     */
+    private BallDetection describe(Mat bgr, TableView view, Point centre, double radius, double ringCloth) {
         BallClassifier.Result kind = classifier.classify(innerDiscHsv(bgr, centre, radius));
         Point onTable = view.toTable(centre.x, centre.y);
+        double ballness = Math.min(1, ringCloth / 0.8);
         return new BallDetection(centre.x, centre.y, onTable.x, onTable.y, radius,
-                kind.type(), kind.number(), kind.confidence());
+                kind.type(), kind.number(), kind.confidence() * ballness);
     }
 
     /** HSV pixels within 0.85 radius of the centre, packed as H,S,V triples. */

@@ -1,4 +1,4 @@
-package io.cuecast.vision;
+package io.cuecast.vision.eval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +9,7 @@ import org.opencv.core.Point;
  * Ball-centre scoring for datasets labelled with centres only: each label pairs with at most one
  * detection, closest pairs first, and only within a gate in pixels.
  */
-final class CentreScoring {
+public final class CentreScoring {
     private CentreScoring() {
     }
 
@@ -20,10 +20,10 @@ final class CentreScoring {
      * @param hit     per detection, whether it took a label
      * @param offsets detection minus label of each pair, {dx, dy}, pixels
      */
-    record Pairing(boolean[] found, boolean[] hit, List<double[]> offsets) {
+    public record Pairing(boolean[] found, boolean[] hit, List<double[]> offsets) {
     }
 
-    static Pairing pair(List<Point> labels, List<Point> detections, double gatePx) {
+    public static Pairing pair(List<Point> labels, List<Point> detections, double gatePx) {
         List<int[]> candidates = new ArrayList<>();
         for (int l = 0; l < labels.size(); l++) {
             for (int d = 0; d < detections.size(); d++) {
@@ -48,8 +48,8 @@ final class CentreScoring {
     }
 
     /** Pairings of several images summed up. */
-    record Tally(int labels, int detections, List<double[]> offsets) {
-        static Tally of(List<Pairing> pairings) {
+    public record Tally(int labels, int detections, List<double[]> offsets) {
+        public static Tally of(List<Pairing> pairings) {
             List<double[]> offsets = new ArrayList<>();
             int labels = 0;
             int detections = 0;
@@ -61,26 +61,36 @@ final class CentreScoring {
             return new Tally(labels, detections, offsets);
         }
 
-        double recall() {
+        public double recall() {
             return labels == 0 ? Double.NaN : (double) offsets.size() / labels;
         }
 
-        double precision() {
+        public double precision() {
             return detections == 0 ? Double.NaN : (double) offsets.size() / detections;
         }
 
         /** Median distance of the matched pairs, pixels; NaN when nothing matched. */
-        double medianError() {
+        public double medianError() {
+            return errorQuantile(0.5);
+        }
+
+        /**
+         * The q-quantile (0..1) of the matched pairs' distances, pixels, interpolated linearly
+         * between neighbours; NaN when nothing matched.
+         */
+        public double errorQuantile(double q) {
             double[] sorted = offsets.stream().mapToDouble(o -> Math.hypot(o[0], o[1])).sorted().toArray();
             if (sorted.length == 0) {
                 return Double.NaN;
             }
-            int mid = sorted.length / 2;
-            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+            double rank = q * (sorted.length - 1);
+            int below = (int) Math.floor(rank);
+            int above = Math.min(sorted.length - 1, below + 1);
+            return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
         }
 
         /** Mean signed offset along x (axis 0) or y (1): shows a bias that the median distance hides. */
-        double meanOffset(int axis) {
+        public double meanOffset(int axis) {
             return offsets.stream().mapToDouble(o -> o[axis]).average().orElse(Double.NaN);
         }
     }

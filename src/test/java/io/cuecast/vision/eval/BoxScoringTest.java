@@ -1,13 +1,13 @@
-package io.cuecast.vision;
+package io.cuecast.vision.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cuecast.vision.BoxScoring.Box;
-import io.cuecast.vision.BoxScoring.Image;
-import io.cuecast.vision.BoxScoring.Labelled;
-import io.cuecast.vision.BoxScoring.Scored;
+import io.cuecast.vision.eval.BoxScoring.Box;
+import io.cuecast.vision.eval.BoxScoring.Image;
+import io.cuecast.vision.eval.BoxScoring.Labelled;
+import io.cuecast.vision.eval.BoxScoring.Scored;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

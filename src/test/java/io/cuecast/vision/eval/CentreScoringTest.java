@@ -1,4 +1,4 @@
-package io.cuecast.vision;
+package io.cuecast.vision.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

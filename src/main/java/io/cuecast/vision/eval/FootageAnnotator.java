@@ -1,5 +1,7 @@
-package io.cuecast.vision;
+package io.cuecast.vision.eval;
 
+import io.cuecast.vision.BallDetection;
+import io.cuecast.vision.TableView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.opencv.imgproc.Imgproc;
  * pipeline found; red: a label it missed; cyan: a detection that hit a label; magenta: one that hit
  * nothing; orange: a detection on an unlabelled frame; yellow: the table outline.
  */
-final class FootageAnnotator {
+public final class FootageAnnotator {
     private static final Scalar FOUND = new Scalar(0, 200, 0);
     private static final Scalar MISSED = new Scalar(0, 0, 255);
     private static final Scalar HIT = new Scalar(255, 255, 0);
@@ -28,35 +30,35 @@ final class FootageAnnotator {
 
     private final Mat canvas;
 
-    FootageAnnotator(Mat image) {
+    public FootageAnnotator(Mat image) {
         this.canvas = image.clone();
     }
 
-    FootageAnnotator table(TableView table) {
+    public FootageAnnotator table(TableView table) {
         if (table != null) {
             Imgproc.polylines(canvas, List.of(new MatOfPoint(table.cornersPx())), true, TABLE, 1, Imgproc.LINE_AA);
         }
         return this;
     }
 
-    FootageAnnotator labelBox(BoxScoring.Box box, boolean found) {
+    public FootageAnnotator labelBox(BoxScoring.Box box, boolean found) {
         Imgproc.rectangle(canvas, new Point(box.x(), box.y()), new Point(box.x() + box.w(), box.y() + box.h()),
                 found ? FOUND : MISSED, 1);
         return this;
     }
 
-    FootageAnnotator labelCentre(Point centre, boolean found) {
+    public FootageAnnotator labelCentre(Point centre, boolean found) {
         Imgproc.drawMarker(canvas, centre, found ? FOUND : MISSED, Imgproc.MARKER_CROSS, 8, 1);
         return this;
     }
 
     /** A detection's circle, and its type and confidence beside it. */
-    FootageAnnotator detection(BallDetection ball, boolean hit) {
+    public FootageAnnotator detection(BallDetection ball, boolean hit) {
         return detection(ball, hit ? HIT : SPURIOUS);
     }
 
     /** A detection on a frame without labels. */
-    FootageAnnotator detection(BallDetection ball) {
+    public FootageAnnotator detection(BallDetection ball) {
         return detection(ball, UNSCORED);
     }
 
@@ -70,13 +72,13 @@ final class FootageAnnotator {
     }
 
     /** A line of text at the top-left, on a dark band so it reads over any picture. */
-    FootageAnnotator caption(String text) {
+    public FootageAnnotator caption(String text) {
         Imgproc.rectangle(canvas, new Point(0, 0), new Point(canvas.cols(), 18), new Scalar(0, 0, 0), -1);
         Imgproc.putText(canvas, text, new Point(4, 13), Imgproc.FONT_HERSHEY_PLAIN, 1.0, new Scalar(255, 255, 255), 1);
         return this;
     }
 
-    void writeTo(Path file) {
+    public void writeTo(Path file) {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {

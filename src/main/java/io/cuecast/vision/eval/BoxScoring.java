@@ -1,4 +1,4 @@
-package io.cuecast.vision;
+package io.cuecast.vision.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,25 +13,25 @@ import java.util.List;
  * (the usual VOC way), so that a frame with one cue ball does not weigh as much as all the others;
  * and detections of equal confidence count as one step of the ranking (see averagePrecision).
  */
-final class BoxScoring {
-    static final double IOU_THRESHOLD = 0.5;
+public final class BoxScoring {
+    public static final double IOU_THRESHOLD = 0.5;
 
     private BoxScoring() {
     }
 
     /** An axis-aligned box, top-left corner and size, in pixels. */
-    record Box(double x, double y, double w, double h) {
-        static Box around(double cx, double cy, double radius) {
+    public record Box(double x, double y, double w, double h) {
+        public static Box around(double cx, double cy, double radius) {
             return new Box(cx - radius, cy - radius, 2 * radius, 2 * radius);
         }
 
-        boolean containsCentreOf(Box other) {
+        public boolean containsCentreOf(Box other) {
             double cx = other.x + other.w / 2;
             double cy = other.y + other.h / 2;
             return cx >= x && cx <= x + w && cy >= y && cy <= y + h;
         }
 
-        double iou(Box other) {
+        public double iou(Box other) {
             double iw = Math.max(0, Math.min(x + w, other.x + other.w) - Math.max(x, other.x));
             double ih = Math.max(0, Math.min(y + h, other.y + other.h) - Math.max(y, other.y));
             double intersection = iw * ih;
@@ -40,28 +40,28 @@ final class BoxScoring {
     }
 
     /** A box with its ball class (1 cue, 2 eight, 3 solid, 4 stripe; 0 for a detection of no class). */
-    record Labelled(Box box, int ballClass) {
+    public record Labelled(Box box, int ballClass) {
     }
 
-    record Scored(Box box, int ballClass, double confidence) {
+    public record Scored(Box box, int ballClass, double confidence) {
     }
 
     /**
      * Which label each detection took (-1: none) and which labels were found, indexed as the lists
      * given.
      */
-    record Matching(int[] labelOf, boolean[] found) {
-        boolean hit(int detection) {
+    public record Matching(int[] labelOf, boolean[] found) {
+        public boolean hit(int detection) {
             return labelOf[detection] >= 0;
         }
 
-        int hits() {
+        public int hits() {
             return (int) Arrays.stream(labelOf).filter(l -> l >= 0).count();
         }
     }
 
     /** Greedy matching in one image, classes ignored (filter the lists first to score one class). */
-    static Matching match(List<Labelled> truth, List<Scored> detections) {
+    public static Matching match(List<Labelled> truth, List<Scored> detections) {
         int[] labelOf = new int[detections.size()];
         boolean[] found = new boolean[truth.size()];
         List<Integer> order = new ArrayList<>();
@@ -88,15 +88,15 @@ final class BoxScoring {
     }
 
     /** One image's labels and detections. */
-    record Image(List<Labelled> truth, List<Scored> detections) {
-        Image ofClass(int ballClass) {
+    public record Image(List<Labelled> truth, List<Scored> detections) {
+        public Image ofClass(int ballClass) {
             return new Image(truth.stream().filter(l -> l.ballClass() == ballClass).toList(),
                     detections.stream().filter(s -> s.ballClass() == ballClass).toList());
         }
     }
 
     /** AP of one class over a group of images; NaN when the group has no label of that class. */
-    static double averagePrecision(List<Image> images, int ballClass) {
+    public static double averagePrecision(List<Image> images, int ballClass) {
         List<double[]> ranked = new ArrayList<>(); // {confidence, 1 if hit}
         int labels = 0;
         for (Image image : images) {
@@ -129,7 +129,7 @@ final class BoxScoring {
     }
 
     /** The mean, over recall levels 0, 0.1 .. 1, of the best precision reached at that recall or beyond. */
-    static double elevenPointAverage(List<Double> precision, List<Double> recall) {
+    public static double elevenPointAverage(List<Double> precision, List<Double> recall) {
         double sum = 0;
         for (int level = 0; level <= 10; level++) {
             double best = 0;
