@@ -341,7 +341,8 @@ final class ProtocolHandler {
                 session.lastPingLatency().map(ProtocolHandler::seconds).orElse(null),
                 liveness.isAlive(session, now),
                 filtersByName(session),
-                session.link());
+                session.link(),
+                acks.pendingCount(session));
     }
 
     /** Only the filtered streams, by name in stream order; empty when nothing is filtered. */

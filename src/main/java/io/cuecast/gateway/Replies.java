@@ -100,7 +100,8 @@ final class Replies {
             @JsonProperty("last_ping_latency") Double lastPingLatency,
             @JsonProperty("is_alive") boolean isAlive,
             Map<String, StreamFilter> filters,
-            LinkHealth.Report link) {
+            LinkHealth.Report link,
+            @JsonProperty("pending_acks") int pendingAcks) {
     }
 
     /** @param requestType the offending message's type, absent when it could not be read */

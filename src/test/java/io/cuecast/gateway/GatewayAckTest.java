@@ -168,6 +168,8 @@ class GatewayAckTest {
                 "{'type':'ack','data':{'stream':'alert','sequence':99}}");
         assertError("UNKNOWN_ACK_SEQUENCE", "from the future", "{'type':'ack','data':{'stream':'alert','up_to':99}}");
         assertEquals(1, gateway.pendingAcks(client.session), "no bad ack settled anything");
+        assertEquals(1, client.request("{'type':'get_status'}").at("/data/pending_acks").asInt(),
+                "the client can see what it still owes");
 
         client.request("{'type':'ack','data':{'stream':'alert','sequence':" + sequence + "}}");
         assertError("UNKNOWN_ACK_SEQUENCE", "not awaiting your ack",
