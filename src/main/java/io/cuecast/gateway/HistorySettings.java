@@ -27,18 +27,25 @@ public record HistorySettings(int size, Duration maxAge, Set<Stream> latestValue
         latestValueStreams = Set.copyOf(latestValueStreams);
     }
 
+    /** The value of a stream-list key that names no stream. */
+    private static final String NONE = "none";
+
     /** 300 messages, 60 seconds, and the latest {@code state} on subscribe. */
     public static HistorySettings defaults() {
         return new HistorySettings(DEFAULT_SIZE, DEFAULT_MAX_AGE, EnumSet.of(Stream.STATE));
     }
 
     /**
-     * Reads a comma-separated list of stream names, e.g. {@code "state, config"}.
+     * Reads a comma-separated list of stream names, e.g. {@code "state, config"}, or {@code none}
+     * for no stream at all (an empty value would mean the key's default).
      *
      * @throws IllegalArgumentException naming any unknown stream
      */
     public static Set<Stream> streamsNamed(String commaSeparated) {
         Set<Stream> streams = EnumSet.noneOf(Stream.class);
+        if (commaSeparated.trim().equals(NONE)) {
+            return streams;
+        }
         for (String name : commaSeparated.split(",")) {
             String trimmed = name.trim();
             if (!trimmed.isEmpty()) {

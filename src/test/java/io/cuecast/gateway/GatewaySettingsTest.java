@@ -55,6 +55,7 @@ class GatewaySettingsTest {
     @Test
     void latestValueStreamsAreReadFromACommaSeparatedList() {
         assertEquals(EnumSet.of(Stream.STATE, Stream.CONFIG), HistorySettings.streamsNamed(" state, config ,"));
+        assertEquals(EnumSet.noneOf(Stream.class), HistorySettings.streamsNamed(" none "), "none turns a list off");
         var e = assertThrows(IllegalArgumentException.class, () -> HistorySettings.streamsNamed("state,video"));
         assertTrue(e.getMessage().contains("video"), e.getMessage());
     }
