@@ -109,7 +109,7 @@ final class FramePublisher {
         history.skip(Stream.FRAME, sequence);
         Instant now = Timestamps.now(clock);
         Map<QualityLevel, byte[]> messages = new LinkedHashMap<>();
-        DeliveryCounter.Tally tally = deliveries.tally();
+        DeliveryCounter.Tally tally = deliveries.tally(Stream.FRAME);
         for (FilterGroup group : registry.groupsOf(Stream.FRAME)) {
             if (!isDue(group, latestOnly, now)) {
                 continue;
@@ -126,10 +126,10 @@ final class FramePublisher {
             for (FilterGroup.Member member : group.members()) {
                 ClientSession session = member.session();
                 if (message != null) {
-                    tally.count(session.offerFrame(message, latestOnly, now));
+                    tally.count(session.offerFrame(message, latestOnly, now), message.length);
                 } else if (!session.readyForFrame()) {
                     // Its level was not encoded because every client of it was still busy: a drop all the same.
-                    tally.count(session.skip(now));
+                    tally.count(session.skip(now), 0);
                 }
                 // Otherwise it subscribed, or changed level, since the levels were picked: the next frame is its first.
             }

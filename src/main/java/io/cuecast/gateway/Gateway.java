@@ -315,6 +315,21 @@ public final class Gateway {
         session.channel().close(closing.code(), closing.reason());
     }
 
+    /** Stream messages handed to clients on this stream since start (each client's copy counts). */
+    public long messagesSent(Stream stream) {
+        return deliveries.totalsOf(stream).messages();
+    }
+
+    /** Bytes of the stream messages handed to clients on this stream since start. */
+    public long bytesSent(Stream stream) {
+        return deliveries.totalsOf(stream).bytes();
+    }
+
+    /** Stream messages on this stream that clients did not get (queue full or send failed). */
+    public long messagesDropped(Stream stream) {
+        return deliveries.totalsOf(stream).dropped();
+    }
+
     /** Every close code the gateway may close a connection with itself. */
     public static List<Integer> serverCloseCodes() {
         return Closing.CODES;

@@ -79,7 +79,7 @@ final class StreamPublisher {
     }
 
     private PublishResult fanOut(Stream stream, long sequence, EncodedMessage message) {
-        DeliveryCounter.Tally tally = deliveries.tally();
+        DeliveryCounter.Tally tally = deliveries.tally(stream);
         Instant now = Timestamps.now(clock);
         Held held = new Held(sequence, projector.of(message));
         for (FilterGroup group : registry.groupsOf(stream)) {
@@ -125,7 +125,7 @@ final class StreamPublisher {
     }
 
     private Instant flushDue(Stream stream, Instant now) {
-        DeliveryCounter.Tally tally = deliveries.tally();
+        DeliveryCounter.Tally tally = deliveries.tally(stream);
         Instant next = null;
         for (FilterGroup group : registry.groupsOf(stream)) {
             Cadence<Held> cadence = group.cadence();
@@ -185,7 +185,7 @@ final class StreamPublisher {
         boolean awaitsAck = sequence > 0 && acks.settings().requiresAck(stream);
         for (FilterGroup.Member member : members) {
             if (heldSince == 0 || member.subscription().joinedAfter() < heldSince) {
-                tally.count(member.session().offer(text, now));
+                tally.count(member.session().offer(text, now), text.bytes());
                 if (awaitsAck) {
                     acks.sent(member.session(), stream, sequence, text, now);
                 }

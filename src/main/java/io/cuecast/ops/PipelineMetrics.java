@@ -2,6 +2,7 @@ package io.cuecast.ops;
 
 import io.cuecast.camera.CameraStatus;
 import io.cuecast.gateway.Gateway;
+import io.cuecast.gateway.Stream;
 import io.cuecast.vision.VisionStage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -93,6 +94,18 @@ public final class PipelineMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMillis(500))
                 .register(registry);
         vision.onDetection(d -> detection.record(Duration.ofNanos((long) (d.detectionMillis() * 1e6))));
+        for (Stream stream : Stream.values()) {
+            String name = stream.wireName();
+            FunctionCounter.builder("cuecast.websocket.stream.messages.sent", gateway, g -> g.messagesSent(stream))
+                    .description("stream messages handed to clients, one per client copy").tag("stream", name)
+                    .register(registry);
+            FunctionCounter.builder("cuecast.websocket.stream.bytes.sent", gateway, g -> g.bytesSent(stream))
+                    .description("bytes of the stream messages handed to clients").tag("stream", name)
+                    .baseUnit("bytes").register(registry);
+            FunctionCounter.builder("cuecast.websocket.stream.messages.dropped", gateway, g -> g.messagesDropped(stream))
+                    .description("stream messages clients did not get: queue full or send failed").tag("stream", name)
+                    .register(registry);
+        }
         for (int code : Gateway.serverCloseCodes()) {
             FunctionCounter.builder("cuecast.websocket.closed.by.server", gateway, g -> g.closedByServer(code))
                     .description("connections the gateway closed itself, by close code (3008: slow consumer)")

@@ -96,6 +96,23 @@ class GatewayPublishTest {
     }
 
     @Test
+    void messagesBytesAndDropsAreCountedPerStreamForTheMetrics() {
+        TestClient first = subscribed("first", "state");
+        subscribed("second", "state");
+        TestClient full = subscribed("full", "state");
+        full.channel.setQueueFull(true);
+
+        gateway.publish(Stream.STATE, Map.of("balls", List.of()));
+        gateway.publish(Stream.ALERT, Map.of("level", "info"));
+
+        assertEquals(2, gateway.messagesSent(Stream.STATE), "one per client copy delivered");
+        assertEquals(2L * Utf8.length(first.channel.sent().get(first.channel.sent().size() - 1)),
+                gateway.bytesSent(Stream.STATE));
+        assertEquals(1, gateway.messagesDropped(Stream.STATE));
+        assertEquals(0, gateway.messagesSent(Stream.ALERT), "nobody subscribes to alert");
+    }
+
+    @Test
     void aSlowClientSeesTheGapOnceItCatchesUp() {
         TestClient slow = subscribed("slow", "state");
         gateway.publish(Stream.STATE, Map.of());

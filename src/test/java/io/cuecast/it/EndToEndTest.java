@@ -341,6 +341,8 @@ class EndToEndTest {
         assertEquals(0.0, metricValue(latency, "cuecast_circuit_breaker_state{breaker=\"camera-breaker\",state=\"OPEN\"}"));
         assertTrue(metricValue(latency, "cuecast_websocket_closed_by_server_total{code=\"3008\"}") >= 0,
                 "slow-consumer kicks are counted");
+        assertTrue(metricValue(latency, "cuecast_websocket_stream_bytes_sent_bytes_total{stream=\"state\"}") >= 0,
+                latency.lines().filter(line -> line.contains("stream_bytes")).toList().toString());
     }
 
     /** The value of a Prometheus sample, named with its labels if it has any, or -1 when absent. */
