@@ -214,12 +214,23 @@ public final class Gateway {
      * the undelivered sink. Idempotent.
      */
     public void disconnect(String connectionKey) {
-        ClientSession session = sessions.remove(connectionKey);
-        if (session != null) {
-            registry.remove(session);
-            acks.forget(session);
+        ClientSession session = sessions.get(connectionKey);
+        if (session != null && forget(session)) {
             LOG.info("Client {} disconnected", session.clientId());
         }
+    }
+
+    /**
+     * Ends a session: its subscriptions, and the messages it still owes acks for, which go to the
+     * dead letters. Only the first caller succeeds, though an I/O thread and a worker may race.
+     */
+    private boolean forget(ClientSession session) {
+        if (!sessions.remove(session.connectionKey(), session)) {
+            return false;
+        }
+        registry.remove(session);
+        acks.forget(session);
+        return true;
     }
 
     /**
@@ -303,12 +314,10 @@ public final class Gateway {
     }
 
     private void close(ClientSession session, Closing closing) {
-        // Forgotten at once, not when the adapter reports the close, so no more messages are queued;
-        // and only once, though an I/O thread and a worker may both find a reason to close.
-        if (!sessions.remove(session.connectionKey(), session)) {
+        // Forgotten at once, not when the adapter reports the close, so no more messages are queued.
+        if (!forget(session)) {
             return;
         }
-        registry.remove(session);
         closedByServer.computeIfAbsent(closing.code(), code -> new LongAdder()).increment();
         LOG.info("Closing client {} ({}) with {}: {}", session.clientId(), session.remoteAddress(),
                 closing.code(), closing.reason());

@@ -117,6 +117,19 @@ class GatewayAckTest {
     }
 
     @Test
+    void aClientTheServerClosesHandsItsUnacknowledgedAlertsToTheDeadLettersToo() {
+        client.request("{'type':'subscribe','data':{'streams':['alert']}}");
+        long sequence = publishAlert("one");
+
+        gateway.refuse(client.key, InboundMessageGuard.Verdict.INVALID_UTF8, 3);
+
+        assertEquals(1007, client.channel.closed().orElseThrow().code());
+        Undelivered given = single(deadLetters);
+        assertEquals(sequence, given.sequence());
+        assertEquals(Undelivered.Reason.CLIENT_DISCONNECTED, given.reason());
+    }
+
+    @Test
     void aListOrACumulativeAckSettlesSeveralAtOnce() {
         client.request("{'type':'subscribe','data':{'streams':['alert']}}");
         long a = publishAlert("a");
