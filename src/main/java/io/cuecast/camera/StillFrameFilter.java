@@ -74,7 +74,7 @@ public final class StillFrameFilter {
     }
 
     /** Counts a frame found not worth detecting (the route frees its pixels, as for every frame). */
-    public void skip(Frame frame) {
+    public void skip() {
         skipped++;
     }
 

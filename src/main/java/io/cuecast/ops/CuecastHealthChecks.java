@@ -32,7 +32,7 @@ public final class CuecastHealthChecks {
      */
     public static void register(CamelContext context, HealthReport report) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        for (String component : HealthReport.COMPONENTS) {
+        for (String component : report.componentNames()) {
             registry.register(new ComponentCheck(component, report, component.equals("gateway")));
         }
     }

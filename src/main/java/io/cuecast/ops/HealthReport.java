@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
@@ -29,8 +30,8 @@ public final class HealthReport {
     private final Supplier<Map<String, String>> breakerStates;
     private final Supplier<Map<String, Object>> camelChecks;
 
-    /** Cuecast's own components, in report order; Camel's checks of routes and consumers follow as "camel". */
-    public static final List<String> COMPONENTS = List.of("camera", "vision", "gateway", "circuit_breakers");
+    /** Cuecast's own components by name, in report order; Camel's checks of routes and consumers follow as "camel". */
+    private final Map<String, LongFunction<Map<String, Object>>> components = new LinkedHashMap<>();
 
     /**
      * @param framesDropped     frames dropped unprocessed because detection fell behind
@@ -50,42 +51,43 @@ public final class HealthReport {
         this.version = version;
         this.breakerStates = breakerStates;
         this.camelChecks = camelChecks;
+        components.put("camera", this::camera);
+        components.put("vision", this::vision);
+        components.put("gateway", now -> gateway());
+        components.put("circuit_breakers", now -> breakers());
+    }
+
+    /** The names of Cuecast's own components, in report order. */
+    public List<String> componentNames() {
+        return List.copyOf(components.keySet());
     }
 
     public Map<String, Object> report() {
         long now = Clocks.epochMicros();
-        Map<String, Map<String, Object>> components = new LinkedHashMap<>();
-        for (String name : COMPONENTS) {
-            components.put(name, component(name, now));
-        }
-        components.put("camel", camelChecks.get());
-        HealthStatus overall = components.values().stream().map(HealthReport::statusOf)
+        Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+        components.forEach((name, part) -> parts.put(name, part.apply(now)));
+        parts.put("camel", camelChecks.get());
+        HealthStatus overall = parts.values().stream().map(HealthReport::statusOf)
                 .reduce(HealthStatus.UP, HealthStatus::worse);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("status", overall.name());
         report.put("timestamp", Instant.now().toString());
         report.put("uptime_s", (now - startedAtUs) / 1_000_000);
         report.put("version", version);
-        report.put("components", components);
+        report.put("components", parts);
         return report;
     }
 
     /**
-     * One of Cuecast's own components ({@link #COMPONENTS}), as the report shows it: a
+     * One of Cuecast's own components ({@link #componentNames()}), as the report shows it: a
      * {@code status} of UP, DEGRADED or DOWN, and figures.
      */
     public Map<String, Object> component(String name) {
-        return component(name, Clocks.epochMicros());
-    }
-
-    private Map<String, Object> component(String name, long now) {
-        return switch (name) {
-            case "camera" -> camera(now);
-            case "vision" -> vision(now);
-            case "gateway" -> gateway();
-            case "circuit_breakers" -> breakers();
-            default -> throw new IllegalArgumentException("no health component '" + name + "'; there are " + COMPONENTS);
-        };
+        LongFunction<Map<String, Object>> part = components.get(name);
+        if (part == null) {
+            throw new IllegalArgumentException("no health component '" + name + "'; there are " + componentNames());
+        }
+        return part.apply(Clocks.epochMicros());
     }
 
     /** The HTTP status for a report: 503 when DOWN, else 200. */
