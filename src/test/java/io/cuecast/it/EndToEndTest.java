@@ -354,8 +354,10 @@ class EndToEndTest {
 
     @Test
     void healthReportsEveryComponent() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.http("/api/v1/health")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // Run first, the test may find the pipeline before its first detection: wait for it, not on it.
+        HttpResponse<String> response = Await.until(() -> http.send(HttpRequest.newBuilder(app.http("/api/v1/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                r -> r.statusCode() == 200, WAIT, "health to report the started pipeline");
         assertEquals(200, response.statusCode());
         JsonNode health = JSON.readTree(response.body());
         assertEquals("UP", health.path("status").asText(), response.body());
