@@ -119,7 +119,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
                 seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
                 settings.integer("cuecast.gateway.ack.max-deliveries", AckSettings.DEFAULT_MAX_DELIVERIES, 1, 100));
-        DeadLetterStore deadLetters = openDeadLetters(settings);
+        DeadLetterStore deadLetters = openDeadLetters(context, settings);
         // Registered at once, so that the store (and its folder lock) is closed even if a later setting fails.
         context.addService(new ServiceSupport() {
             @Override
@@ -217,13 +217,17 @@ public class CuecastConfiguration implements CamelConfiguration {
 
     /**
      * The dead-letter store, and a check of the retry settings the routes read as placeholders
-     * (routes/pipeline-errors.camel.yaml), so that a bad value is named at start-up.
+     * (routes/pipeline-errors.camel.yaml), through routeSetting like the other route placeholders.
      */
-    private static DeadLetterStore openDeadLetters(Settings settings) {
-        settings.integer("cuecast.dead-letters.max-redeliveries", 2, 0, 10);
-        settings.integer("cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000);
-        settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10);
-        settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000);
+    private static DeadLetterStore openDeadLetters(CamelContext context, Settings settings) {
+        routeSetting(context, "cuecast.dead-letters.max-redeliveries",
+                settings.integer("cuecast.dead-letters.max-redeliveries", 2, 0, 10));
+        routeSetting(context, "cuecast.dead-letters.redelivery-delay-ms",
+                settings.integer("cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000));
+        routeSetting(context, "cuecast.dead-letters.backoff-multiplier",
+                settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10));
+        routeSetting(context, "cuecast.dead-letters.max-redelivery-delay-ms",
+                settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000));
         long maxBytes = settings.integer("cuecast.dead-letters.max-file-mb", 256, 1, 65_536) * 1024L * 1024L;
         Path dir = settings.parsed("cuecast.dead-letters.dir", "data/dead-letters", Path::of);
         try {
