@@ -20,6 +20,7 @@ const opts = parseArgs(process.argv.slice(2), {
   stream: 'state',   // what to subscribe to; a quiet one (events) holds idle connections
   'connect-rate': 0, // new connections a second while ramping up; 0 opens all at once
   'heap-url': '',    // the server's Jolokia (…/observe/jolokia): report its heap after a GC
+  'metrics-url': '', // the server's Prometheus text (…/observe/metrics): time the slow consumers' cut-off
 });
 const N = opts.clients, SLOW = Math.min(opts.slow, N);
 
@@ -78,7 +79,10 @@ class Conn {
       this.reconnecting = false;
       if (m.measuring) resubscribe.recordValue(Math.max(1, Math.round(nowUs() - this.startedUs)));
     }
-    if (this.slow) this.ws._socket.pause(); // TCP backs up into the server's write queue
+    if (this.slow) {
+      this.ws._socket.pause(); // TCP backs up into the server's write queue
+      slowPaused();
+    }
   }
 
   onState(buf) {
@@ -112,6 +116,33 @@ class Conn {
     this.afterReconnect = true;
     m.reconnects++;
     this.open(true);
+  }
+}
+
+// Slow-consumer cut-off: a paused socket cannot see the server close it, so the time from the last
+// slow consumer stopping to read until the server has closed them all comes from the server's
+// counter of slow-consumer closes (code 3008), polled every 100 ms.
+let slowCutOffSeconds = null, slowPausedCount = 0;
+function slowPaused() {
+  if (++slowPausedCount < SLOW || !opts['metrics-url']) return;
+  const start = performance.now();
+  closedAsSlow().then((before) => {
+    const poll = setInterval(async () => {
+      if ((await closedAsSlow()) - before >= SLOW) {
+        slowCutOffSeconds = +((performance.now() - start) / 1000).toFixed(2);
+        clearInterval(poll);
+      }
+    }, 100);
+    poll.unref();
+  });
+}
+async function closedAsSlow() {
+  try {
+    const text = await (await fetch(opts['metrics-url'])).text();
+    const line = text.split('\n').find((l) => l.startsWith('cuecast_websocket_closed_by_server_total{') && l.includes('code="3008"'));
+    return line ? Number(line.split(' ').pop()) : 0;
+  } catch (e) {
+    return 0;
   }
 }
 
@@ -200,6 +231,7 @@ async function report(secs, cpu) {
     gapEvents: m.gapEvents, missed: m.missed,
     connectFailures: m.connectFailures, closeCodes: m.closeCodes,
     slowCutOff: conns.filter((c) => c.slow && c.ws.readyState !== WebSocket.OPEN).length,
+    slowCutOffSeconds,
     reconnects: m.reconnects, missedAcrossReconnect: m.missedAcrossReconnect,
     resubscribeP99ms: m.reconnects ? +(resubscribe.getValueAtPercentile(99) / 1000).toFixed(2) : null,
     resubscribeMaxms: m.reconnects ? +(resubscribe.maxValue / 1000).toFixed(2) : null,

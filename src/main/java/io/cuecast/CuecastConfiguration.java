@@ -168,7 +168,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))),
                 Clock.systemUTC());
         registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate,
-                settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024)));
+                settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024),
+                settings.integer("cuecast.gateway.socket-send-buffer-bytes", 32 * 1024, 0, 64 * 1024 * 1024)));
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("pipelineControl", new PipelineControl(context));

@@ -7,8 +7,11 @@ package io.cuecast.gateway;
  */
 public interface ClientChannel {
 
-    /** Queues a text frame for the client and returns at once; it must never block. */
-    void send(String text);
+    /**
+     * Queues a text frame for the client and returns at once; it must never block. The array is the
+     * UTF-8 text, shared with every other client the message goes to: read it, never change it.
+     */
+    void sendText(byte[] utf8);
 
     /**
      * Queues a binary frame for the client and returns at once; it must never block. Calls
@@ -19,6 +22,13 @@ public interface ClientChannel {
 
     /** Whether the outgoing queue is over its high-water mark, i.e. the client is not keeping up. */
     boolean isWriteQueueFull();
+
+    /**
+     * Whether the socket is refusing bytes: something handed to it has not yet left for the network
+     * because the client (or its link) is not taking it. A client that keeps up is stalled only
+     * now and then, for moments; the gateway counts a stall that lasts as falling behind.
+     */
+    boolean isStalled();
 
     /** Closes the socket with a WebSocket close code and reason. */
     void close(int code, String reason);

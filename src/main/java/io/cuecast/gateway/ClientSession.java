@@ -158,14 +158,14 @@ public final class ClientSession {
     }
 
     /**
-     * Sends a stream message unless the client is not keeping up, in which case it is skipped and
-     * the client's time behind starts (or keeps) running; a message that fits stops it.
+     * Sends a stream message unless the client's queue is full, in which case it is skipped and
+     * the client's time behind starts (or keeps) running; see {@link #noteProgress}.
      */
     Delivery offer(EncodedMessage message, Instant now) {
         if (channel.isWriteQueueFull()) {
             return skip(now);
         }
-        liveness.caughtUp();
+        noteProgress(now);
         if (!write(message)) {
             messagesDropped.increment();
             return Delivery.FAILED;
@@ -182,9 +182,9 @@ public final class ClientSession {
         return framesInFlight.get() == 0 && !channel.isWriteQueueFull();
     }
 
-    /** Behind on anything: text waiting over the bound, or a frame not written out yet. */
+    /** Behind on anything: text waiting over the bound, a frame not written out yet, or a stalled socket. */
     boolean isBacklogged() {
-        return framesInFlight.get() > 0 || channel.isWriteQueueFull();
+        return framesInFlight.get() > 0 || channel.isWriteQueueFull() || channel.isStalled();
     }
 
     /**
@@ -197,7 +197,7 @@ public final class ClientSession {
         if (channel.isWriteQueueFull() || (latestOnly && framesInFlight.get() > 0)) {
             return skip(now);
         }
-        liveness.caughtUp();
+        noteProgress(now);
         framesInFlight.incrementAndGet();
         try {
             channel.sendBinary(message, framesInFlight::decrementAndGet);
@@ -210,6 +210,18 @@ public final class ClientSession {
         messagesSent.increment();
         bytesSent.add(message.length);
         return Delivery.DELIVERED;
+    }
+
+    /**
+     * A message that fits the queue ends a spell behind, unless the socket is stalled: then the
+     * queue only hides that the client stopped reading, and the spell starts (or goes on).
+     */
+    private void noteProgress(Instant now) {
+        if (channel.isStalled()) {
+            liveness.fellBehind(now);
+        } else {
+            liveness.caughtUp();
+        }
     }
 
     /** Counts a stream message or frame this client was due but could not take, and its time behind. */
@@ -229,7 +241,7 @@ public final class ClientSession {
     /** A failing channel is logged and reported, never thrown: one client must not stop others. */
     private boolean write(EncodedMessage message) {
         try {
-            channel.send(message.text());
+            channel.sendText(message.utf8());
         } catch (RuntimeException e) {
             LOG.warn("Sending to client {} ({}) failed", clientId, remoteAddress, e);
             return false;

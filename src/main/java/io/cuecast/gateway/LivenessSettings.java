@@ -17,7 +17,7 @@ public record LivenessSettings(Duration pingInterval, Duration idleTimeout, Dura
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** As Centrifugo: a client that cannot keep up for seconds will not catch up by itself. */
-    public static final Duration DEFAULT_SLOW_CONSUMER_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_SLOW_CONSUMER_TIMEOUT = Duration.ofSeconds(2);
 
     public LivenessSettings {
         requireWholeSeconds("pingInterval", pingInterval);

@@ -13,14 +13,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The heartbeat and the slow-consumer cut-off, with the defaults: ping after 30 s of silence,
- * close after 60 s, and close a subscriber behind for more than 5 s. The test moves the clock and
- * calls the sweep the housekeeping route calls once a second.
+ * The heartbeat and the slow-consumer cut-off, with the default heartbeat (ping after 30 s of
+ * silence, close after 60 s) and a 5 s slow-consumer timeout, long enough to tell a timer that
+ * restarts from one that does not. The test moves the clock and calls the sweep the housekeeping
+ * route calls once a second.
  */
 class GatewayLivenessTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-25T17:45:56.123456Z"));
-    private final Gateway gateway = new Gateway(GatewaySettings.defaults("v"), clock);
+    private final Gateway gateway = new Gateway(new GatewaySettings(GatewaySettings.DEFAULT_MAX_MESSAGE_BYTES,
+            GatewaySettings.DEFAULT_RATE_LIMIT_PER_MINUTE, "v", HistorySettings.defaults(),
+            new LivenessSettings(LivenessSettings.DEFAULT_PING_INTERVAL, LivenessSettings.DEFAULT_IDLE_TIMEOUT,
+                    Duration.ofSeconds(5))), clock);
     private final TestClient client = new TestClient(gateway, "a");
 
     @Test
@@ -164,6 +168,45 @@ class GatewayLivenessTest {
         sweepAfter(Duration.ofSeconds(5));
 
         assertEquals(Optional.empty(), lagging.channel.closed());
+    }
+
+    @Test
+    void aSubscriberWhoseSocketStaysStalledIsClosedThoughItsQueueNeverFills() {
+        TestClient stalled = subscribed(client);
+        stalled.channel.setStalled(true);
+
+        publishAfter(Duration.ZERO);
+        publishAfter(Duration.ofSeconds(5));
+        gateway.sweep();
+        assertTrue(stalled.channel.closed().isEmpty(), "closed only past the timeout");
+        assertEquals(2, stalled.ofType("state").size(), "a stalled socket still takes messages into its queue");
+        sweepAfter(Duration.ofMillis(1));
+
+        assertEquals(3008, stalled.channel.closed().orElseThrow().code());
+    }
+
+    @Test
+    void aStallThatEndsBeforeTheTimeoutIsForgiven() {
+        TestClient stalled = subscribed(client);
+        stalled.channel.setStalled(true);
+        publishAfter(Duration.ZERO);
+        stalled.channel.setStalled(false);
+        publishAfter(Duration.ofSeconds(4));
+
+        sweepAfter(Duration.ofSeconds(4));
+
+        assertEquals(Optional.empty(), stalled.channel.closed());
+    }
+
+    @Test
+    void theSweepNoticesAStallWhenNothingIsPublished() {
+        TestClient stalled = subscribed(client);
+        stalled.channel.setStalled(true);
+        sweepAfter(Duration.ZERO);
+
+        sweepAfter(Duration.ofSeconds(5).plusMillis(1));
+
+        assertEquals(3008, stalled.channel.closed().orElseThrow().code());
     }
 
     private TestClient subscribed(TestClient subscriber) {

@@ -61,11 +61,11 @@ class GatewaySettingsTest {
     }
 
     @Test
-    void livenessDefaultsToTheOriginalHeartbeatAndAFiveSecondSlowConsumerLimit() {
+    void livenessDefaultsToTheOriginalHeartbeatAndATwoSecondSlowConsumerLimit() {
         LivenessSettings liveness = GatewaySettings.defaults("v").liveness();
         assertEquals(Duration.ofSeconds(30), liveness.pingInterval());
         assertEquals(Duration.ofSeconds(60), liveness.idleTimeout());
-        assertEquals(Duration.ofSeconds(5), liveness.slowConsumerTimeout());
+        assertEquals(Duration.ofSeconds(2), liveness.slowConsumerTimeout());
     }
 
     @Test

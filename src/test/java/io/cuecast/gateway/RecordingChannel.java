@@ -1,6 +1,10 @@
 package io.cuecast.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,19 +20,25 @@ final class RecordingChannel implements ClientChannel {
     }
 
     private final List<String> sent = new ArrayList<>();
+    /**
+     * One String per array sent, so that assertSame on two clients' texts still checks that they
+     * were given the one shared encoding.
+     */
+    private static final Map<byte[], String> decoded = Collections.synchronizedMap(new IdentityHashMap<>());
     private final List<byte[]> binaries = new ArrayList<>();
     private final List<Runnable> unwritten = new ArrayList<>();
     private volatile boolean holdingBinaries;
     private volatile boolean queueFull;
+    private volatile boolean stalled;
     private volatile boolean failing;
     private volatile Close closed;
 
     @Override
-    public synchronized void send(String text) {
+    public synchronized void sendText(byte[] utf8) {
         if (failing) {
             throw new IllegalStateException("socket is gone");
         }
-        sent.add(text);
+        sent.add(decoded.computeIfAbsent(utf8, bytes -> new String(bytes, StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -50,6 +60,11 @@ final class RecordingChannel implements ClientChannel {
     }
 
     @Override
+    public boolean isStalled() {
+        return stalled;
+    }
+
+    @Override
     public void close(int code, String reason) {
         if (closed != null) {
             throw new AssertionError("closed twice: first " + closed + ", then " + code + " " + reason);
@@ -59,6 +74,11 @@ final class RecordingChannel implements ClientChannel {
 
     void setQueueFull(boolean queueFull) {
         this.queueFull = queueFull;
+    }
+
+    /** Like a socket whose client stopped reading before its queue filled. */
+    void setStalled(boolean stalled) {
+        this.stalled = stalled;
     }
 
     /** While true, binary messages stay unwritten (their completion is not reported). */

@@ -88,11 +88,11 @@ public class GatewayFanoutBenchmark {
 
     /** Keeps a reference to the last text sent, so the send cannot be optimised away; never full. */
     private static final class InMemoryChannel implements ClientChannel {
-        private String last;
+        private byte[] last;
 
         @Override
-        public void send(String text) {
-            last = text;
+        public void sendText(byte[] utf8) {
+            last = utf8;
         }
 
         @Override
@@ -102,6 +102,11 @@ public class GatewayFanoutBenchmark {
 
         @Override
         public boolean isWriteQueueFull() {
+            return false;
+        }
+
+        @Override
+        public boolean isStalled() {
             return false;
         }
 

@@ -6,6 +6,7 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.Stream;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,17 +27,21 @@ public final class WebSocketEvents {
     private final Gateway gateway;
     private final ConnectionGate gate;
     private final int maxQueuedBytes;
+    private final int socketSendBufferBytes;
     /** One per event loop: a handful, however many clients. */
     private final Map<Context, EventLoopOutbox> outboxes = new ConcurrentHashMap<>();
 
     /**
      * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
      *                       keeping up (its write queue is full) and skips stream messages
+     * @param socketSendBufferBytes the kernel's send buffer for each client's socket (SO_SNDBUF), or 0
+     *                       to leave it to the kernel; see {@link #limitSendBuffer}
      */
-    public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes) {
+    public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes, int socketSendBufferBytes) {
         this.gateway = gateway;
         this.gate = gate;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.socketSendBufferBytes = socketSendBufferBytes;
     }
 
     /**
@@ -64,6 +69,7 @@ public final class WebSocketEvents {
         }
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
         socket.setWriteQueueMaxSize(maxQueuedBytes);
+        limitSendBuffer(socket);
         // Before the welcome: a client may answer it at once, and its first message must be checked too.
         InboundFrames.guard(socket, connectionKey, gateway);
         VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes);
@@ -75,6 +81,19 @@ public final class WebSocketEvents {
                 : Optional.of(gateway.connect(connectionKey, channel, String.valueOf(remoteAddress)));
         if (session.isPresent() && stream != null) {
             gateway.receive(connectionKey, StreamEndpointSubscription.subscribeMessage(stream, socket.query()));
+        }
+    }
+
+    /**
+     * Bounds what the kernel holds for a client that stopped reading. Left to itself, Linux lets a
+     * socket's send buffer grow to megabytes, which at a state message's 120 KB/s hides a stalled
+     * client for half a minute before its socket refuses anything and the slow-consumer timeout can
+     * start; and a client that resumes would first read that much stale state.
+     */
+    private void limitSendBuffer(ServerWebSocket socket) {
+        if (socketSendBufferBytes > 0) {
+            NettyChannels.of(socket).ifPresent(channel ->
+                    channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBufferBytes));
         }
     }
 
