@@ -20,6 +20,7 @@ import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.QualityLevel;
 import io.cuecast.gateway.QualityLevels;
+import io.cuecast.gateway.Tables;
 import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.rest.AdminGuard;
@@ -131,7 +132,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
-                liveness, frameQualities), Clock.systemUTC(), auth, flushTimer, acks,
+                liveness, frameQualities, settings.parsed("cuecast.tables", Tables.DEFAULT_ID,
+                        ids -> Tables.of(List.of(ids.trim().split("\\s*,\\s*"))))), Clock.systemUTC(), auth, flushTimer, acks,
                 new GatewayDeadLetters(deadLetters));
         flushTimer.drive(gateway::flushDue);
         FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * A client's {@code ack}: {@code {"stream":"alert"}} and exactly one of {@code "sequence": N},
- * {@code "sequences": [N, ...]} or the cumulative {@code "up_to": N} (every pending message up to N).
+ * {@code "sequences": [N, ...]} or the cumulative {@code "up_to": N} (every pending message up to N),
+ * with the message's {@code "table_id"}, which only an installation of several tables needs.
  *
  * @param sequences the sequences acknowledged one by one; empty for a cumulative ack
  * @param upTo      the cumulative bound, or 0 when the sequences are listed
  */
-record AckRequest(Stream stream, List<Long> sequences, long upTo) {
+record AckRequest(TableStream target, List<Long> sequences, long upTo) {
 
     static final int MAX_SEQUENCES = 1000;
     private static final String FORMAT = "An ack is {\"type\":\"ack\",\"data\":{\"stream\":\"alert\",\"sequence\":N}}"
@@ -22,7 +23,7 @@ record AckRequest(Stream stream, List<Long> sequences, long upTo) {
     }
 
     /** @throws RequestRejected with INVALID_ACK_FORMAT saying what is wrong */
-    static AckRequest parse(JsonNode data, AckSettings settings) {
+    static AckRequest parse(JsonNode data, AckSettings settings, Tables tables) {
         if (data == null || !data.isObject()) {
             throw invalid("The ack has no data object. " + FORMAT);
         }
@@ -36,15 +37,16 @@ record AckRequest(Stream stream, List<Long> sequences, long upTo) {
             throw invalid("The " + stream.wireName() + " stream needs no acks; these do: "
                     + settings.streams().stream().map(Stream::wireName).sorted().toList() + ".");
         }
+        TableStream target = new TableStream(table(data.get("table_id"), tables), stream);
         int given = (data.has("sequence") ? 1 : 0) + (data.has("sequences") ? 1 : 0) + (data.has("up_to") ? 1 : 0);
         if (given != 1) {
             throw invalid("Give exactly one of \"sequence\", \"sequences\" or \"up_to\". " + FORMAT);
         }
         if (data.has("up_to")) {
-            return new AckRequest(stream, List.of(), sequence(data.get("up_to"), "up_to"));
+            return new AckRequest(target, List.of(), sequence(data.get("up_to"), "up_to"));
         }
         if (data.has("sequence")) {
-            return new AckRequest(stream, List.of(sequence(data.get("sequence"), "sequence")), 0);
+            return new AckRequest(target, List.of(sequence(data.get("sequence"), "sequence")), 0);
         }
         JsonNode list = data.get("sequences");
         if (!list.isArray() || list.isEmpty() || list.size() > MAX_SEQUENCES) {
@@ -52,7 +54,21 @@ record AckRequest(Stream stream, List<Long> sequences, long upTo) {
         }
         List<Long> sequences = new ArrayList<>();
         list.forEach(item -> sequences.add(sequence(item, "sequences")));
-        return new AckRequest(stream, List.copyOf(sequences), 0);
+        return new AckRequest(target, List.copyOf(sequences), 0);
+    }
+
+    private static String table(JsonNode id, Tables tables) {
+        if (id == null || id.isNull()) {
+            if (!tables.isSingle()) {
+                throw invalid("Several tables are served here: say whose message this is with \"table_id\" (one of "
+                        + tables + ").");
+            }
+            return tables.defaultId();
+        }
+        if (!id.isTextual() || !tables.contains(id.asText())) {
+            throw invalid("\"table_id\" must be one of " + tables + ", not " + id + ".");
+        }
+        return id.asText();
     }
 
     private static long sequence(JsonNode value, String field) {

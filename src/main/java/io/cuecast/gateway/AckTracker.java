@@ -1,9 +1,10 @@
 package io.cuecast.gateway;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -40,28 +41,28 @@ final class AckTracker {
 
     /** One client's pending messages, per stream, in sequence order. */
     private static final class Ledger {
-        final Map<Stream, NavigableMap<Long, Pending>> byStream = new EnumMap<>(Stream.class);
+        final Map<TableStream, NavigableMap<Long, Pending>> byStream = new HashMap<>();
         /** Set when the client left; a publish that raced with that hands its message over at once. */
         boolean closed;
 
-        NavigableMap<Long, Pending> of(Stream stream) {
+        NavigableMap<Long, Pending> of(TableStream stream) {
             return byStream.computeIfAbsent(stream, s -> new TreeMap<>());
         }
     }
 
-    /** What an ack did: the sequences it settled and how many of the stream's stay pending. */
-    record Acked(String stream, List<Long> sequences, int pending) {
+    /** What an ack did: the sequences it settled and how many of the table's stream's stay pending. */
+    record Acked(String stream, @JsonProperty("table_id") String tableId, List<Long> sequences, int pending) {
     }
 
     private final AckSettings settings;
     private final UndeliveredSink sink;
     private final FieldProjector projector;
-    private final ToLongFunction<Stream> lastPublished;
+    private final ToLongFunction<TableStream> lastPublished;
     private final Map<ClientSession, Ledger> ledgers = new ConcurrentHashMap<>();
 
     /** @param lastPublished the last sequence published on a stream, which no ack may pass */
     AckTracker(AckSettings settings, UndeliveredSink sink, FieldProjector projector,
-               ToLongFunction<Stream> lastPublished) {
+               ToLongFunction<TableStream> lastPublished) {
         this.settings = settings;
         this.sink = sink;
         this.projector = projector;
@@ -81,8 +82,8 @@ final class AckTracker {
      * Notes a stream message offered to the client; a no-op for streams that need no ack. If the
      * client has just left, the message goes straight to the sink.
      */
-    void sent(ClientSession session, Stream stream, long sequence, EncodedMessage message, Instant now) {
-        if (!settings.requiresAck(stream)) {
+    void sent(ClientSession session, TableStream stream, long sequence, EncodedMessage message, Instant now) {
+        if (!settings.requiresAck(stream.stream())) {
             return;
         }
         Pending pending = new Pending(message, now);
@@ -105,30 +106,30 @@ final class AckTracker {
      *                         sequence from the future or not awaiting an ack from this client
      */
     Acked ack(ClientSession session, AckRequest request) {
-        long last = lastPublished.applyAsLong(request.stream());
+        long last = lastPublished.applyAsLong(request.target());
         long highest = request.cumulative() ? request.upTo()
                 : request.sequences().stream().mapToLong(Long::longValue).max().orElseThrow();
         if (highest > last) {
             throw new RequestRejected(ErrorCode.UNKNOWN_ACK_SEQUENCE, "Sequence " + highest + " of "
-                    + request.stream().wireName() + " is from the future: the last one sent is " + last + ".");
+                    + request.target().describe() + " is from the future: the last one sent is " + last + ".");
         }
         Ledger ledger = ledgers.getOrDefault(session, new Ledger());
         synchronized (ledger) {
-            NavigableMap<Long, Pending> pending = ledger.of(request.stream());
+            NavigableMap<Long, Pending> pending = ledger.of(request.target());
             List<Long> settled;
             if (request.cumulative()) {
                 settled = new ArrayList<>(pending.headMap(request.upTo(), true).keySet());
             } else {
                 List<Long> unknown = request.sequences().stream().filter(s -> !pending.containsKey(s)).toList();
                 if (!unknown.isEmpty()) {
-                    throw new RequestRejected(ErrorCode.UNKNOWN_ACK_SEQUENCE, request.stream().wireName() + " " + unknown
+                    throw new RequestRejected(ErrorCode.UNKNOWN_ACK_SEQUENCE, request.target().describe() + " " + unknown
                             + " not awaiting your ack (already acknowledged, never sent to you, or given up); "
                             + "nothing in this ack was settled.");
                 }
                 settled = request.sequences().stream().distinct().toList();
             }
             settled.forEach(pending::remove);
-            return new Acked(request.stream().wireName(), settled, pending.size());
+            return new Acked(request.target().stream().wireName(), request.target().table(), settled, pending.size());
         }
     }
 
@@ -191,9 +192,10 @@ final class AckTracker {
         }
     }
 
-    private static Undelivered undelivered(ClientSession session, Stream stream, long sequence, Pending message,
+    private static Undelivered undelivered(ClientSession session, TableStream stream, long sequence, Pending message,
                                            Undelivered.Reason reason) {
-        return new Undelivered(session.clientId(), stream, sequence, message.message.text(), message.deliveries, reason);
+        return new Undelivered(session.clientId(), stream.table(), stream.stream(), sequence, message.message.text(),
+                message.deliveries, reason);
     }
 
     private void handOver(Undelivered message) {

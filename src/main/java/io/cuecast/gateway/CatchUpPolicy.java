@@ -24,43 +24,47 @@ final class CatchUpPolicy {
     /**
      * Changes nothing, so a rejected request leaves the client as it was.
      *
-     * @param alreadySubscribed the client's streams before this request; they get nothing, since
-     *                          the client is receiving them live
+     * @param alreadySubscribed the client's tables' streams before this request; they get nothing,
+     *                          since the client is receiving them live
      * @throws RequestRejected if a resume position is beyond the stream's last sequence, or names a
      *                         stream the client is already subscribed to
      */
-    CatchUp plan(SubscriptionRequest request, Set<Stream> alreadySubscribed) {
-        Map<Stream, Boolean> recovered = new LinkedHashMap<>();
-        Map<Stream, List<EncodedMessage>> messages = new LinkedHashMap<>();
+    CatchUp plan(SubscriptionRequest request, Set<TableStream> alreadySubscribed) {
+        Map<TableStream, Boolean> recovered = new LinkedHashMap<>();
+        Map<TableStream, List<EncodedMessage>> messages = new LinkedHashMap<>();
         for (Stream stream : new LinkedHashSet<>(request.streams())) {
-            Long resumeAfter = request.resume().get(stream);
-            if (resumeAfter != null) {
-                rejectUnresumable(stream, resumeAfter, alreadySubscribed);
-                List<EncodedMessage> missed = history.messagesAfter(stream, resumeAfter).orElse(null);
-                recovered.put(stream, missed != null);
-                if (missed != null) {
-                    messages.put(stream, missed);
-                } else {
-                    history.latest(stream).ifPresent(latest -> messages.put(stream, List.of(latest)));
+            SubscriptionRequest.Resume resume = request.resume().get(stream);
+            for (String table : request.tables()) {
+                TableStream target = new TableStream(table, stream);
+                Long resumeAfter = resume == null ? null : resume.after().get(table);
+                if (resumeAfter != null) {
+                    rejectUnresumable(target, resumeAfter, alreadySubscribed);
+                    List<EncodedMessage> missed = history.messagesAfter(target, resumeAfter).orElse(null);
+                    recovered.put(target, missed != null);
+                    if (missed != null) {
+                        messages.put(target, missed);
+                    } else {
+                        history.latest(target).ifPresent(latest -> messages.put(target, List.of(latest)));
+                    }
+                } else if (latestValueStreams.contains(stream) && !alreadySubscribed.contains(target)) {
+                    history.latest(target).ifPresent(latest -> messages.put(target, List.of(latest)));
                 }
-            } else if (latestValueStreams.contains(stream) && !alreadySubscribed.contains(stream)) {
-                history.latest(stream).ifPresent(latest -> messages.put(stream, List.of(latest)));
             }
         }
         return new CatchUp(recovered, messages);
     }
 
-    private void rejectUnresumable(Stream stream, long resumeAfter, Set<Stream> alreadySubscribed) {
-        String name = stream.wireName();
-        if (alreadySubscribed.contains(stream)) {
+    private void rejectUnresumable(TableStream target, long resumeAfter, Set<TableStream> alreadySubscribed) {
+        String name = target.stream().wireName();
+        if (alreadySubscribed.contains(target)) {
             throw new RequestRejected(ErrorCode.INVALID_SUBSCRIBE_FORMAT, "data.resume names '" + name
-                    + "', which this connection already receives; resume only when subscribing."
-                    + " No subscription was changed.");
+                    + "' of table " + target.table() + ", which this connection already receives; resume only when "
+                    + "subscribing. No subscription was changed.");
         }
-        long last = history.lastSequence(stream);
+        long last = history.lastSequence(target);
         if (resumeAfter > last) {
             throw new RequestRejected(ErrorCode.INVALID_SUBSCRIBE_FORMAT, "data.resume." + name + " is "
-                    + resumeAfter + ", but the last '" + name + "' message is " + last
+                    + resumeAfter + ", but the last '" + name + "' message of table " + target.table() + " is " + last
                     + " (the server may have restarted: check the epoch). No subscription was changed.");
         }
     }

@@ -27,7 +27,8 @@ final class FrameMessage {
     /**
      * What the JSON header says.
      *
-     * @param sequence     the frame stream's message number
+     * @param tableId      the table the camera watches (or the operator posted for)
+     * @param sequence     the table's frame stream's message number
      * @param tsUs         when the server built this message, epoch microseconds (as an envelope's ts_us)
      * @param capturedAtUs when the camera captured the frame (or the operator posted it), epoch microseconds
      * @param width        the JPEG's width in pixels
@@ -35,8 +36,9 @@ final class FrameMessage {
      * @param qualityLevel the quality level it was encoded at
      * @param source       {@code camera} or {@code operator}
      */
-    @JsonPropertyOrder({"type", "sequence", "ts_us", "captured_at_us", "width", "height", "quality_level", "source"})
-    record Header(long sequence,
+    @JsonPropertyOrder({"type", "table_id", "sequence", "ts_us", "captured_at_us", "width", "height", "quality_level", "source"})
+    record Header(@JsonProperty("table_id") String tableId,
+                  long sequence,
                   @JsonProperty("ts_us") long tsUs,
                   @JsonProperty("captured_at_us") long capturedAtUs,
                   int width,

@@ -66,10 +66,10 @@ final class FramePublisher {
      * @return what was done, or empty when no subscriber wanted this frame (nothing was encoded,
      *         and no sequence number used)
      */
-    Optional<PublishResult> publish(LiveFrame frame) {
+    Optional<PublishResult> publish(String table, LiveFrame frame) {
         boolean latestOnly = frame.origin() == LiveFrame.Origin.CAMERA;
         Set<QualityLevel> wanted = locks.whileLocked(Stream.FRAME,
-                () -> wantedLevels(latestOnly, Timestamps.now(clock)));
+                () -> wantedLevels(table, latestOnly, Timestamps.now(clock)));
         if (wanted == null) {
             return Optional.empty();
         }
@@ -78,18 +78,18 @@ final class FramePublisher {
             jpegs.put(level, frame.encode(level));
             encodes.get(level).increment();
         }
-        return Optional.of(locks.whileLocked(Stream.FRAME, () -> fanOut(frame, latestOnly, jpegs)));
+        return Optional.of(locks.whileLocked(Stream.FRAME, () -> fanOut(table, frame, latestOnly, jpegs)));
     }
 
     /**
      * The levels of groups due this frame that have a member ready to take it; null when no group
      * is due at all. Call under the stream's lock, which guards the groups' timing.
      */
-    private Set<QualityLevel> wantedLevels(boolean latestOnly, Instant now) {
+    private Set<QualityLevel> wantedLevels(String table, boolean latestOnly, Instant now) {
         Set<QualityLevel> wanted = new LinkedHashSet<>();
         boolean anyDue = false;
         for (FilterGroup group : registry.groupsOf(Stream.FRAME)) {
-            if (!isDue(group, latestOnly, now)) {
+            if (!isDue(group, table, latestOnly, now)) {
                 continue;
             }
             anyDue = true;
@@ -100,28 +100,31 @@ final class FramePublisher {
         return anyDue ? wanted : null;
     }
 
-    private static boolean isDue(FilterGroup group, boolean latestOnly, Instant now) {
-        return !latestOnly || group.cadence() == null || group.cadence().isDue(now);
+    /** Whether the group takes this table's frames and, for camera frames, its max_fps lets one through now. */
+    private static boolean isDue(FilterGroup group, String table, boolean latestOnly, Instant now) {
+        return group.covers(table) && (!latestOnly || group.cadence(table) == null || group.cadence(table).isDue(now));
     }
 
-    private PublishResult fanOut(LiveFrame frame, boolean latestOnly, Map<QualityLevel, LiveFrame.Jpeg> jpegs) {
-        long sequence = history.lastSequence(Stream.FRAME) + 1;
-        history.skip(Stream.FRAME, sequence);
+    private PublishResult fanOut(String table, LiveFrame frame, boolean latestOnly,
+                                 Map<QualityLevel, LiveFrame.Jpeg> jpegs) {
+        TableStream target = new TableStream(table, Stream.FRAME);
+        long sequence = history.lastSequence(target) + 1;
+        history.skip(target, sequence);
         Instant now = Timestamps.now(clock);
         Map<QualityLevel, byte[]> messages = new LinkedHashMap<>();
         DeliveryCounter.Tally tally = deliveries.tally(Stream.FRAME);
         for (FilterGroup group : registry.groupsOf(Stream.FRAME)) {
-            if (!isDue(group, latestOnly, now)) {
+            if (!isDue(group, table, latestOnly, now)) {
                 continue;
             }
-            if (latestOnly && group.cadence() != null) {
+            if (latestOnly && group.cadence(table) != null) {
                 // Nothing to hold or repeat: frames take no min_fps, so only the time counts.
-                group.cadence().sent(null, now);
+                group.cadence(table).sent(null, now);
             }
             QualityLevel level = levels.of(group.filter());
             LiveFrame.Jpeg jpeg = jpegs.get(level);
             byte[] message = jpeg == null ? null : messages.computeIfAbsent(level, l -> FrameMessage.encode(mapper,
-                    new FrameMessage.Header(sequence, Timestamps.epochMicros(now), frame.capturedAtUs(), jpeg.width(),
+                    new FrameMessage.Header(table, sequence, Timestamps.epochMicros(now), frame.capturedAtUs(), jpeg.width(),
                             jpeg.height(), l.name(), frame.origin().wireName()), jpeg.bytes()));
             for (FilterGroup.Member member : group.members()) {
                 ClientSession session = member.session();

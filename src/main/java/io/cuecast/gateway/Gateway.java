@@ -98,7 +98,7 @@ public final class Gateway {
         ObjectMapper mapper = new ObjectMapper();
         MessageEncoder encoder = new MessageEncoder(mapper, clock);
         StreamLocks locks = new StreamLocks();
-        StreamHistory history = new InMemoryStreamHistory(settings.history(), clock);
+        StreamHistory history = new InMemoryStreamHistory(settings.history(), settings.tables(), clock);
         FieldProjector projector = new FieldProjector(mapper);
         this.acks = new AckTracker(ackSettings, undelivered, projector, history::lastSequence);
         this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
@@ -233,19 +233,37 @@ public final class Gateway {
         return true;
     }
 
+    /** Publishes on the default table's stream; see {@link #publish(String, Stream, Object)}. */
+    public PublishResult publish(Stream stream, Object data) {
+        return publish(settings.tables().defaultId(), stream, data);
+    }
+
     /**
-     * Publishes one message on a stream to its current subscribers; see {@link StreamPublisher}
-     * for sequencing and the slow-consumer policy. Never blocks on a client.
+     * Publishes one message on a table's stream to its current subscribers; see
+     * {@link StreamPublisher} for sequencing and the slow-consumer policy. Never blocks on a client.
      *
      * @param data any Jackson-serializable value (Map, record, bean); serialized once
-     * @throws IllegalArgumentException if {@code data} cannot be serialized, or for the frame stream
+     * @throws IllegalArgumentException if {@code data} cannot be serialized, for an unknown table,
+     *                                  or for the frame stream
      */
-    public PublishResult publish(Stream stream, Object data) {
+    public PublishResult publish(String table, Stream stream, Object data) {
         if (stream == Stream.FRAME) {
             // Frames are binary and kept out of history; as JSON they would crash browsers again.
             throw new IllegalArgumentException("the frame stream carries binary frames: use publishFrame");
         }
-        return publisher.publish(stream, data);
+        return publisher.publish(new TableStream(requireTable(table), stream), data);
+    }
+
+    private String requireTable(String table) {
+        if (!settings.tables().contains(table)) {
+            throw new IllegalArgumentException("no table '" + table + "' here; the tables are " + settings.tables());
+        }
+        return table;
+    }
+
+    /** The tables this gateway serves. */
+    public Tables tables() {
+        return settings.tables();
     }
 
     /**
@@ -265,8 +283,13 @@ public final class Gateway {
      *
      * @return empty when no subscriber wanted the frame: nothing was encoded or numbered
      */
+    public Optional<PublishResult> publishFrame(String table, LiveFrame frame) {
+        return frames.publish(requireTable(table), frame);
+    }
+
+    /** Sends a video frame on the default table; see {@link #publishFrame(String, LiveFrame)}. */
     public Optional<PublishResult> publishFrame(LiveFrame frame) {
-        return frames.publish(frame);
+        return publishFrame(settings.tables().defaultId(), frame);
     }
 
     /** Whether anyone subscribes to the frame stream; without that, frames need not even be copied. */
@@ -394,7 +417,7 @@ public final class Gateway {
     }
 
     public GatewaySnapshot snapshot() {
-        return new GatewaySnapshot(connectionCount(), registry.subscriberCounts(), publisher.lastSequences(),
+        return new GatewaySnapshot(connectionCount(), registry.subscriberCounts(), publisher.lastSequences(settings.tables()),
                 deliveries.delivered(), deliveries.dropped(), deliveries.failed());
     }
 }

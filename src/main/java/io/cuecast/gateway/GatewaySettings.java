@@ -10,9 +10,11 @@ package io.cuecast.gateway;
  * @param history            what streams remember for resume and latest value on subscribe
  * @param liveness           the heartbeat and the slow-consumer cut-off
  * @param frameQualities     the sizes and JPEG qualities the frame stream is offered at
+ * @param tables             the tables whose streams the gateway serves
  */
 public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion,
-                              HistorySettings history, LivenessSettings liveness, QualityLevels frameQualities) {
+                              HistorySettings history, LivenessSettings liveness, QualityLevels frameQualities,
+                              Tables tables) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     /** The original system's limit. */
@@ -37,9 +39,18 @@ public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, Strin
         if (frameQualities == null) {
             throw new IllegalArgumentException("frameQualities must not be null");
         }
+        if (tables == null) {
+            throw new IllegalArgumentException("tables must not be null");
+        }
     }
 
-    /** These settings with the default frame quality levels. */
+    /** These settings for one table. */
+    public GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion, HistorySettings history,
+                           LivenessSettings liveness, QualityLevels frameQualities) {
+        this(maxMessageBytes, rateLimitPerMinute, serverVersion, history, liveness, frameQualities, Tables.single());
+    }
+
+    /** These settings with the default frame quality levels, for one table. */
     public GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, String serverVersion, HistorySettings history,
                            LivenessSettings liveness) {
         this(maxMessageBytes, rateLimitPerMinute, serverVersion, history, liveness, QualityLevels.defaults());
@@ -58,5 +69,11 @@ public record GatewaySettings(int maxMessageBytes, int rateLimitPerMinute, Strin
     /** The default size and rate limits, history and liveness. */
     public static GatewaySettings defaults(String serverVersion) {
         return new GatewaySettings(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_RATE_LIMIT_PER_MINUTE, serverVersion);
+    }
+
+    /** The same settings for these tables. */
+    public GatewaySettings withTables(Tables newTables) {
+        return new GatewaySettings(maxMessageBytes, rateLimitPerMinute, serverVersion, history, liveness,
+                frameQualities, newTables);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param connections           open connections
  * @param subscribers           subscribers per stream, every stream present
- * @param lastSequences         last sequence number given per stream (0 before its first publish)
+ * @param lastSequences         by table, the last sequence number given per stream (0 before its first publish)
  * @param messagesDelivered     stream messages handed to a client's channel
  * @param messagesDropped       stream messages skipped because a client's write queue was full
  * @param messagesFailed        stream messages a client's channel threw on
@@ -16,7 +16,7 @@ import java.util.Map;
 public record GatewaySnapshot(
         int connections,
         Map<Stream, Integer> subscribers,
-        Map<Stream, Long> lastSequences,
+        Map<String, Map<Stream, Long>> lastSequences,
         long messagesDelivered,
         long messagesDropped,
         long messagesFailed) {

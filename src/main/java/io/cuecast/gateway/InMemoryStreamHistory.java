@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * History in this process's memory: per stream, at most {@link HistorySettings#size()} messages,
+ * History in this process's memory: per table and stream, at most {@link HistorySettings#size()} messages,
  * none older than {@link HistorySettings#maxAge()}. Memory stays bounded by the count; age is enforced on every append and read.
  *
  * <p>Thread-safe: each stream's buffer is guarded by its own monitor (uncontended in practice,
@@ -22,11 +22,13 @@ import java.util.UUID;
 final class InMemoryStreamHistory implements StreamHistory {
 
     private final String epoch = UUID.randomUUID().toString();
-    private final Map<Stream, Buffer> buffers = new EnumMap<>(Stream.class);
+    private final Map<TableStream, Buffer> buffers = new HashMap<>();
 
-    InMemoryStreamHistory(HistorySettings settings, Clock clock) {
-        for (Stream stream : Stream.values()) {
-            buffers.put(stream, new Buffer(settings.size(), settings.maxAge(), clock));
+    InMemoryStreamHistory(HistorySettings settings, Tables tables, Clock clock) {
+        for (String table : tables.ids()) {
+            for (Stream stream : Stream.values()) {
+                buffers.put(new TableStream(table, stream), new Buffer(settings.size(), settings.maxAge(), clock));
+            }
         }
     }
 
@@ -36,28 +38,36 @@ final class InMemoryStreamHistory implements StreamHistory {
     }
 
     @Override
-    public long lastSequence(Stream stream) {
-        return buffers.get(stream).lastSequence();
+    public long lastSequence(TableStream stream) {
+        return bufferOf(stream).lastSequence();
     }
 
     @Override
-    public void append(Stream stream, long sequence, EncodedMessage message) {
-        buffers.get(stream).append(sequence, message);
+    public void append(TableStream stream, long sequence, EncodedMessage message) {
+        bufferOf(stream).append(sequence, message);
     }
 
     @Override
-    public void skip(Stream stream, long sequence) {
-        buffers.get(stream).skip(sequence);
+    public void skip(TableStream stream, long sequence) {
+        bufferOf(stream).skip(sequence);
     }
 
     @Override
-    public Optional<List<EncodedMessage>> messagesAfter(Stream stream, long sequence) {
-        return buffers.get(stream).messagesAfter(sequence);
+    public Optional<List<EncodedMessage>> messagesAfter(TableStream stream, long sequence) {
+        return bufferOf(stream).messagesAfter(sequence);
     }
 
     @Override
-    public Optional<EncodedMessage> latest(Stream stream) {
-        return buffers.get(stream).latest();
+    public Optional<EncodedMessage> latest(TableStream stream) {
+        return bufferOf(stream).latest();
+    }
+
+    private Buffer bufferOf(TableStream stream) {
+        Buffer buffer = buffers.get(stream);
+        if (buffer == null) {
+            throw new IllegalArgumentException("no table '" + stream.table() + "' here");
+        }
+        return buffer;
     }
 
     private record Entry(long sequence, EncodedMessage message, Instant publishedAt) {

@@ -20,19 +20,19 @@ final class MessageEncoder {
      * @throws IllegalArgumentException if Jackson cannot serialize {@code data}; that is a bug in
      *                                  the publisher, not in any client
      */
-    EncodedMessage encodeStream(Stream stream, long sequence, Object data) {
-        return encode(stream.wireName(), sequence, data);
+    EncodedMessage encodeStream(TableStream stream, long sequence, Object data) {
+        return encode(stream.stream().wireName(), stream.table(), sequence, data);
     }
 
     /** A control reply (connection, subscribed, pong, ...), which carries no sequence. */
     EncodedMessage encodeControl(String type, Object data) {
-        return encode(type, null, data);
+        return encode(type, null, null, data);
     }
 
-    private EncodedMessage encode(String type, Long sequence, Object data) {
+    private EncodedMessage encode(String type, String table, Long sequence, Object data) {
         Instant now = Timestamps.now(clock);
         Envelope envelope =
-                new Envelope(type, sequence, Timestamps.iso(now), Timestamps.epochMicros(now), data);
+                new Envelope(type, table, sequence, Timestamps.iso(now), Timestamps.epochMicros(now), data);
         try {
             return EncodedMessage.of(mapper.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {

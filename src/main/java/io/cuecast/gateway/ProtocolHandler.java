@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ final class ProtocolHandler {
         String now = Timestamps.iso(Timestamps.now(clock));
         reply(session, Replies.CONNECTION, new Replies.Welcome(
                 session.clientId(), "connected", now, settings.serverVersion(), Stream.wireNames(),
-                history.epoch(), session.principal().isEmpty()));
+                settings.tables().ids(), history.epoch(), session.principal().isEmpty()));
     }
 
     /** Tells a client who it is now and what it may read. */
@@ -200,12 +201,13 @@ final class ProtocolHandler {
         JsonNode data = request.get("data");
         switch (type) {
             case SUBSCRIBE -> subscribe(session, SubscriptionRequest.subscribe(data,
-                    settings.history().latestValueStreams()));
-            case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data));
+                    settings.history().latestValueStreams(), settings.tables()));
+            case UNSUBSCRIBE -> unsubscribe(session, SubscriptionRequest.unsubscribe(data, settings.tables()));
             case PING -> pong(session, request.path("data").path("timestamp"));
             case GET_STATUS -> status(session);
             case PONG -> roundTrip(session, request.path("data").path("server_ts_us"));
-            case ACK -> reply(session, Replies.ACKED, acks.ack(session, AckRequest.parse(data, acks.settings())));
+            case ACK -> reply(session, Replies.ACKED,
+                    acks.ack(session, AckRequest.parse(data, acks.settings(), settings.tables())));
             default -> throw new RequestRejected(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Unknown message type '" + type
                     + "'; the server handles " + String.join(", ", SUBSCRIBE, UNSUBSCRIBE, PING, PONG, GET_STATUS, AUTH, ACK)
                     + ".");
@@ -222,18 +224,21 @@ final class ProtocolHandler {
         requirePermitted(session.principal().orElseThrow(), request.streams());
         settings.frameQualities().requireKnown(request.filters().get(Stream.FRAME));
         locks.whileLocked(request.streams(), () -> {
-            CatchUp plan = catchUp.plan(request, registry.streamsOf(session));
-            List<Stream> added = registry.subscribe(session, request.streams(), request.filters(), history::lastSequence);
+            CatchUp plan = catchUp.plan(request, registry.tableStreamsOf(session));
+            List<Stream> added = registry.subscribe(session, request.streams(), request.filters(), request.tables(),
+                    history::lastSequence);
             reply(session, Replies.SUBSCRIBED, new Replies.SubscriptionChange(
-                    names(added), subscriptionNames(session), recoveredByName(plan)));
+                    names(added), request.tables(), subscriptionNames(session), tablesByName(session),
+                    recoveredByName(request, plan)));
             // Queued even to a client over its high-water mark: at most history-size messages, and
             // skipping one would break the recovery just promised. Conditions and field filters
             // apply; max_fps does not, since every replayed message is one the client asked to recover.
-            plan.messages().forEach((stream, messages) -> {
-                StreamFilter filter = request.filters().getOrDefault(stream, StreamFilter.NONE);
+            plan.messages().forEach((target, messages) -> {
+                StreamFilter filter = request.filters().getOrDefault(target.stream(), StreamFilter.NONE);
                 messages.forEach(message -> projector.of(message).filtered(filter).ifPresent(session::send));
             });
-            request.streams().forEach(publisher::prime);
+            request.streams().forEach(stream -> request.tables()
+                    .forEach(table -> publisher.prime(new TableStream(table, stream))));
         });
     }
 
@@ -251,19 +256,34 @@ final class ProtocolHandler {
 
     private void unsubscribe(ClientSession session, SubscriptionRequest request) {
         locks.whileLocked(request.streams(), () -> {
-            List<Stream> removed = registry.unsubscribe(session, request.streams());
-            reply(session, Replies.UNSUBSCRIBED,
-                    new Replies.SubscriptionChange(names(removed), subscriptionNames(session), null));
+            List<Stream> removed = registry.unsubscribe(session, request.streams(), request.tables());
+            reply(session, Replies.UNSUBSCRIBED, new Replies.SubscriptionChange(names(removed),
+                    request.tables().isEmpty() ? settings.tables().ids() : request.tables(),
+                    subscriptionNames(session), tablesByName(session), null));
         });
     }
 
-    /** Null when nothing was resumed, so the field is left out. */
-    private static Map<String, Boolean> recoveredByName(CatchUp plan) {
+    /**
+     * Per resumed stream, in the shape the client gave its position: true or false, or an object of
+     * them by table. Null when nothing was resumed, so the field is left out.
+     */
+    private static Map<String, Object> recoveredByName(SubscriptionRequest request, CatchUp plan) {
         if (plan.recovered().isEmpty()) {
             return null;
         }
-        Map<String, Boolean> byName = new LinkedHashMap<>();
-        plan.recovered().forEach((stream, recovered) -> byName.put(stream.wireName(), recovered));
+        Map<Stream, Map<String, Boolean>> byStream = new LinkedHashMap<>();
+        plan.recovered().forEach((target, recovered) ->
+                byStream.computeIfAbsent(target.stream(), s -> new LinkedHashMap<>()).put(target.table(), recovered));
+        Map<String, Object> byName = new LinkedHashMap<>();
+        byStream.forEach((stream, byTable) -> byName.put(stream.wireName(),
+                request.resume().get(stream).byTable() ? byTable : byTable.values().iterator().next()));
+        return byName;
+    }
+
+    /** Per subscribed stream by name, the tables it is received from. */
+    private Map<String, List<String>> tablesByName(ClientSession session) {
+        Map<String, List<String>> byName = new TreeMap<>();
+        registry.tablesOf(session).forEach((stream, tables) -> byName.put(stream.wireName(), List.copyOf(tables)));
         return byName;
     }
 
@@ -332,6 +352,7 @@ final class ProtocolHandler {
                 Timestamps.iso(session.connectedAt()),
                 seconds(Duration.between(session.connectedAt(), now)),
                 subscriptionNames(session),
+                tablesByName(session),
                 session.messagesReceived(),
                 session.messagesSent(),
                 session.messagesDropped(),

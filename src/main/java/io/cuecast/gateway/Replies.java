@@ -32,6 +32,7 @@ final class Replies {
             String timestamp,
             @JsonProperty("server_version") String serverVersion,
             List<String> streams,
+            List<String> tables,
             String epoch,
             @JsonProperty("auth_required") boolean authRequired) {
     }
@@ -52,15 +53,21 @@ final class Replies {
     /**
      * Answer to subscribe and unsubscribe.
      *
-     * @param streams          the streams this request actually added (or removed), in request order
+     * @param streams          the streams this request actually added (or removed altogether), in
+     *                         request order
+     * @param tables           the tables the request covered
      * @param allSubscriptions every stream the client is now subscribed to, sorted by name
+     * @param allTables        per stream the client is now subscribed to, the tables it has
      * @param recovered        subscribe with resume only: per resumed stream, whether every missed
-     *                         message follows; absent otherwise
+     *                         message follows (by table when the position was given by table);
+     *                         absent otherwise
      */
     record SubscriptionChange(
             List<String> streams,
+            List<String> tables,
             @JsonProperty("all_subscriptions") List<String> allSubscriptions,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Boolean> recovered) {
+            @JsonProperty("all_tables") Map<String, List<String>> allTables,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> recovered) {
     }
 
     record Pong(
@@ -80,6 +87,7 @@ final class Replies {
      *
      * @param userId          the authenticated subject; null under open access or before authenticating
      * @param uptime          seconds since the connection opened
+     * @param tables          per subscribed stream, the tables it is received from
      * @param messageCount    messages received from the client (the original's meaning)
      * @param lastPingLatency seconds, or null until a ping carried a client timestamp
      * @param isAlive         heard from within the ping interval
@@ -91,6 +99,7 @@ final class Replies {
             @JsonProperty("connected_at") String connectedAt,
             double uptime,
             List<String> subscriptions,
+            Map<String, List<String>> tables,
             @JsonProperty("message_count") long messageCount,
             @JsonProperty("messages_sent") long messagesSent,
             @JsonProperty("messages_dropped") long messagesDropped,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The broker side of a stream, in the manner of Centrifugo's broker: it owns each stream's position
+ * The broker side of each table's streams, in the manner of Centrifugo's broker: it owns each stream's position
  * (its last sequence) and keeps recent messages so that a reconnecting client can recover what it
  * missed. It is an interface so that a shared (Kafka-backed, say) store can replace the in-memory
  * one without touching the protocol.
@@ -20,20 +20,20 @@ interface StreamHistory {
     String epoch();
 
     /** The last sequence appended to the stream; 0 before the first. */
-    long lastSequence(Stream stream);
+    long lastSequence(TableStream stream);
 
     /**
      * Records the message just published on the stream. The publisher calls it under the stream's
      * lock with {@code sequence == lastSequence(stream) + 1}.
      */
-    void append(Stream stream, long sequence, EncodedMessage message);
+    void append(TableStream stream, long sequence, EncodedMessage message);
 
     /**
      * Records that a message was published on the stream that is not to be kept (a video frame):
      * the position moves on, and the stream's earlier messages are forgotten, so a resume across
      * it reports that messages were lost. Same calling rules as {@link #append}.
      */
-    void skip(Stream stream, long sequence);
+    void skip(TableStream stream, long sequence);
 
     /**
      * Every message after {@code sequence}, in order, or empty when history no longer holds all of
@@ -41,8 +41,8 @@ interface StreamHistory {
      *
      * @param sequence at most {@link #lastSequence}
      */
-    Optional<List<EncodedMessage>> messagesAfter(Stream stream, long sequence);
+    Optional<List<EncodedMessage>> messagesAfter(TableStream stream, long sequence);
 
     /** The stream's most recent message while history still holds it. */
-    Optional<EncodedMessage> latest(Stream stream);
+    Optional<EncodedMessage> latest(TableStream stream);
 }

@@ -4,16 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Numbers each stream's messages, records them in the {@link StreamHistory} and fans them out to
+ * Numbers each table's stream's messages, records them in the {@link StreamHistory} and fans them out to
  * the stream's subscribers.
  *
- * <p>Sequences count 1, 2, 3, ... per stream and advance on every publish, even with no
+ * <p>Sequences count 1, 2, 3, ... per table and stream and advance on every publish, even with no
  * subscribers, so a stream's numbering never depends on who listens and a resume position means
  * the same to every client. The history owns the position, as a broker would. A message that
  * cannot be serialized does not use up a number.
@@ -67,35 +68,40 @@ final class StreamPublisher {
      *
      * @throws IllegalArgumentException if {@code data} cannot be serialized (no number is used up)
      */
-    PublishResult publish(Stream stream, Object data) {
-        Objects.requireNonNull(stream, "stream");
+    PublishResult publish(TableStream target, Object data) {
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(data, "data");
-        return locks.whileLocked(stream, () -> {
-            long sequence = history.lastSequence(stream) + 1;
-            EncodedMessage message = encoder.encodeStream(stream, sequence, data);
-            history.append(stream, sequence, message);
-            return fanOut(stream, sequence, message);
+        return locks.whileLocked(target.stream(), () -> {
+            long sequence = history.lastSequence(target) + 1;
+            EncodedMessage message = encoder.encodeStream(target, sequence, data);
+            history.append(target, sequence, message);
+            return fanOut(target, sequence, message);
         });
     }
 
-    private PublishResult fanOut(Stream stream, long sequence, EncodedMessage message) {
+    private PublishResult fanOut(TableStream target, long sequence, EncodedMessage message) {
+        Stream stream = target.stream();
+        String table = target.table();
         DeliveryCounter.Tally tally = deliveries.tally(stream);
         Instant now = Timestamps.now(clock);
         Held held = new Held(sequence, projector.of(message));
         for (FilterGroup group : registry.groupsOf(stream)) {
+            if (!group.covers(table)) {
+                continue;
+            }
             if (group.isUnfiltered()) {
-                deliver(tally, stream, group.members(), message, now, 0, sequence);
+                deliver(tally, target, group.members(), message, now, 0, sequence);
                 continue;
             }
             if (!held.message().meets(group.conditions())) {
                 continue;
             }
-            Cadence<Held> cadence = group.cadence();
+            Cadence<Held> cadence = group.cadence(table);
             if (cadence != null && !cadence.sendNow(held, now)) {
                 cadence.nextDue().ifPresent(timer::wakeAt);
                 continue;
             }
-            deliver(tally, stream, group.members(), held.message().select(group.shape()), now, 0, sequence);
+            deliver(tally, target, group.members(), held.message().select(group.shape()), now, 0, sequence);
             if (cadence != null) {
                 cadence.sent(held, now);
                 cadence.nextDue().ifPresent(timer::wakeAt);
@@ -106,7 +112,7 @@ final class StreamPublisher {
 
     /**
      * Sends what is due: each group's held-back message whose max_fps interval has ended, and each
-     * min_fps repeat. Runs under each stream's lock, like a publish.
+     * min_fps repeat, table by table. Runs under each stream's lock, like a publish.
      *
      * @return when something is next due, or empty when nothing is held or repeating
      */
@@ -115,7 +121,7 @@ final class StreamPublisher {
         Instant next = null;
         for (Stream stream : Stream.values()) {
             // Frames are never held or repeated: the FramePublisher skips a frame nobody is due.
-            if (stream == Stream.FRAME || registry.groupsOf(stream).stream().allMatch(group -> group.cadence() == null)) {
+            if (stream == Stream.FRAME || registry.groupsOf(stream).stream().noneMatch(FilterGroup::hasCadence)) {
                 continue;
             }
             Instant streamNext = locks.whileLocked(stream, () -> flushDue(stream, now));
@@ -128,45 +134,50 @@ final class StreamPublisher {
         DeliveryCounter.Tally tally = deliveries.tally(stream);
         Instant next = null;
         for (FilterGroup group : registry.groupsOf(stream)) {
-            Cadence<Held> cadence = group.cadence();
-            if (cadence == null) {
-                continue;
+            for (Map.Entry<String, Cadence<Held>> timing : group.cadences().entrySet()) {
+                TableStream target = new TableStream(timing.getKey(), stream);
+                flushDue(tally, target, group, timing.getValue(), now);
+                next = earlier(next, timing.getValue().nextDue().orElse(null));
             }
-            Optional<Held> pending = cadence.duePending(now);
-            if (pending.isPresent()) {
-                Held held = pending.get();
-                deliver(tally, stream, group.members(), held.message().select(group.shape()), now, held.sequence(),
-                        held.sequence());
-                cadence.sent(held, now);
-            } else {
-                cadence.dueRepeat(now).ifPresent(last -> {
-                    // A repeat is no new message: its ack, if any, is already awaited.
-                    deliver(tally, stream, group.members(), projector.repeatOf(last.message().select(group.shape())),
-                            now, 0, 0);
-                    cadence.repeated(now);
-                });
-            }
-            next = earlier(next, cadence.nextDue().orElse(null));
         }
         tally.addToTotals();
         return next;
     }
 
+    private void flushDue(DeliveryCounter.Tally tally, TableStream target, FilterGroup group, Cadence<Held> cadence,
+                          Instant now) {
+        Optional<Held> pending = cadence.duePending(now);
+        if (pending.isPresent()) {
+            Held held = pending.get();
+            deliver(tally, target, group.members(), held.message().select(group.shape()), now, held.sequence(),
+                    held.sequence());
+            cadence.sent(held, now);
+        } else {
+            cadence.dueRepeat(now).ifPresent(last -> {
+                // A repeat is no new message: its ack, if any, is already awaited.
+                deliver(tally, target, group.members(), projector.repeatOf(last.message().select(group.shape())),
+                        now, 0, 0);
+                cadence.repeated(now);
+            });
+        }
+    }
+
     /**
-     * Starts the timing of the stream's new min_fps groups from what their clients just got on
-     * subscribe: the stream's latest message, if it meets the group's conditions. Call under the
-     * stream's lock, after the registry change and the catch-up.
+     * Starts the timing of the table's stream's new min_fps groups from what their clients just got
+     * on subscribe: its latest message, if it meets the group's conditions. Call under the stream's
+     * lock, after the registry change and the catch-up.
      */
-    void prime(Stream stream) {
+    void prime(TableStream target) {
         Instant now = Timestamps.now(clock);
-        for (FilterGroup group : registry.groupsOf(stream)) {
-            if (group.cadence() != null && group.filter().minFps() != null) {
-                Held latest = history.latest(stream)
-                        .map(message -> new Held(history.lastSequence(stream), projector.of(message)))
+        for (FilterGroup group : registry.groupsOf(target.stream())) {
+            Cadence<Held> cadence = group.cadence(target.table());
+            if (cadence != null && group.filter().minFps() != null) {
+                Held latest = history.latest(target)
+                        .map(message -> new Held(history.lastSequence(target), projector.of(message)))
                         .filter(held -> held.message().meets(group.conditions()))
                         .orElse(null);
-                group.cadence().prime(latest, now);
-                group.cadence().nextDue().ifPresent(timer::wakeAt);
+                cadence.prime(latest, now);
+                cadence.nextDue().ifPresent(timer::wakeAt);
             }
         }
     }
@@ -176,29 +187,33 @@ final class StreamPublisher {
     }
 
     /**
-     * To every member, or only to those that subscribed before {@code heldSince} when it is above
-     * 0. On a stream that needs acks, each member's copy of message {@code sequence} (0: none, a
-     * repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
+     * To every member, or only to those that subscribed to the table before {@code heldSince} when
+     * it is above 0. On a stream that needs acks, each member's copy of message {@code sequence} (0:
+     * none, a repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
      */
-    private void deliver(DeliveryCounter.Tally tally, Stream stream, List<FilterGroup.Member> members,
+    private void deliver(DeliveryCounter.Tally tally, TableStream target, List<FilterGroup.Member> members,
                          EncodedMessage text, Instant now, long heldSince, long sequence) {
-        boolean awaitsAck = sequence > 0 && acks.settings().requiresAck(stream);
+        boolean awaitsAck = sequence > 0 && acks.settings().requiresAck(target.stream());
         for (FilterGroup.Member member : members) {
-            if (heldSince == 0 || member.subscription().joinedAfter() < heldSince) {
+            if (heldSince == 0 || member.subscription().joinedAfter(target.table()) < heldSince) {
                 tally.count(member.session().offer(text, now), text.bytes());
                 if (awaitsAck) {
-                    acks.sent(member.session(), stream, sequence, text, now);
+                    acks.sent(member.session(), target, sequence, text, now);
                 }
             }
         }
     }
 
-    /** The last sequence number given on each stream (0 before the first publish). */
-    Map<Stream, Long> lastSequences() {
-        Map<Stream, Long> sequences = new EnumMap<>(Stream.class);
-        for (Stream stream : Stream.values()) {
-            sequences.put(stream, history.lastSequence(stream));
+    /** The last sequence number given on each table's streams (0 before the first publish), by table. */
+    Map<String, Map<Stream, Long>> lastSequences(Tables tables) {
+        Map<String, Map<Stream, Long>> byTable = new LinkedHashMap<>();
+        for (String table : tables.ids()) {
+            Map<Stream, Long> sequences = new EnumMap<>(Stream.class);
+            for (Stream stream : Stream.values()) {
+                sequences.put(stream, history.lastSequence(new TableStream(table, stream)));
+            }
+            byTable.put(table, Collections.unmodifiableMap(sequences));
         }
-        return Collections.unmodifiableMap(sequences);
+        return Collections.unmodifiableMap(byTable);
     }
 }

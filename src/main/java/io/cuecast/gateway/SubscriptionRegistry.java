@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
- * The single source of truth for which connected client is subscribed to which stream, and with
- * which filter. Fan-out, status replies and monitoring all read it; nothing else keeps a copy.
+ * The single source of truth for which connected client is subscribed to which stream, on which
+ * tables, and with which filter. Fan-out, status replies and monitoring all read it; nothing else keeps a copy.
  *
  * <p>Thread-safe. The whole table is an immutable snapshot replaced on every change (changes are
  * rare, reads happen on every publish), so readers never lock and always see one consistent
  * state: removing a client takes it off every stream at once. Each stream's subscribers are also
- * kept as {@link FilterGroup}s, one per distinct filter, for the fan-out; a group's timing is
+ * kept as {@link FilterGroup}s, one per distinct filter and set of tables, for the fan-out; a group's timing is
  * carried over from snapshot to snapshot while it has members, so its throttle keeps its time.
  *
  * <p>Only registered clients can subscribe. That way a subscribe that races with the client's
@@ -76,20 +76,30 @@ public final class SubscriptionRegistry {
                     Collections.unmodifiableMap(grouped));
         }
 
-        /** The subscribers by filter, in order of first subscription; a group that stays keeps its timing. */
+        /**
+         * The subscribers by filter and tables, in order of first subscription; a group that stays
+         * keeps its timing.
+         */
         private static List<FilterGroup> regroup(List<FilterGroup> before, Map<ClientSession, Subscription> subscribers) {
-            Map<StreamFilter, List<FilterGroup.Member>> members = new LinkedHashMap<>();
+            Map<GroupKey, List<FilterGroup.Member>> members = new LinkedHashMap<>();
             subscribers.forEach((client, subscription) -> members
-                    .computeIfAbsent(subscription.filter(), filter -> new ArrayList<>())
+                    .computeIfAbsent(GroupKey.of(subscription), key -> new ArrayList<>())
                     .add(new FilterGroup.Member(client, subscription)));
-            Map<StreamFilter, FilterGroup> previous = new HashMap<>();
-            before.forEach(group -> previous.put(group.filter(), group));
+            Map<GroupKey, FilterGroup> previous = new HashMap<>();
+            before.forEach(group -> previous.put(new GroupKey(group.filter(), group.tables()), group));
             List<FilterGroup> after = new ArrayList<>();
-            members.forEach((filter, list) -> {
-                FilterGroup existing = previous.get(filter);
-                after.add(existing == null ? FilterGroup.of(filter, list) : existing.withMembers(list));
+            members.forEach((key, list) -> {
+                FilterGroup existing = previous.get(key);
+                after.add(existing == null ? FilterGroup.of(key.filter(), key.tables(), list) : existing.withMembers(list));
             });
             return List.copyOf(after);
+        }
+    }
+
+    /** What makes subscribers one group: the same filter on the same tables. */
+    private record GroupKey(StreamFilter filter, Set<String> tables) {
+        static GroupKey of(Subscription subscription) {
+            return new GroupKey(subscription.filter(), Set.copyOf(subscription.tables()));
         }
     }
 
@@ -116,22 +126,23 @@ public final class SubscriptionRegistry {
         }
     }
 
-    /** Subscribes without filters; see {@link #subscribe(ClientSession, Collection, Map, ToLongFunction)}. */
-    public List<Stream> subscribe(ClientSession client, Collection<Stream> streams) {
-        return subscribe(client, streams, Map.of(), stream -> 0);
+    /** Subscribes to the tables without filters; see {@link #subscribe(ClientSession, Collection, Map, Collection, ToLongFunction)}. */
+    public List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Collection<String> tables) {
+        return subscribe(client, streams, Map.of(), tables, stream -> 0);
     }
 
     /**
-     * Subscribes a registered client to the given streams. Every stream named gets the filter given
+     * Subscribes a registered client to the given streams on the given tables. Tables add up: a
+     * stream already subscribed on other tables keeps them. Every stream named gets the filter given
      * for it, or none: the latest subscribe decides, also for a stream already subscribed.
      *
-     * @param lastSequence each stream's last sequence now, which a new or changed subscription
-     *                     remembers (see {@link Subscription#joinedAfter()})
+     * @param lastSequence each table's stream's last sequence now, which a new or changed
+     *                     subscription remembers (see {@link Subscription#joinedAfter()})
      * @return the streams that were newly added, in request order without repeats; empty if the
      *         client is not registered (it has disconnected)
      */
     List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters,
-                           ToLongFunction<Stream> lastSequence) {
+                           Collection<String> tables, ToLongFunction<TableStream> lastSequence) {
         synchronized (changeLock) {
             Map<Stream, Subscription> current = table.byClient().get(client);
             if (current == null) {
@@ -146,8 +157,16 @@ public final class SubscriptionRegistry {
                 if (existing == null) {
                     added.add(stream);
                 }
-                if (existing == null || !existing.filter().equals(filter)) {
-                    updated.put(stream, new Subscription(filter, lastSequence.applyAsLong(stream)));
+                boolean sameFilter = existing != null && existing.filter().equals(filter);
+                Map<String, Long> joined = new LinkedHashMap<>(sameFilter ? existing.joinedAfter() : Map.of());
+                if (existing != null && !sameFilter) {
+                    // A new filter is a new subscription on every table it had.
+                    existing.tables().forEach(old -> joined.put(old, lastSequence.applyAsLong(new TableStream(old, stream))));
+                }
+                tables.forEach(requested -> joined.computeIfAbsent(requested,
+                        newTable -> lastSequence.applyAsLong(new TableStream(newTable, stream))));
+                if (!sameFilter || !joined.equals(existing.joinedAfter())) {
+                    updated.put(stream, new Subscription(filter, joined));
                 }
             }
             table = table.with(client, updated);
@@ -155,19 +174,41 @@ public final class SubscriptionRegistry {
         }
     }
 
-    /** @return the streams that were actually removed, in request order without repeats */
-    public List<Stream> unsubscribe(ClientSession client, Collection<Stream> streams) {
+    /**
+     * Takes the client off the given tables of the given streams; a stream left with no table is
+     * removed.
+     *
+     * @param tables the tables to leave; empty leaves the streams on every table
+     * @return the streams that were removed altogether, in request order without repeats
+     */
+    public List<Stream> unsubscribe(ClientSession client, Collection<Stream> streams, Collection<String> tables) {
         synchronized (changeLock) {
             Map<Stream, Subscription> current = table.byClient().get(client);
             if (current == null) {
                 return List.of();
             }
-            Set<Stream> removed = new LinkedHashSet<>(streams);
-            removed.retainAll(current.keySet());
-            if (!removed.isEmpty()) {
-                Map<Stream, Subscription> updated = new EnumMap<>(Stream.class);
-                updated.putAll(current);
-                updated.keySet().removeAll(removed);
+            Map<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+            updated.putAll(current);
+            Set<Stream> removed = new LinkedHashSet<>();
+            for (Stream stream : streams) {
+                Subscription existing = current.get(stream);
+                if (existing == null) {
+                    continue;
+                }
+                Map<String, Long> kept = new LinkedHashMap<>(existing.joinedAfter());
+                if (tables.isEmpty()) {
+                    kept.clear();
+                } else {
+                    kept.keySet().removeAll(tables);
+                }
+                if (kept.isEmpty()) {
+                    updated.remove(stream);
+                    removed.add(stream);
+                } else if (kept.size() < existing.joinedAfter().size()) {
+                    updated.put(stream, new Subscription(existing.filter(), kept));
+                }
+            }
+            if (!updated.equals(current)) {
                 table = table.with(client, updated);
             }
             return List.copyOf(removed);
@@ -187,6 +228,22 @@ public final class SubscriptionRegistry {
     /** The client's streams, immutable; empty for an unknown client. */
     public Set<Stream> streamsOf(ClientSession client) {
         return table.byClient().getOrDefault(client, Map.of()).keySet();
+    }
+
+    /** The client's streams and, for each, the tables it is subscribed to them on; empty for an unknown client. */
+    public Map<Stream, Set<String>> tablesOf(ClientSession client) {
+        Map<Stream, Set<String>> tables = new EnumMap<>(Stream.class);
+        table.byClient().getOrDefault(client, Map.of())
+                .forEach((stream, subscription) -> tables.put(stream, subscription.tables()));
+        return Collections.unmodifiableMap(tables);
+    }
+
+    /** Every table's stream the client receives, immutable; empty for an unknown client. */
+    Set<TableStream> tableStreamsOf(ClientSession client) {
+        Set<TableStream> subscribed = new LinkedHashSet<>();
+        table.byClient().getOrDefault(client, Map.of()).forEach((stream, subscription) ->
+                subscription.tables().forEach(table -> subscribed.add(new TableStream(table, stream))));
+        return Collections.unmodifiableSet(subscribed);
     }
 
     /** The client's filtered streams and their filters; streams without a filter are left out. */

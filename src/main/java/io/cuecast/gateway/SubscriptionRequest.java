@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,40 +18,88 @@ import java.util.Set;
  * <p>Subscribe also takes per-stream {@code filters}, validated by {@link FilterParser}. Whether a resume position is still reachable depends on the history, so that is checked later,
  * under the stream's lock.
  *
+ * <p>{@code tables} names the tables; left out, a subscribe means every table and an unsubscribe
+ * every table the client has. A resume position is a number when the request covers one table,
+ * and an object of numbers by table id otherwise.
+ *
  * @param streams the requested streams in request order, possibly with repeats
- * @param resume  per stream, the last sequence the client received; only streams in {@code streams}
+ * @param tables  the tables, in request order without repeats; empty for an unsubscribe from all
+ * @param resume  per stream, the last sequence the client received on each table; only streams in
+ *                {@code streams}, tables in {@code tables}
  * @param filters per stream, what the client wants of it; only streams in {@code streams}
  */
-record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<Stream, StreamFilter> filters) {
+record SubscriptionRequest(List<Stream> streams, List<String> tables, Map<Stream, Resume> resume,
+                           Map<Stream, StreamFilter> filters) {
+
+    /**
+     * Where a client resumes one stream.
+     *
+     * @param after   per table, the last sequence received
+     * @param byTable whether the client gave the positions by table (an object), so the
+     *                {@code recovered} reply answers in the same shape
+     */
+    record Resume(Map<String, Long> after, boolean byTable) {
+    }
 
     /** Room for every stream a few times over; a longer list is a client bug, not a wish. */
     static final int MAX_STREAM_NAMES = 32;
+    /** A pool hall has tens of tables; a longer list is a client bug. */
+    static final int MAX_TABLE_IDS = 256;
     /** An error names this many unknown streams at most, each cut to this length, so it stays small. */
     private static final int UNKNOWN_NAMES_SHOWN = 5;
     private static final int NAME_CHARS_SHOWN = 40;
 
     /** @param latestValueStreams the streams that take {@code min_fps} */
-    static SubscriptionRequest subscribe(JsonNode data, Set<Stream> latestValueStreams) {
+    /** @param latestValueStreams the streams that take {@code min_fps} */
+    static SubscriptionRequest subscribe(JsonNode data, Set<Stream> latestValueStreams, Tables known) {
         ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
         requireObjectIfPresent(data, "filters", invalid);
         requireObjectIfPresent(data, "resume", invalid);
         List<Stream> streams = streams(data, invalid);
-        return new SubscriptionRequest(streams, resume(data.get("resume"), streams),
+        List<String> tables = tables(data, known, invalid);
+        return new SubscriptionRequest(streams, tables.isEmpty() ? known.ids() : tables,
+                resume(data.get("resume"), streams, tables.isEmpty() ? known.ids() : tables),
                 FilterParser.parse(data.get("filters"), streams, latestValueStreams));
     }
 
-    static SubscriptionRequest unsubscribe(JsonNode data) {
+    static SubscriptionRequest unsubscribe(JsonNode data, Tables known) {
         ErrorCode invalid = ErrorCode.INVALID_UNSUBSCRIBE_FORMAT;
         requireObject(data, "data", invalid);
-        return new SubscriptionRequest(streams(data, invalid), Map.of(), Map.of());
+        return new SubscriptionRequest(streams(data, invalid), tables(data, known, invalid), Map.of(), Map.of());
     }
 
-    private static Map<Stream, Long> resume(JsonNode resume, List<Stream> streams) {
+    /** The named tables, or empty when {@code data.tables} is left out. */
+    private static List<String> tables(JsonNode data, Tables known, ErrorCode invalid) {
+        JsonNode ids = data.get("tables");
+        if (ids == null || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_TABLE_IDS) {
+            throw new RequestRejected(invalid, "data.tables must be an array of 1 to " + MAX_TABLE_IDS
+                    + " table ids when present, but it is " + describe(ids) + ". No subscription was changed.");
+        }
+        Set<String> tables = new LinkedHashSet<>();
+        for (JsonNode id : ids) {
+            if (!id.isTextual()) {
+                throw new RequestRejected(invalid, "data.tables must contain only strings, but it has "
+                        + describe(id) + ". No subscription was changed.");
+            }
+            tables.add(id.asText());
+        }
+        List<String> unknown = known.unknown(tables);
+        if (!unknown.isEmpty()) {
+            throw new RequestRejected(invalid, "Unknown table(s) " + shortList(unknown) + "; the tables are "
+                    + known + ". No subscription was changed.");
+        }
+        return List.copyOf(tables);
+    }
+
+    private static Map<Stream, Resume> resume(JsonNode resume, List<Stream> streams, List<String> tables) {
         if (resume == null || resume.isNull()) {
             return Map.of();
         }
-        Map<Stream, Long> positions = new EnumMap<>(Stream.class);
+        Map<Stream, Resume> positions = new EnumMap<>(Stream.class);
         ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
         for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) resume::fields) {
             String name = field.getKey();
@@ -59,16 +109,40 @@ record SubscriptionRequest(List<Stream> streams, Map<Stream, Long> resume, Map<S
                 throw new RequestRejected(invalid, "data.resume names '" + name
                         + "', which is not in data.streams. No subscription was changed.");
             }
-            JsonNode sequence = field.getValue();
-            if (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.longValue() < 0) {
-                throw new RequestRejected(invalid, "data.resume." + name
-                        + " must be a non-negative whole number (the last sequence received), but it is "
-                        + (sequence.isNumber() ? sequence.asText() : describe(sequence))
-                        + ". No subscription was changed.");
-            }
-            positions.put(stream, sequence.longValue());
+            positions.put(stream, resumeOf("data.resume." + name, field.getValue(), tables));
         }
         return Collections.unmodifiableMap(positions);
+    }
+
+    private static Resume resumeOf(String path, JsonNode position, List<String> tables) {
+        ErrorCode invalid = ErrorCode.INVALID_SUBSCRIBE_FORMAT;
+        if (!position.isObject()) {
+            if (tables.size() != 1) {
+                throw new RequestRejected(invalid, path + " must give the position on each table, as {\"table id\": "
+                        + "sequence, ...}, since the request covers the tables " + String.join(", ", tables)
+                        + ". No subscription was changed.");
+            }
+            return new Resume(Map.of(tables.get(0), sequence(path, position)), false);
+        }
+        Map<String, Long> after = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) position::fields) {
+            if (!tables.contains(field.getKey())) {
+                throw new RequestRejected(invalid, path + " names the table '" + shortList(List.of(field.getKey()))
+                        + "', which the request does not cover. No subscription was changed.");
+            }
+            after.put(field.getKey(), sequence(path + "." + field.getKey(), field.getValue()));
+        }
+        return new Resume(Collections.unmodifiableMap(after), true);
+    }
+
+    private static long sequence(String path, JsonNode sequence) {
+        if (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.longValue() < 0) {
+            throw new RequestRejected(ErrorCode.INVALID_SUBSCRIBE_FORMAT, path
+                    + " must be a non-negative whole number (the last sequence received), but it is "
+                    + (sequence.isNumber() ? sequence.asText() : describe(sequence))
+                    + ". No subscription was changed.");
+        }
+        return sequence.longValue();
     }
 
     private static List<Stream> streams(JsonNode data, ErrorCode invalid) {

@@ -21,14 +21,14 @@ class FrameMessageTest {
 
     @Test
     void magicVersionHeaderLengthJsonHeaderThenTheJpegToTheEnd() throws Exception {
-        byte[] message = FrameMessage.encode(JSON, new FrameMessage.Header(412, 1795630931532117L,
+        byte[] message = FrameMessage.encode(JSON, new FrameMessage.Header("main", 412, 1795630931532117L,
                 1795630931498870L, 640, 360, "medium", "camera"), jpeg);
 
         assertArrayEquals("CUEF".getBytes(StandardCharsets.US_ASCII), Arrays.copyOfRange(message, 0, 4));
         assertEquals(1, message[4]);
         int headerLength = ((message[5] & 0xff) << 8) | (message[6] & 0xff);
         String header = new String(message, 7, headerLength, StandardCharsets.UTF_8);
-        assertEquals("{\"type\":\"frame\",\"sequence\":412,\"ts_us\":1795630931532117,"
+        assertEquals("{\"type\":\"frame\",\"table_id\":\"main\",\"sequence\":412,\"ts_us\":1795630931532117,"
                 + "\"captured_at_us\":1795630931498870,\"width\":640,\"height\":360,"
                 + "\"quality_level\":\"medium\",\"source\":\"camera\"}", header);
         assertArrayEquals(jpeg, Arrays.copyOfRange(message, 7 + headerLength, message.length));
@@ -38,7 +38,7 @@ class FrameMessageTest {
     @Test
     void theHeaderLengthIsBigEndianWhenItNeedsBothBytes() {
         // A name long enough to push the header past 255 bytes.
-        byte[] message = FrameMessage.encode(JSON, new FrameMessage.Header(Long.MAX_VALUE, Long.MAX_VALUE,
+        byte[] message = FrameMessage.encode(JSON, new FrameMessage.Header("main", Long.MAX_VALUE, Long.MAX_VALUE,
                 Long.MAX_VALUE, 65535, 65535, "x".repeat(300), "operator"), jpeg);
 
         int headerLength = ((message[5] & 0xff) << 8) | (message[6] & 0xff);
@@ -49,7 +49,7 @@ class FrameMessageTest {
         JsonNode header = parsed.header();
         List<String> names = new ArrayList<>();
         header.fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("type", "sequence", "ts_us", "captured_at_us", "width", "height", "quality_level", "source"),
+        assertEquals(List.of("type", "table_id", "sequence", "ts_us", "captured_at_us", "width", "height", "quality_level", "source"),
                 names);
         assertEquals("x".repeat(300), header.path("quality_level").asText());
     }

@@ -177,7 +177,7 @@ class GatewayAckTest {
         assertError("INVALID_ACK_FORMAT", "whole numbers of at least 1", "{'type':'ack','data':{'stream':'alert','sequence':0}}");
         assertError("INVALID_ACK_FORMAT", "whole numbers of at least 1", "{'type':'ack','data':{'stream':'alert','sequence':1.5}}");
         assertError("INVALID_ACK_FORMAT", "a list of 1 to 1000", "{'type':'ack','data':{'stream':'alert','sequences':[]}}");
-        assertError("UNKNOWN_ACK_SEQUENCE", "Sequence 99 of alert is from the future: the last one sent is " + sequence,
+        assertError("UNKNOWN_ACK_SEQUENCE", "Sequence 99 of alert on table main is from the future: the last one sent is " + sequence,
                 "{'type':'ack','data':{'stream':'alert','sequence':99}}");
         assertError("UNKNOWN_ACK_SEQUENCE", "from the future", "{'type':'ack','data':{'stream':'alert','up_to':99}}");
         assertEquals(1, gateway.pendingAcks(client.session), "no bad ack settled anything");

@@ -75,8 +75,8 @@ class GatewayConcurrencyTest {
         assertEquals(churnSessions, gateway.subscriptions().subscribersOf(Stream.STATE));
         assertEquals(Set.of(), gateway.subscriptions().subscribersOf(Stream.TRAJECTORY));
         assertEquals(3, gateway.connectionCount());
-        assertEquals((long) PUBLISHES_PER_STREAM, gateway.snapshot().lastSequences().get(Stream.STATE));
-        assertEquals((long) PUBLISHES_PER_STREAM, gateway.snapshot().lastSequences().get(Stream.TRAJECTORY));
+        assertEquals((long) PUBLISHES_PER_STREAM, gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.STATE));
+        assertEquals((long) PUBLISHES_PER_STREAM, gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.TRAJECTORY));
 
         int received = 0;
         for (TestClient client : churners) {

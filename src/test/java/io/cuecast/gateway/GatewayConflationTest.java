@@ -147,7 +147,7 @@ class GatewayConflationTest {
         assertTrue(repeat.get("repeat").asBoolean());
         assertEquals(first.get("ts_us"), repeat.get("ts_us"), "and its time: the value is that old");
         assertEquals(first.get("data"), repeat.get("data"));
-        assertEquals(List.of("type", "sequence", "repeat", "timestamp", "ts_us", "data"), TestClient.keys(repeat));
+        assertEquals(List.of("type", "table_id", "sequence", "repeat", "timestamp", "ts_us", "data"), TestClient.keys(repeat));
         assertFalse(first.has("repeat"));
 
         clock.advance(Duration.ofMillis(500));

@@ -63,7 +63,7 @@ class GatewayFilterTest {
         assertEquals(original.get("sequence"), cut.get("sequence"));
         assertEquals(original.get("timestamp"), cut.get("timestamp"));
         assertEquals(original.get("ts_us"), cut.get("ts_us"));
-        assertEquals(List.of("type", "sequence", "timestamp", "ts_us", "data"), TestClient.keys(cut));
+        assertEquals(List.of("type", "table_id", "sequence", "timestamp", "ts_us", "data"), TestClient.keys(cut));
     }
 
     @Test

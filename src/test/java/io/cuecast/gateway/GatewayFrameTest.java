@@ -122,7 +122,7 @@ class GatewayFrameTest {
         assertEquals(Optional.empty(), gateway.publishFrame(frame));
 
         assertEquals(List.of(), frame.encoded);
-        assertEquals(0L, gateway.snapshot().lastSequences().get(Stream.FRAME));
+        assertEquals(0L, gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.FRAME));
         assertEquals(List.of(), stateOnly.channel.binaries());
         assertTrue(!gateway.hasFrameSubscribers());
     }
@@ -152,7 +152,7 @@ class GatewayFrameTest {
         assertThrows(IllegalArgumentException.class, () -> gateway.publish(Stream.FRAME, Map.of("image", "base64...")));
 
         assertTrue(client.ofType("frame").isEmpty());
-        assertEquals(0L, gateway.snapshot().lastSequences().get(Stream.FRAME));
+        assertEquals(0L, gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.FRAME));
     }
 
     @Test
@@ -207,7 +207,7 @@ class GatewayFrameTest {
         assertEquals(Optional.empty(), gateway.publishFrame(early));
 
         assertEquals(List.of(), early.encoded);
-        assertEquals(1L, gateway.snapshot().lastSequences().get(Stream.FRAME));
+        assertEquals(1L, gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.FRAME));
         assertEquals(0, throttled.session.messagesDropped(), "not due is not a drop");
     }
 

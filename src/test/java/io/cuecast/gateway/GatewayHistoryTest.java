@@ -250,7 +250,7 @@ class GatewayHistoryTest {
             });
             publishing.await(10, TimeUnit.SECONDS);
             for (int i = 0; i < 100 && !publishes.isDone(); i++) {
-                long position = gateway.snapshot().lastSequences().get(Stream.TRAJECTORY) / 2;
+                long position = gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.TRAJECTORY) / 2;
                 TestClient client = new TestClient(gateway, "c" + i);
                 client.send("{'type':'subscribe','data':{'streams':['trajectory'],'resume':{'trajectory':" + position + "}}}");
                 clients.add(client);
@@ -262,7 +262,7 @@ class GatewayHistoryTest {
         }
 
         assertFalse(clients.isEmpty());
-        long last = gateway.snapshot().lastSequences().get(Stream.TRAJECTORY);
+        long last = gateway.snapshot().lastSequences().get(Tables.DEFAULT_ID).get(Stream.TRAJECTORY);
         for (int i = 0; i < clients.size(); i++) {
             TestClient client = clients.get(i);
             assertTrue(client.received().get(1).at("/data/recovered/trajectory").asBoolean(), client.key);

@@ -182,8 +182,8 @@ class GatewayPublishTest {
         assertEquals(2, snapshot.subscribers().get(Stream.STATE));
         assertEquals(1, snapshot.subscribers().get(Stream.ALERT));
         assertEquals(0, snapshot.subscribers().get(Stream.FRAME));
-        assertEquals(2L, snapshot.lastSequences().get(Stream.STATE));
-        assertEquals(0L, snapshot.lastSequences().get(Stream.ALERT));
+        assertEquals(2L, snapshot.lastSequences().get(Tables.DEFAULT_ID).get(Stream.STATE));
+        assertEquals(0L, snapshot.lastSequences().get(Tables.DEFAULT_ID).get(Stream.ALERT));
         assertEquals(2, snapshot.messagesDelivered());
         assertEquals(2, snapshot.messagesDropped());
         assertEquals(0, snapshot.messagesFailed());

@@ -31,15 +31,15 @@ class MessageEncoderTest {
 
     @Test
     void streamMessagesHaveTheEnvelopeInOrder() {
-        String text = encoder.encodeStream(Stream.STATE, 42, Map.of("ball_count", 1)).text();
+        String text = encoder.encodeStream(new TableStream("main", Stream.STATE), 42, Map.of("ball_count", 1)).text();
 
-        assertEquals("{\"type\":\"state\",\"sequence\":42,\"timestamp\":\"2026-11-25T17:45:56.123456Z\","
+        assertEquals("{\"type\":\"state\",\"table_id\":\"main\",\"sequence\":42,\"timestamp\":\"2026-11-25T17:45:56.123456Z\","
                 + "\"ts_us\":1795628756123456,\"data\":{\"ball_count\":1}}", text);
     }
 
     @Test
     void timestampAndTsUsAreTheSameInstantInMicroseconds() throws JsonProcessingException {
-        JsonNode message = parse(encoder.encodeStream(Stream.STATE, 1, Map.of()).text());
+        JsonNode message = parse(encoder.encodeStream(new TableStream("main", Stream.STATE), 1, Map.of()).text());
 
         Instant stamped = Instant.parse(message.get("timestamp").asText());
         assertEquals(Timestamps.epochMicros(stamped), message.get("ts_us").asLong());
@@ -64,7 +64,7 @@ class MessageEncoderTest {
     @Test
     void recordsSerializeByComponent() throws JsonProcessingException {
         JsonNode message = parse(
-                encoder.encodeStream(Stream.STATE, 1, new Ball(3, 1.5, 2.5)).text());
+                encoder.encodeStream(new TableStream("main", Stream.STATE), 1, new Ball(3, 1.5, 2.5)).text());
         assertEquals(3, message.at("/data/id").asInt());
         assertEquals(2.5, message.at("/data/y").asDouble());
     }
@@ -78,7 +78,7 @@ class MessageEncoderTest {
     @Test
     void unserializableDataIsAnIllegalArgumentNamingTheType() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> encoder.encodeStream(Stream.TRAJECTORY, 1, new Opaque()));
+                () -> encoder.encodeStream(new TableStream("main", Stream.TRAJECTORY), 1, new Opaque()));
         assertTrue(e.getMessage().contains("'trajectory'"), e.getMessage());
     }
 

@@ -23,30 +23,31 @@ import org.junit.jupiter.api.Test;
 
 class SubscriptionRegistryTest {
 
+    private static final List<String> MAIN = List.of(Tables.DEFAULT_ID);
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     private final ClientSession alice = registered("alice");
     private final ClientSession bob = registered("bob");
 
     @Test
     void subscribeReturnsOnlyNewlyAddedStreamsInRequestOrder() {
-        assertEquals(List.of(TRAJECTORY, STATE), registry.subscribe(alice, List.of(TRAJECTORY, STATE, TRAJECTORY)));
-        assertEquals(List.of(ALERT), registry.subscribe(alice, List.of(STATE, ALERT)));
+        assertEquals(List.of(TRAJECTORY, STATE), registry.subscribe(alice, List.of(TRAJECTORY, STATE, TRAJECTORY), MAIN));
+        assertEquals(List.of(ALERT), registry.subscribe(alice, List.of(STATE, ALERT), MAIN));
         assertEquals(Set.of(STATE, TRAJECTORY, ALERT), registry.streamsOf(alice));
     }
 
     @Test
     void unsubscribeReturnsOnlyStreamsThatWereSubscribed() {
-        registry.subscribe(alice, List.of(STATE, TRAJECTORY));
+        registry.subscribe(alice, List.of(STATE, TRAJECTORY), MAIN);
 
-        assertEquals(List.of(STATE), registry.unsubscribe(alice, List.of(FRAME, STATE)));
+        assertEquals(List.of(STATE), registry.unsubscribe(alice, List.of(FRAME, STATE), List.of()));
         assertEquals(Set.of(TRAJECTORY), registry.streamsOf(alice));
         assertEquals(Set.of(), registry.subscribersOf(STATE));
     }
 
     @Test
     void subscribersAndStreamsAreTwoViewsOfTheSameFacts() {
-        registry.subscribe(alice, List.of(STATE, TRAJECTORY));
-        registry.subscribe(bob, List.of(STATE));
+        registry.subscribe(alice, List.of(STATE, TRAJECTORY), MAIN);
+        registry.subscribe(bob, List.of(STATE), MAIN);
 
         assertEquals(Set.of(alice, bob), registry.subscribersOf(STATE));
         assertEquals(Set.of(alice), registry.subscribersOf(TRAJECTORY));
@@ -57,8 +58,8 @@ class SubscriptionRegistryTest {
 
     @Test
     void removingAClientRemovesAllItsSubscriptions() {
-        registry.subscribe(alice, List.of(STATE, TRAJECTORY, ALERT));
-        registry.subscribe(bob, List.of(STATE));
+        registry.subscribe(alice, List.of(STATE, TRAJECTORY, ALERT), MAIN);
+        registry.subscribe(bob, List.of(STATE), MAIN);
 
         registry.remove(alice);
 
@@ -73,7 +74,7 @@ class SubscriptionRegistryTest {
     void aRemovedClientCannotSubscribeAgain() {
         registry.remove(alice);
 
-        assertEquals(List.of(), registry.subscribe(alice, List.of(STATE)));
+        assertEquals(List.of(), registry.subscribe(alice, List.of(STATE), MAIN));
         assertEquals(Set.of(), registry.subscribersOf(STATE));
     }
 
@@ -84,10 +85,10 @@ class SubscriptionRegistryTest {
 
     @Test
     void aSubscriberSnapshotDoesNotChangeUnderTheReader() {
-        registry.subscribe(alice, List.of(STATE));
+        registry.subscribe(alice, List.of(STATE), MAIN);
         Set<ClientSession> snapshot = registry.subscribersOf(STATE);
 
-        registry.subscribe(bob, List.of(STATE));
+        registry.subscribe(bob, List.of(STATE), MAIN);
         registry.remove(alice);
 
         assertEquals(Set.of(alice), snapshot);
@@ -115,10 +116,10 @@ class SubscriptionRegistryTest {
                     start.await();
                     for (int round = 0; round < 300; round++) {
                         for (ClientSession client : clients) {
-                            registry.subscribe(client, List.of(STATE, TRAJECTORY, ALERT));
-                            registry.unsubscribe(client, List.of(TRAJECTORY));
-                            registry.unsubscribe(client, List.of(ALERT, STATE));
-                            registry.subscribe(client, List.of(STATE));
+                            registry.subscribe(client, List.of(STATE, TRAJECTORY, ALERT), MAIN);
+                            registry.unsubscribe(client, List.of(TRAJECTORY), List.of());
+                            registry.unsubscribe(client, List.of(ALERT, STATE), List.of());
+                            registry.subscribe(client, List.of(STATE), MAIN);
                         }
                     }
                     registry.remove(clients.get(0));

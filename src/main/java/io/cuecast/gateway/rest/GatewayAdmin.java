@@ -87,7 +87,9 @@ public final class GatewayAdmin {
     public Map<String, Object> metrics() {
         Map<String, Object> metrics = health();
         metrics.remove("status");
-        metrics.put("last_sequences", byWireName(gateway.snapshot().lastSequences()));
+        Map<String, Object> lastSequences = new LinkedHashMap<>();
+        gateway.snapshot().lastSequences().forEach((table, sequences) -> lastSequences.put(table, byWireName(sequences)));
+        metrics.put("last_sequences", lastSequences);
         metrics.put("frame_encodes", gateway.frameEncodesByLevel());
         metrics.put("clients", connections());
         return metrics;
@@ -95,14 +97,19 @@ public final class GatewayAdmin {
 
     /**
      * The data of an {@code alert} message from the request's query: level (info, warning, error,
-     * critical), message, and an optional code; the route publishes it.
+     * critical), message, an optional code, and the table (table_id, default the default table);
+     * the route publishes it.
      */
     public Object alert(@Header("level") String level, @Header("message") String message,
-                        @Header("code") String code, Exchange exchange) {
+                        @Header("code") String code, @Header("table_id") String table, Exchange exchange) {
         String normalised = level == null ? "info" : level.toLowerCase(Locale.ROOT);
         if (!ALERT_LEVELS.contains(normalised) || message == null || message.isBlank()) {
             return badRequest(exchange, "an alert needs message=... and level= one of " + ALERT_LEVELS);
         }
+        if (table != null && !gateway.tables().contains(table)) {
+            return badRequest(exchange, "table_id '" + table + "' is not a table here; the tables are " + gateway.tables());
+        }
+        exchange.getMessage().setHeader("CuecastTable", table);
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("level", normalised);
         alert.put("message", message);
@@ -116,6 +123,10 @@ public final class GatewayAdmin {
         if (streams.isEmpty()) {
             return badRequest(exchange, "the body must be {\"streams\": [names]} with names from " + Stream.wireNames());
         }
+        Optional<List<String>> tables = tablesIn(body);
+        if (tables.isEmpty()) {
+            return badRequest(exchange, "\"tables\", when given, must be a list of table ids from " + gateway.tables());
+        }
         return withSession(clientId, exchange, session -> {
             List<Stream> forbidden = type.equals("subscribe") ? forbiddenTo(session, streams.get()) : List.of();
             if (!forbidden.isEmpty()) {
@@ -123,7 +134,12 @@ public final class GatewayAdmin {
                 return Map.of("error", "client '" + clientId + "' may not read "
                         + String.join(", ", forbidden.stream().map(Stream::wireName).toList()));
             }
-            Map<String, Object> request = Map.of("type", type, "data", Map.of("streams", streams.get()));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("streams", streams.get());
+            if (!tables.get().isEmpty()) {
+                data.put("tables", tables.get());
+            }
+            Map<String, Object> request = Map.of("type", type, "data", data);
             gateway.receive(session.connectionKey(), JSON.valueToTree(request).toString());
             return view(session);
         });
@@ -152,6 +168,27 @@ public final class GatewayAdmin {
                 names.add(name.asText());
             }
             return Optional.of(names);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The body's table ids: empty for none given (every table), absent when they are not all tables here. */
+    private Optional<List<String>> tablesIn(Object body) {
+        try {
+            JsonNode request = body instanceof String text ? JSON.readTree(text) : JSON.valueToTree(body);
+            JsonNode ids = request == null ? null : request.get("tables");
+            if (ids == null || ids.isNull()) {
+                return Optional.of(List.of());
+            }
+            List<String> tables = new ArrayList<>();
+            for (JsonNode id : ids) {
+                if (!id.isTextual() || !gateway.tables().contains(id.asText())) {
+                    return Optional.empty();
+                }
+                tables.add(id.asText());
+            }
+            return ids.isArray() && !tables.isEmpty() ? Optional.of(tables) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }

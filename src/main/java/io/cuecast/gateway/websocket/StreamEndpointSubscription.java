@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,11 @@ final class StreamEndpointSubscription {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LIST_PARAMETERS = Set.of("include_fields", "exclude_fields");
     private static final String JSON_PARAMETER = "conditions";
-    /** Names the table of a multi-table installation; one table needs no choice. */
-    private static final String TABLE_PARAMETER = "table";
+    /**
+     * Name the tables of a multi-table installation: {@code ?table=t3}, repeated or comma-separated
+     * ({@code ?table=t3,t7}); {@code tables} is the same. Without them the client gets every table.
+     */
+    private static final Set<String> TABLE_PARAMETERS = Set.of("table", "tables");
     /** The client's credentials, read when the connection opens; never a filter. */
     static final String TOKEN_PARAMETER = "token";
 
@@ -35,11 +40,18 @@ final class StreamEndpointSubscription {
         ObjectNode data = JSON.createObjectNode();
         data.putArray("streams").add(stream);
         ObjectNode filter = JSON.createObjectNode();
+        Set<String> tables = new LinkedHashSet<>();
         parameters(rawQuery).forEach((name, values) -> {
-            if (!name.equals(TABLE_PARAMETER) && !name.equals(TOKEN_PARAMETER)) {
+            if (TABLE_PARAMETERS.contains(name)) {
+                values.forEach(value -> tables.addAll(listOf(value)));
+            } else if (!name.equals(TOKEN_PARAMETER)) {
                 putParameter(filter, name, values.get(values.size() - 1));
             }
         });
+        if (!tables.isEmpty()) {
+            ArrayNode ids = data.putArray("tables");
+            tables.forEach(ids::add);
+        }
         if (!filter.isEmpty()) {
             data.putObject("filters").set(stream, filter);
         }
@@ -59,6 +71,11 @@ final class StreamEndpointSubscription {
         return new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
     }
 
+    /** A comma-separated parameter's items, trimmed, blanks left out. */
+    private static List<String> listOf(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
     private static JsonNode jsonOrText(String value) {
         try {
             JsonNode parsed = JSON.readTree(value);
@@ -73,11 +90,7 @@ final class StreamEndpointSubscription {
             filter.set(name, jsonOrText(value));
         } else if (LIST_PARAMETERS.contains(name)) {
             ArrayNode list = filter.putArray(name);
-            for (String item : value.split(",")) {
-                if (!item.isBlank()) {
-                    list.add(item.trim());
-                }
-            }
+            listOf(value).forEach(list::add);
         } else if (value.matches("-?\\d+(\\.\\d+)?")) {
             filter.put(name, Double.parseDouble(value));
         } else {

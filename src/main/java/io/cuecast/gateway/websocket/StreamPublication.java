@@ -4,7 +4,10 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.PublishResult;
 import io.cuecast.gateway.Stream;
 
-/** The publish route's bean: names the stream by its wire name, as the route's content-based router does. */
+/**
+ * The publish route's bean: names the stream by its wire name, as the route's content-based router
+ * does, and the table by its id (header CuecastTable), or none for the default table.
+ */
 public final class StreamPublication {
     private final Gateway gateway;
 
@@ -12,9 +15,9 @@ public final class StreamPublication {
         this.gateway = gateway;
     }
 
-    public PublishResult publish(String streamName, Object data) {
+    public PublishResult publish(String streamName, String table, Object data) {
         Stream stream = Stream.fromWireName(streamName)
                 .orElseThrow(() -> new IllegalArgumentException("no stream named '" + streamName + "'"));
-        return gateway.publish(stream, data);
+        return gateway.publish(table == null ? gateway.tables().defaultId() : table, stream, data);
     }
 }

@@ -32,7 +32,8 @@ public final class GatewayDeadLetters implements UndeliveredSink {
         try {
             JsonNode data = JSON.readTree(message.text()).path("data");
             store.record(ROUTE, REPLAY_ROUTE, null, MessageBody.of(MessageBodies.JSON, JSON.writeValueAsBytes(data)),
-                    Map.of("CuecastStream", message.stream().wireName(), "CuecastClientId", message.clientId(),
+                    Map.of("CuecastStream", message.stream().wireName(), "CuecastTable", message.table(),
+                            "CuecastClientId", message.clientId(),
                             "CuecastSequence", message.sequence(), "CuecastDeliveries", message.deliveries()),
                     new DeadLetter.Failure(causeOf(message.reason()), message.describe(), List.of()));
         } catch (IOException | RuntimeException e) {

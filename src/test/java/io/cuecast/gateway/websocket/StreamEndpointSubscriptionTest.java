@@ -29,6 +29,17 @@ class StreamEndpointSubscriptionTest {
         assertEquals("", filterOf("conditions=").get("conditions").textValue());
     }
 
+    @Test
+    void tablesComeRepeatedOrCommaSeparatedAndAreNoFilter() throws Exception {
+        JsonNode data = JSON.readTree(StreamEndpointSubscription.subscribeMessage("state",
+                "table=t3&tables=t7,%20t9&table=t3&max_fps=5")).get("data");
+
+        assertEquals(JSON.readTree("[\"t3\",\"t7\",\"t9\"]"), data.get("tables"));
+        assertEquals(JSON.readTree("{\"state\":{\"max_fps\":5.0}}"), data.get("filters"));
+        assertEquals(null, JSON.readTree(StreamEndpointSubscription.subscribeMessage("state", "")).at("/data").get("tables"),
+                "no table named: every table");
+    }
+
     private static JsonNode filterOf(String query) throws Exception {
         return JSON.readTree(StreamEndpointSubscription.subscribeMessage("state", query)).at("/data/filters/state");
     }
