@@ -57,7 +57,7 @@ final class FramePublisher {
 
     /** Whether anyone subscribes to frames: without that, the camera's frames need no copying. */
     boolean hasSubscribers() {
-        return !registry.subscribersOf(Stream.FRAME).isEmpty();
+        return registry.hasSubscribers(Stream.FRAME);
     }
 
     /**

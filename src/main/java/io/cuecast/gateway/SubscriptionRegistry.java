@@ -4,96 +4,95 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.ToLongFunction;
 
 /**
  * The single source of truth for which connected client is subscribed to which stream, on which
- * tables, and with which filter. Fan-out, status replies and monitoring all read it; nothing else keeps a copy.
+ * tables, and with which filter. Fan-out, status replies and monitoring all read it; nothing else
+ * keeps a copy.
  *
- * <p>Thread-safe. The whole table is an immutable snapshot replaced on every change (changes are
- * rare, reads happen on every publish), so readers never lock and always see one consistent
- * state: removing a client takes it off every stream at once. Each stream's subscribers are also
- * kept as {@link FilterGroup}s, one per distinct filter and set of tables, for the fan-out; a group's timing is
- * carried over from snapshot to snapshot while it has members, so its throttle keeps its time.
+ * <p>Thread-safe. Changes are serialized; readers never lock. Each client's subscriptions are one
+ * immutable map, replaced on every change. Each stream's subscribers are kept as an immutable list
+ * of {@link FilterGroup}s, one per distinct filter and set of tables, for the fan-out; a change
+ * replaces only the groups it touches (copying their member lists, never the whole registry), so
+ * subscribing the ten-thousandth client costs about what the first did. A group's timing is carried
+ * over while it has members, so its throttle keeps its time. A reader may see a client that is
+ * leaving on one stream after it has left another; the channel of a client that has left drops
+ * what it is given, so that does no harm.
  *
  * <p>Only registered clients can subscribe. That way a subscribe that races with the client's
  * disconnect cannot leave a subscription behind for a closed socket.
  */
 public final class SubscriptionRegistry {
 
-    /** The indexes are built together in one change, so they cannot drift apart. */
-    private record Table(Map<ClientSession, Map<Stream, Subscription>> byClient,
-                         Map<Stream, Map<ClientSession, Subscription>> byStream,
-                         Map<Stream, List<FilterGroup>> groups) {
+    private final Object changeLock = new Object();
+    private final Map<ClientSession, Map<Stream, Subscription>> byClient = new ConcurrentHashMap<>();
+    /** By stream ordinal, each stream's groups: an immutable list, replaced whole on a change. */
+    private final AtomicReferenceArray<List<FilterGroup>> groups = new AtomicReferenceArray<>(Stream.values().length);
 
-        static Table empty() {
-            Map<Stream, Map<ClientSession, Subscription>> byStream = new EnumMap<>(Stream.class);
-            Map<Stream, List<FilterGroup>> groups = new EnumMap<>(Stream.class);
-            for (Stream stream : Stream.values()) {
-                byStream.put(stream, Map.of());
-                groups.put(stream, List.of());
-            }
-            return new Table(Map.of(), Collections.unmodifiableMap(byStream), Collections.unmodifiableMap(groups));
+    public SubscriptionRegistry() {
+        for (Stream stream : Stream.values()) {
+            groups.set(stream.ordinal(), List.of());
         }
+    }
 
-        /** This table with the client's subscriptions replaced; {@code subscriptions} null removes the client. */
-        Table with(ClientSession client, Map<Stream, Subscription> subscriptions) {
-            Map<Stream, Subscription> before = byClient.getOrDefault(client, Map.of());
-            Map<Stream, Subscription> after = subscriptions == null ? Map.of() : subscriptions;
+    /** Replaces the client's subscriptions, moving it between groups where they changed. Call under the change lock. */
+    private void change(ClientSession client, Map<Stream, Subscription> before, Map<Stream, Subscription> after) {
+        for (Stream stream : Stream.values()) {
+            Subscription was = before.get(stream);
+            Subscription is = after.get(stream);
+            if (was != is) {
+                regroup(stream, client, was, is);
+            }
+        }
+    }
 
-            Map<ClientSession, Map<Stream, Subscription>> clients = new HashMap<>(byClient);
-            if (subscriptions == null) {
-                clients.remove(client);
+    /**
+     * The stream's groups with the client moved from its old subscription's group (if any) to its
+     * new one's (if any): members keep the order they joined in, groups the order they formed in.
+     */
+    private void regroup(Stream stream, ClientSession client, Subscription was, Subscription is) {
+        List<FilterGroup> updated = new ArrayList<>(groups.get(stream.ordinal()));
+        if (was != null) {
+            int index = indexOf(updated, GroupKey.of(was));
+            FilterGroup group = updated.get(index);
+            List<FilterGroup.Member> members = new ArrayList<>(group.members());
+            members.removeIf(member -> member.session() == client);
+            if (members.isEmpty()) {
+                updated.remove(index);
             } else {
-                Map<Stream, Subscription> copy = new EnumMap<>(Stream.class);
-                copy.putAll(subscriptions);
-                clients.put(client, Collections.unmodifiableMap(copy));
+                updated.set(index, group.withMembers(members));
             }
-
-            Map<Stream, Map<ClientSession, Subscription>> streams = new EnumMap<>(byStream);
-            Map<Stream, List<FilterGroup>> grouped = new EnumMap<>(groups);
-            for (Stream stream : Stream.values()) {
-                Subscription was = before.get(stream);
-                Subscription is = after.get(stream);
-                if (was != is) {
-                    Map<ClientSession, Subscription> subscribers = new LinkedHashMap<>(streams.get(stream));
-                    if (is == null) {
-                        subscribers.remove(client);
-                    } else {
-                        subscribers.put(client, is);
-                    }
-                    streams.put(stream, Collections.unmodifiableMap(subscribers));
-                    grouped.put(stream, regroup(groups.get(stream), subscribers));
-                }
+        }
+        if (is != null) {
+            GroupKey key = GroupKey.of(is);
+            int index = indexOf(updated, key);
+            FilterGroup.Member member = new FilterGroup.Member(client, is);
+            if (index < 0) {
+                updated.add(FilterGroup.of(key.filter(), is.tables(), List.of(member)));
+            } else {
+                List<FilterGroup.Member> members = new ArrayList<>(updated.get(index).members());
+                members.add(member);
+                updated.set(index, updated.get(index).withMembers(members));
             }
-            return new Table(Collections.unmodifiableMap(clients), Collections.unmodifiableMap(streams),
-                    Collections.unmodifiableMap(grouped));
         }
+        groups.set(stream.ordinal(), List.copyOf(updated));
+    }
 
-        /**
-         * The subscribers by filter and tables, in order of first subscription; a group that stays
-         * keeps its timing.
-         */
-        private static List<FilterGroup> regroup(List<FilterGroup> before, Map<ClientSession, Subscription> subscribers) {
-            Map<GroupKey, List<FilterGroup.Member>> members = new LinkedHashMap<>();
-            subscribers.forEach((client, subscription) -> members
-                    .computeIfAbsent(GroupKey.of(subscription), key -> new ArrayList<>())
-                    .add(new FilterGroup.Member(client, subscription)));
-            Map<GroupKey, FilterGroup> previous = new HashMap<>();
-            before.forEach(group -> previous.put(new GroupKey(group.filter(), group.tables()), group));
-            List<FilterGroup> after = new ArrayList<>();
-            members.forEach((key, list) -> {
-                FilterGroup existing = previous.get(key);
-                after.add(existing == null ? FilterGroup.of(key.filter(), key.tables(), list) : existing.withMembers(list));
-            });
-            return List.copyOf(after);
+    private static int indexOf(List<FilterGroup> groups, GroupKey key) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (key.equals(new GroupKey(groups.get(i).filter(), groups.get(i).tables()))) {
+                return i;
+            }
         }
+        return -1;
     }
 
     /** What makes subscribers one group: the same filter on the same tables. */
@@ -103,25 +102,19 @@ public final class SubscriptionRegistry {
         }
     }
 
-    private final Object changeLock = new Object();
-    private volatile Table table = Table.empty();
-
     /** Admits a client with no subscriptions; false if it was already registered. */
     public boolean register(ClientSession client) {
         synchronized (changeLock) {
-            if (table.byClient().containsKey(client)) {
-                return false;
-            }
-            table = table.with(client, Map.of());
-            return true;
+            return byClient.putIfAbsent(client, Map.of()) == null;
         }
     }
 
     /** Removes the client and all its subscriptions in one step. Removing an unknown client does nothing. */
     public void remove(ClientSession client) {
         synchronized (changeLock) {
-            if (table.byClient().containsKey(client)) {
-                table = table.with(client, null);
+            Map<Stream, Subscription> before = byClient.remove(client);
+            if (before != null) {
+                change(client, before, Map.of());
             }
         }
     }
@@ -144,11 +137,11 @@ public final class SubscriptionRegistry {
     List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters,
                            Collection<String> tables, ToLongFunction<TableStream> lastSequence) {
         synchronized (changeLock) {
-            Map<Stream, Subscription> current = table.byClient().get(client);
+            Map<Stream, Subscription> current = byClient.get(client);
             if (current == null) {
                 return List.of();
             }
-            Map<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
             updated.putAll(current);
             Set<Stream> added = new LinkedHashSet<>();
             for (Stream stream : streams) {
@@ -169,7 +162,7 @@ public final class SubscriptionRegistry {
                     updated.put(stream, new Subscription(filter, joined));
                 }
             }
-            table = table.with(client, updated);
+            replace(client, current, updated);
             return List.copyOf(added);
         }
     }
@@ -183,11 +176,11 @@ public final class SubscriptionRegistry {
      */
     public List<Stream> unsubscribe(ClientSession client, Collection<Stream> streams, Collection<String> tables) {
         synchronized (changeLock) {
-            Map<Stream, Subscription> current = table.byClient().get(client);
+            Map<Stream, Subscription> current = byClient.get(client);
             if (current == null) {
                 return List.of();
             }
-            Map<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
             updated.putAll(current);
             Set<Stream> removed = new LinkedHashSet<>();
             for (Stream stream : streams) {
@@ -208,32 +201,43 @@ public final class SubscriptionRegistry {
                     updated.put(stream, new Subscription(existing.filter(), kept));
                 }
             }
-            if (!updated.equals(current)) {
-                table = table.with(client, updated);
-            }
+            replace(client, current, updated);
             return List.copyOf(removed);
         }
     }
 
-    /** The stream's subscribers by filter at this instant, as an immutable snapshot. */
-    List<FilterGroup> groupsOf(Stream stream) {
-        return table.groups().get(stream);
+    private void replace(ClientSession client, Map<Stream, Subscription> before, EnumMap<Stream, Subscription> after) {
+        Map<Stream, Subscription> copy = Collections.unmodifiableMap(new EnumMap<>(after));
+        byClient.put(client, copy);
+        change(client, before, copy);
     }
 
-    /** The stream's subscribers at this instant, as an immutable snapshot in subscription order. */
+    /** The stream's subscribers by filter at this instant, as an immutable snapshot. */
+    List<FilterGroup> groupsOf(Stream stream) {
+        return groups.get(stream.ordinal());
+    }
+
+    /** The stream's subscribers at this instant, as an immutable snapshot in subscription order of their groups. */
     public Set<ClientSession> subscribersOf(Stream stream) {
-        return table.byStream().get(stream).keySet();
+        Set<ClientSession> subscribers = new LinkedHashSet<>();
+        groupsOf(stream).forEach(group -> group.members().forEach(member -> subscribers.add(member.session())));
+        return Collections.unmodifiableSet(subscribers);
+    }
+
+    /** Whether anyone subscribes to the stream, without listing them. */
+    public boolean hasSubscribers(Stream stream) {
+        return !groupsOf(stream).isEmpty();
     }
 
     /** The client's streams, immutable; empty for an unknown client. */
     public Set<Stream> streamsOf(ClientSession client) {
-        return table.byClient().getOrDefault(client, Map.of()).keySet();
+        return byClient.getOrDefault(client, Map.of()).keySet();
     }
 
     /** The client's streams and, for each, the tables it is subscribed to them on; empty for an unknown client. */
     public Map<Stream, Set<String>> tablesOf(ClientSession client) {
         Map<Stream, Set<String>> tables = new EnumMap<>(Stream.class);
-        table.byClient().getOrDefault(client, Map.of())
+        byClient.getOrDefault(client, Map.of())
                 .forEach((stream, subscription) -> tables.put(stream, subscription.tables()));
         return Collections.unmodifiableMap(tables);
     }
@@ -241,7 +245,7 @@ public final class SubscriptionRegistry {
     /** Every table's stream the client receives, immutable; empty for an unknown client. */
     Set<TableStream> tableStreamsOf(ClientSession client) {
         Set<TableStream> subscribed = new LinkedHashSet<>();
-        table.byClient().getOrDefault(client, Map.of()).forEach((stream, subscription) ->
+        byClient.getOrDefault(client, Map.of()).forEach((stream, subscription) ->
                 subscription.tables().forEach(table -> subscribed.add(new TableStream(table, stream))));
         return Collections.unmodifiableSet(subscribed);
     }
@@ -249,7 +253,7 @@ public final class SubscriptionRegistry {
     /** The client's filtered streams and their filters; streams without a filter are left out. */
     public Map<Stream, StreamFilter> filtersOf(ClientSession client) {
         Map<Stream, StreamFilter> filters = new EnumMap<>(Stream.class);
-        table.byClient().getOrDefault(client, Map.of()).forEach((stream, subscription) -> {
+        byClient.getOrDefault(client, Map.of()).forEach((stream, subscription) -> {
             if (!subscription.filter().equals(StreamFilter.NONE)) {
                 filters.put(stream, subscription.filter());
             }
@@ -257,19 +261,20 @@ public final class SubscriptionRegistry {
         return Collections.unmodifiableMap(filters);
     }
 
-    /** How many clients subscribe to each stream, every stream present; read from one snapshot. */
+    /** How many clients subscribe to each stream, every stream present. */
     public Map<Stream, Integer> subscriberCounts() {
-        Table snapshot = table;
         Map<Stream, Integer> counts = new EnumMap<>(Stream.class);
-        snapshot.byStream().forEach((stream, subscribers) -> counts.put(stream, subscribers.size()));
+        for (Stream stream : Stream.values()) {
+            counts.put(stream, groupsOf(stream).stream().mapToInt(group -> group.members().size()).sum());
+        }
         return Collections.unmodifiableMap(counts);
     }
 
     public boolean isRegistered(ClientSession client) {
-        return table.byClient().containsKey(client);
+        return byClient.containsKey(client);
     }
 
     public int clientCount() {
-        return table.byClient().size();
+        return byClient.size();
     }
 }
