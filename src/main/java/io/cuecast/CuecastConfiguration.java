@@ -14,6 +14,7 @@ import io.cuecast.config.LiveConfig;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.AckSettings;
 import io.cuecast.gateway.ConnectionGate;
+import io.cuecast.gateway.FileAckJournal;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
@@ -128,13 +129,21 @@ public class CuecastConfiguration implements CamelConfiguration {
                 deadLetters.close();
             }
         });
+        // Beside the dead letters, whose folder lock keeps a second process away from both.
+        FileAckJournal ackJournal = FileAckJournal.open(deadLetters.directory());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                ackJournal.close();
+            }
+        });
         Gateway gateway = new Gateway(new GatewaySettings(
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
                 liveness, frameQualities, settings.parsed("cuecast.tables", Tables.DEFAULT_ID,
                         ids -> Tables.of(List.of(ids.trim().split("\\s*,\\s*"))))), Clock.systemUTC(), auth, flushTimer, acks,
-                new GatewayDeadLetters(deadLetters));
+                new GatewayDeadLetters(deadLetters), ackJournal);
         flushTimer.drive(gateway::flushDue);
         FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
                 settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));

@@ -58,15 +58,33 @@ final class AckTracker {
     private final UndeliveredSink sink;
     private final FieldProjector projector;
     private final ToLongFunction<TableStream> lastPublished;
+    private final AckJournal journal;
     private final Map<ClientSession, Ledger> ledgers = new ConcurrentHashMap<>();
 
-    /** @param lastPublished the last sequence published on a stream, which no ack may pass */
+    /**
+     * @param lastPublished the last sequence published on a stream, which no ack may pass
+     * @param journal       where awaited acks are noted durably, so that a crash loses none
+     */
     AckTracker(AckSettings settings, UndeliveredSink sink, FieldProjector projector,
-               ToLongFunction<TableStream> lastPublished) {
+               ToLongFunction<TableStream> lastPublished, AckJournal journal) {
         this.settings = settings;
         this.sink = sink;
         this.projector = projector;
         this.lastPublished = lastPublished;
+        this.journal = journal;
+    }
+
+    /**
+     * Hands what a previous run still awaited when it stopped to the sink; call once, as the
+     * gateway starts.
+     */
+    void recoverFromLastRun() {
+        List<Undelivered> unsettled = journal.takeUnsettled();
+        unsettled.forEach(this::handOver);
+        if (!unsettled.isEmpty()) {
+            LOG.warn("{} message(s) awaited an ack when the server last stopped: handed to the dead letters",
+                    unsettled.size());
+        }
     }
 
     AckSettings settings() {
@@ -79,24 +97,44 @@ final class AckTracker {
     }
 
     /**
-     * Notes a stream message offered to the client; a no-op for streams that need no ack. If the
-     * client has just left, the message goes straight to the sink.
+     * Notes a stream message about to be offered to these clients, in memory and in the journal
+     * (one durable write for them all); a no-op for streams that need no ack. A client that has
+     * just left hands its copy straight to the sink.
      */
-    void sent(ClientSession session, TableStream stream, long sequence, EncodedMessage message, Instant now) {
-        if (!settings.requiresAck(stream.stream())) {
+    void awaitFrom(List<ClientSession> sessions, TableStream stream, long sequence, EncodedMessage message,
+                   Instant now) {
+        if (!settings.requiresAck(stream.stream()) || sessions.isEmpty()) {
             return;
         }
-        Pending pending = new Pending(message, now);
-        Ledger ledger = ledgers.get(session);
-        if (ledger != null) {
-            synchronized (ledger) {
-                if (!ledger.closed) {
-                    ledger.of(stream).put(sequence, pending);
-                    return;
-                }
+        List<AckJournal.Entry> awaited = new ArrayList<>();
+        for (ClientSession session : sessions) {
+            Pending pending = new Pending(message, now);
+            if (await(session, stream, sequence, pending)) {
+                awaited.add(entry(session, stream, sequence));
+            } else {
+                handOver(undelivered(session, stream, sequence, pending, Undelivered.Reason.CLIENT_DISCONNECTED));
             }
         }
-        handOver(undelivered(session, stream, sequence, pending, Undelivered.Reason.CLIENT_DISCONNECTED));
+        journal.awaited(awaited, message.text());
+    }
+
+    /** @return false if the client has left */
+    private boolean await(ClientSession session, TableStream stream, long sequence, Pending pending) {
+        Ledger ledger = ledgers.get(session);
+        if (ledger == null) {
+            return false;
+        }
+        synchronized (ledger) {
+            if (!ledger.closed) {
+                ledger.of(stream).put(sequence, pending);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AckJournal.Entry entry(ClientSession session, TableStream stream, long sequence) {
+        return new AckJournal.Entry(session.clientId(), stream.table(), stream.stream(), sequence);
     }
 
     /**
@@ -129,6 +167,7 @@ final class AckTracker {
                 settled = request.sequences().stream().distinct().toList();
             }
             settled.forEach(pending::remove);
+            journal.settled(settled.stream().map(sequence -> entry(session, request.target(), sequence)).toList());
             return new Acked(request.target().stream().wireName(), request.target().table(), settled, pending.size());
         }
     }
@@ -162,7 +201,7 @@ final class AckTracker {
                 return false;
             }));
         }
-        givenUp.forEach(this::handOver);
+        settleHandedOver(givenUp);
     }
 
     /** The client is gone: every message it still owed an ack goes to the sink. */
@@ -178,7 +217,18 @@ final class AckTracker {
                     givenUp.add(undelivered(session, stream, sequence, message, Undelivered.Reason.CLIENT_DISCONNECTED))));
             ledger.byStream.clear();
         }
-        givenUp.forEach(this::handOver);
+        settleHandedOver(givenUp);
+    }
+
+    /** Hands each to the sink; those it took are settled, the others stay in the journal for the next start. */
+    private void settleHandedOver(List<Undelivered> givenUp) {
+        List<AckJournal.Entry> settled = new ArrayList<>();
+        for (Undelivered message : givenUp) {
+            if (handOver(message)) {
+                settled.add(new AckJournal.Entry(message.clientId(), message.table(), message.stream(), message.sequence()));
+            }
+        }
+        journal.settled(settled);
     }
 
     /** Messages the client has not acknowledged yet, all streams together. */
@@ -198,12 +248,15 @@ final class AckTracker {
                 message.deliveries, reason);
     }
 
-    private void handOver(Undelivered message) {
+    /** @return whether the sink took it */
+    private boolean handOver(Undelivered message) {
         LOG.warn("Giving up on {}: handing it to the dead letters", message.describe());
         try {
             sink.accept(message);
+            return true;
         } catch (RuntimeException e) {
             LOG.error("LOST: {}; the dead letters did not take it", message.describe(), e);
+            return false;
         }
     }
 }

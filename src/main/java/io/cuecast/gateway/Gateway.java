@@ -92,6 +92,15 @@ public final class Gateway {
      */
     public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer,
                    AckSettings ackSettings, UndeliveredSink undelivered) {
+        this(settings, clock, auth, flushTimer, ackSettings, undelivered, AckJournal.NONE);
+    }
+
+    /**
+     * As above, with awaited acks noted in a journal: what a previous run still awaited when it
+     * stopped goes to {@code undelivered} now, and what this run awaits survives a crash.
+     */
+    public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer,
+                   AckSettings ackSettings, UndeliveredSink undelivered, AckJournal ackJournal) {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -100,7 +109,9 @@ public final class Gateway {
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), settings.tables(), clock);
         FieldProjector projector = new FieldProjector(mapper);
-        this.acks = new AckTracker(ackSettings, undelivered, projector, history::lastSequence);
+        this.acks = new AckTracker(ackSettings, undelivered, projector, history::lastSequence,
+                Objects.requireNonNull(ackJournal, "ackJournal"));
+        acks.recoverFromLastRun();
         this.publisher = new StreamPublisher(registry, locks, encoder, history, clock, projector,
                 Objects.requireNonNull(flushTimer, "flushTimer"), deliveries, acks);
         this.frames = new FramePublisher(registry, locks, history, clock, mapper, settings.frameQualities(),

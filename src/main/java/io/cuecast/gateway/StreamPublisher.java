@@ -2,6 +2,7 @@ package io.cuecast.gateway;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -188,19 +189,23 @@ final class StreamPublisher {
 
     /**
      * To every member, or only to those that subscribed to the table before {@code heldSince} when
-     * it is above 0. On a stream that needs acks, each member's copy of message {@code sequence} (0:
-     * none, a repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
+     * it is above 0. On a stream that needs acks, each recipient's copy of message {@code sequence}
+     * (0: none, a repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
      */
     private void deliver(DeliveryCounter.Tally tally, TableStream target, List<FilterGroup.Member> members,
                          EncodedMessage text, Instant now, long heldSince, long sequence) {
-        boolean awaitsAck = sequence > 0 && acks.settings().requiresAck(target.stream());
+        List<ClientSession> recipients = new ArrayList<>(members.size());
         for (FilterGroup.Member member : members) {
             if (heldSince == 0 || member.subscription().joinedAfter(target.table()) < heldSince) {
-                tally.count(member.session().offer(text, now), text.bytes());
-                if (awaitsAck) {
-                    acks.sent(member.session(), target, sequence, text, now);
-                }
+                recipients.add(member.session());
             }
+        }
+        if (sequence > 0) {
+            // Noted (durably) before any client can have it, so a crash in between loses no ack.
+            acks.awaitFrom(recipients, target, sequence, text, now);
+        }
+        for (ClientSession recipient : recipients) {
+            tally.count(recipient.offer(text, now), text.bytes());
         }
     }
 

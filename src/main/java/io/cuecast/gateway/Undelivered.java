@@ -14,7 +14,9 @@ public record Undelivered(String clientId, String table, Stream stream, long seq
         /** Sent the configured number of times, and not one acknowledged within the timeout. */
         NOT_ACKNOWLEDGED,
         /** The client went away with the message still unacknowledged. */
-        CLIENT_DISCONNECTED
+        CLIENT_DISCONNECTED,
+        /** The server stopped (even by kill -9) while the message awaited the client's ack. */
+        SERVER_STOPPED
     }
 
     /** One line for logs and dead letters. */
@@ -24,6 +26,7 @@ public record Undelivered(String clientId, String table, Stream stream, long seq
                     + " after " + deliveries + " deliveries";
             case CLIENT_DISCONNECTED -> "client " + clientId + " disconnected without acknowledging "
                     + what() + " (" + deliveries + " deliveries)";
+            case SERVER_STOPPED -> "the server stopped while client " + clientId + " had not acknowledged " + what();
         };
     }
 

@@ -183,6 +183,11 @@ public final class DeadLetterStore implements AutoCloseable {
         return corruptLines;
     }
 
+    /** The store's folder, which its lock keeps to this process. */
+    public Path directory() {
+        return dir;
+    }
+
     public Path file() {
         return file;
     }

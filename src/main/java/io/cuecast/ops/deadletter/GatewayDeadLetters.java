@@ -45,6 +45,7 @@ public final class GatewayDeadLetters implements UndeliveredSink {
         return switch (reason) {
             case NOT_ACKNOWLEDGED -> "NotAcknowledged";
             case CLIENT_DISCONNECTED -> "ClientDisconnected";
+            case SERVER_STOPPED -> "ServerStopped";
         };
     }
 }
