@@ -1,5 +1,6 @@
 package io.cuecast;
 
+import io.cuecast.camera.lens.CalibrateLensCommand;
 import io.cuecast.config.ConfigException;
 import io.cuecast.ops.deadletter.DeadLetterCli;
 import io.cuecast.vision.eval.VisionBench;
@@ -17,6 +18,10 @@ public final class Cuecast {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("dead-letters")) {
             System.exit(DeadLetterCli.run(List.of(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("calibrate-lens")) {
+            System.exit(CalibrateLensCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("bench-vision")) {
