@@ -19,14 +19,16 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class LensUndistorter implements AutoCloseable {
     private final LensCalibration calibration;
-    private final Mat mapX = new Mat();
-    private final Mat mapY = new Mat();
+    private final Mat mapX;
+    private final Mat mapY;
     private int mappedWidth;
     private int mappedHeight;
 
     public LensUndistorter(LensCalibration calibration) {
         OpenCvNatives.load();
         this.calibration = calibration;
+        this.mapX = new Mat();
+        this.mapY = new Mat();
     }
 
     /**
