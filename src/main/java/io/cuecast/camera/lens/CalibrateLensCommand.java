@@ -3,6 +3,7 @@ package io.cuecast.camera.lens;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cuecast.LaunchOptions;
+import io.cuecast.camera.ImageFiles;
 import io.cuecast.camera.OpenCvNatives;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +34,6 @@ public final class CalibrateLensCommand {
               --legacy-pattern   the board was drawn by OpenCV before 4.6
               --output FILE      write the calibration JSON there (default: stdout)
               --reference FILE   also compare with a known calibration (this format, or {"mtx", "dist"})""";
-    private static final String IMAGE_NAME = "(?i).*\\.(png|jpe?g|bmp|tiff?)$";
 
     record Options(CharucoBoardSpec board, List<Path> inputs, Optional<Path> output, Optional<Path> reference) {
     }
@@ -70,13 +70,7 @@ public final class CalibrateLensCommand {
                 err.println(file + ": " + view.map(v -> v.corners() + " corners").orElse("board not found (fewer than "
                         + LensCalibrator.MIN_CORNERS + " corners), skipped"));
             }
-            LensCalibrator.Result result;
-            try {
-                result = LensCalibrator.calibrate(views);
-            } catch (IllegalArgumentException e) {
-                err.println("cuecast calibrate-lens: " + e.getMessage());
-                return 1;
-            }
+            LensCalibrator.Result result = LensCalibrator.calibrate(views);
             json = describe(result, options, notFound);
             err.println("solved " + result.calibration());
             if (options.reference().isPresent()) {
@@ -86,6 +80,7 @@ public final class CalibrateLensCommand {
                 json.set("reference_comparison", comparisonJson(comparison, options.reference().get()));
             }
         } catch (IllegalArgumentException e) {
+            // too few pictures show the board, their sizes differ, or the reference is unusable
             err.println("cuecast calibrate-lens: " + e.getMessage());
             return 1;
         } finally {
@@ -148,7 +143,7 @@ public final class CalibrateLensCommand {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> files = Files.list(input)) {
-                    files.filter(p -> p.getFileName().toString().matches(IMAGE_NAME)).sorted().forEach(images::add);
+                    files.filter(ImageFiles::isImage).sorted().forEach(images::add);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("cannot list folder '" + input + "': " + e.getMessage(), e);
                 }

@@ -1,5 +1,6 @@
 package io.cuecast.vision.detect;
 
+import io.cuecast.camera.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.stream.Stream;
 
 /** What the command line's paths hold: image and video files, a folder's in name order. */
 final class DetectInputs {
-    private static final String IMAGE_NAME = "(?i).*\\.(png|jpe?g|bmp|tiff?)$";
     private static final String VIDEO_NAME = "(?i).*\\.(avi|mjpe?g)$";
 
     /** One file to detect on. */
@@ -35,7 +35,7 @@ final class DetectInputs {
                 }
                 inputs.addAll(inFolder);
             } else if (Files.exists(path)) {
-                inputs.add(new Input(path, !isImage(path)));
+                inputs.add(new Input(path, !ImageFiles.isImage(path)));
             } else {
                 throw new IllegalArgumentException("'" + path + "' does not exist");
             }
@@ -46,14 +46,10 @@ final class DetectInputs {
     private static List<Input> folder(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> isImage(p) || p.getFileName().toString().matches(VIDEO_NAME))
-                    .sorted().map(p -> new Input(p, !isImage(p))).toList();
+                    .filter(p -> ImageFiles.isImage(p) || p.getFileName().toString().matches(VIDEO_NAME))
+                    .sorted().map(p -> new Input(p, !ImageFiles.isImage(p))).toList();
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot list folder '" + folder + "': " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isImage(Path path) {
-        return path.getFileName().toString().matches(IMAGE_NAME);
     }
 }
