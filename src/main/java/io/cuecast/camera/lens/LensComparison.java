@@ -36,7 +36,8 @@ public record LensComparison(double fxError, double fyError, double cxError, dou
 
     /**
      * Reads a reference calibration: this project's format, or the {@code {"mtx": 3x3, "dist": [[...]]}}
-     * that OpenCV's Python samples write (which has no image size: {@code width} x {@code height} is used).
+     * that OpenCV's Python samples write (which has no image size: it is taken to be for
+     * {@code width} x {@code height}, the size this project's format is scaled to).
      */
     public static LensCalibration readReference(Path file, int width, int height) {
         JsonNode root;
@@ -46,7 +47,7 @@ public record LensComparison(double fxError, double fyError, double cxError, dou
             throw new IllegalArgumentException("cannot read reference calibration '" + file + "': " + e.getMessage(), e);
         }
         if (root != null && root.has("camera_matrix")) {
-            return LensCalibration.read(file);
+            return LensCalibration.read(file).scaledTo(width, height);
         }
         JsonNode matrix = root == null ? null : root.get("mtx");
         if (matrix == null || !root.has("dist")) {
