@@ -8,6 +8,7 @@ import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.StillFrameFilter;
 import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.camera.lens.UndistortedFrameSource;
 import io.cuecast.config.ConfigAdmin;
 import io.cuecast.config.ConfigException;
 import io.cuecast.config.LiveConfig;
@@ -58,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -83,7 +85,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
         TableSpec table = settings.parsed("cuecast.table.size", "9ft-pool", TableSpec::named);
 
-        FrameSource source = CameraSources.open(settings, table);
+        UnaryOperator<FrameSource> lens = UndistortedFrameSource.fromSettings(settings);
+        FrameSource source = lens.apply(CameraSources.open(settings, table));
         CameraPoller poller = new CameraPoller(source);
         context.getPropertiesComponent().addInitialProperty("cuecast.camera.period-ms",
                 String.valueOf(Math.max(1, Math.round(1000 / source.fps()))));
