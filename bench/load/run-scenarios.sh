@@ -5,14 +5,14 @@
 #
 # usage: bench/load/run-scenarios.sh            (from anywhere; about 10 minutes)
 # needs: java, mvn, node/npm, taskset; for the FastAPI peer python3-fastapi, python3-uvicorn, python3-websockets (Debian)
-# env:   WARM (s, default 10), DUR (s, default 15), OUT (results file, default a temp file),
+# env:   WARM (s, default 20: Cuecast's JIT needs about that on one core), DUR (s, default 15), OUT (results file, default a temp file),
 #        IDLE_CLIENTS (the idle-connections scenario, default 10000),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-WARM=${WARM:-10} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
+WARM=${WARM:-20} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
 OUT=${OUT:-$(mktemp --suffix=.jsonl)}
 PEERS=${PEERS-/work/shared/peers}
 PEERS_WORK=${PEERS_WORK:-/tmp/cuecast-peers}
@@ -21,7 +21,8 @@ CUECAST_PORT=18080 VERTX_PORT=18099 FASTAPI_PORT=18098
 
 # Standard scenarios (clients, Hz): every server. Policy scenarios: Cuecast only.
 STANDARD=("100 60" "500 60" "1000 30" "1000 60")
-POLICY=("100 60 slow-consumer --slow=10" "500 60 reconnect-storm --storm-every=5 --storm-fraction=0.5")
+POLICY=("100 60 slow-consumer --slow=10 --metrics-url=http://127.0.0.1:18080/observe/metrics"
+        "500 60 reconnect-storm --storm-every=5 --storm-fraction=0.5")
 
 server_pid=
 stop_server() { # the server's exit status after SIGTERM is not an error
