@@ -21,7 +21,7 @@ CUECAST_PORT=18080 VERTX_PORT=18099 FASTAPI_PORT=18098
 
 # Standard scenarios (clients, Hz): every server. Policy scenarios: Cuecast only.
 STANDARD=("100 60" "500 60" "1000 30" "1000 60")
-POLICY=("100 60 slow-consumer --slow=10 --metrics-url=http://127.0.0.1:18080/observe/metrics"
+POLICY=("100 60 slow-consumer --slow=10 --metrics-url=http://127.0.0.1:$CUECAST_PORT/observe/metrics"
         "500 60 reconnect-storm --storm-every=5 --storm-fraction=0.5")
 
 server_pid=
