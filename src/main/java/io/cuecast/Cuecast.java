@@ -6,8 +6,10 @@ import io.cuecast.ops.deadletter.DeadLetterCli;
 import io.cuecast.vision.detect.DetectCommand;
 import io.cuecast.vision.eval.VisionBench;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.main.Main;
 
 /** Starts Cuecast: camel-main with the routes in {@code routes/} and the config in {@code config/}. */
@@ -16,21 +18,22 @@ public final class Cuecast {
     private Cuecast() {
     }
 
+    /** A command run instead of the server; it returns the exit status. */
+    @FunctionalInterface
+    private interface Subcommand {
+        int run(String[] args, PrintStream out, PrintStream err) throws IOException;
+    }
+
+    private static final Map<String, Subcommand> SUBCOMMANDS = Map.of(
+            "dead-letters", (args, out, err) -> DeadLetterCli.run(List.of(args), out, err),
+            "calibrate-lens", CalibrateLensCommand::run,
+            "detect", DetectCommand::run,
+            "bench-vision", (args, out, err) -> benchVision(args));
+
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("dead-letters")) {
-            System.exit(DeadLetterCli.run(List.of(args).subList(1, args.length), System.out, System.err));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("calibrate-lens")) {
-            System.exit(CalibrateLensCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("detect")) {
-            System.exit(DetectCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("bench-vision")) {
-            System.exit(benchVision(Arrays.copyOfRange(args, 1, args.length)));
+        Subcommand subcommand = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (subcommand != null) {
+            System.exit(subcommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         LaunchOptions options;
