@@ -50,7 +50,10 @@ final class Liveness {
     }
 
     void caughtUp() {
-        behindSince.set(null);
+        // Read first: called for every message to every client, and a client that keeps up needs no write.
+        if (behindSince.get() != null) {
+            behindSince.set(null);
+        }
     }
 
     Optional<Duration> behindFor(Instant now) {
