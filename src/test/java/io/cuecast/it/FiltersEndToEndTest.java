@@ -40,8 +40,8 @@ class FiltersEndToEndTest extends AgainstOneCuecast {
             assertTrue(typesSeen.size() > 1, "the simulator's table has more than cue balls: " + typesSeen);
             for (JsonNode state : cut) {
                 JsonNode balls = state.path("data").path("balls");
-                assertTrue(balls.size() <= 1, state.toString());
-                balls.forEach(ball -> assertEquals("cue", ball.path("type").asText()));
+                // Only the filter is under test: how many balls detection calls "cue" in a frame is not.
+                balls.forEach(ball -> assertEquals("cue", ball.path("type").asText(), state.toString()));
                 assertTrue(state.path("data").path("ball_count").asInt() > balls.size(),
                         "ball_count still counts the whole table");
             }
