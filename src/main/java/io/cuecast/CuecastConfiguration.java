@@ -20,6 +20,7 @@ import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.QualityLevel;
 import io.cuecast.gateway.QualityLevels;
+import io.cuecast.gateway.Stream;
 import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.rest.AdminGuard;
@@ -37,6 +38,7 @@ import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
+import io.cuecast.ops.PublicationOutages;
 import io.cuecast.ops.deadletter.DeadLetterApi;
 import io.cuecast.ops.deadletter.DeadLetterMetrics;
 import io.cuecast.ops.deadletter.DeadLetterRecorder;
@@ -74,6 +76,8 @@ public class CuecastConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CuecastConfiguration.class);
     /** Where camel-micrometer-prometheus binds its registry when camel.metrics.enabled is true. */
     private static final String METRICS_REGISTRY = "metricsRegistry";
+    /** Messages a second a stream's publication lets through by default: a cap far above normal use. */
+    private static final int DEFAULT_MAX_RATE = 100;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -149,6 +153,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
         routeSetting(context, "cuecast.camera.breaker.open-seconds",
                 settings.integer("cuecast.camera.breaker.open-seconds", 5, 1, 3600));
+        publicationSettings(context, settings);
 
         LOG.info("Cuecast {} on {}, {} table; WebSocket clients: {}", version, source.description(), table.name(),
                 auth.authenticator());
@@ -179,6 +184,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("healthReport", health);
         registry.bind("configAdmin", new ConfigAdmin(liveConfig));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
+        registry.bind("publicationOutages", new PublicationOutages(Stream.ALERT.wireName()));
+        registry.bind("deadLetterOutage", new OutageAlerts("the dead-letter store", "DEAD_LETTERS_FAILING"));
 
         registry.bind("frameRelease", new FrameRelease());
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(deadLetters));
@@ -229,6 +236,10 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10));
         routeSetting(context, "cuecast.dead-letters.max-redelivery-delay-ms",
                 settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000));
+        routeSetting(context, "cuecast.dead-letters.breaker.failures",
+                settings.integer("cuecast.dead-letters.breaker.failures", 5, 1, 10_000));
+        routeSetting(context, "cuecast.dead-letters.breaker.open-seconds",
+                settings.integer("cuecast.dead-letters.breaker.open-seconds", 5, 1, 3600));
         long maxBytes = settings.integer("cuecast.dead-letters.max-file-mb", 256, 1, 65_536) * 1024L * 1024L;
         Path dir = settings.parsed("cuecast.dead-letters.dir", "data/dead-letters", Path::of);
         try {
@@ -236,6 +247,21 @@ public class CuecastConfiguration implements CamelConfiguration {
         } catch (UncheckedIOException e) {
             throw new ConfigException("config key 'cuecast.dead-letters.dir' is '" + dir + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The placeholders of routes/publish.camel.yaml: each stream's most messages a second, and the
+     * publication breakers' threshold and open time.
+     */
+    private static void publicationSettings(CamelContext context, Settings settings) {
+        for (Stream stream : Stream.values()) {
+            String key = "cuecast.publish." + stream.wireName() + ".max-rate";
+            routeSetting(context, key, settings.integer(key, DEFAULT_MAX_RATE, 1, 100_000));
+        }
+        routeSetting(context, "cuecast.publish.breaker.failures",
+                settings.integer("cuecast.publish.breaker.failures", 5, 1, 10_000));
+        routeSetting(context, "cuecast.publish.breaker.open-seconds",
+                settings.integer("cuecast.publish.breaker.open-seconds", 5, 1, 3600));
     }
 
     /** A whole number of seconds, 1 s to a day. */
