@@ -30,6 +30,7 @@ import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
+import io.cuecast.gateway.video.VideoSettings;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.WebSocketEvents;
 import io.cuecast.ops.CircuitBreakers;
@@ -99,7 +100,6 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
         StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
         StateStage state = stateBuilt.stage();
-        LiveConfig liveConfig = new LiveConfig(List.of(stateBuilt.section()));
 
         String version = Version.current();
         HistorySettings history = new HistorySettings(
@@ -140,9 +140,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         flushTimer.drive(gateway::flushDue);
         FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
                 settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));
-        VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
-                settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
-                settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
+        VideoSettings.Built videoBuilt = VideoSettings.build(settings);
+        VideoFeed video = videoBuilt.feed();
         CircuitBreakers breakers = new CircuitBreakers(context);
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
                 gateway::connectionCount, video,
@@ -182,7 +181,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("frameStreamFeed", frameStream);
         registry.bind("operatorFrames", new OperatorFrames(frameStream));
         registry.bind("healthReport", health);
-        registry.bind("configAdmin", new ConfigAdmin(liveConfig));
+        registry.bind("configAdmin", new ConfigAdmin(new LiveConfig(List.of(stateBuilt.section(), videoBuilt.section()))));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
         registry.bind("publicationOutages", new PublicationOutages(Stream.ALERT.wireName()));
         registry.bind("deadLetterOutage", new OutageAlerts("the dead-letter store", "DEAD_LETTERS_FAILING"));

@@ -58,4 +58,32 @@ class LiveConfigTest {
             }
         }
     }
+
+    @Test
+    void theVideoSectionChecksEveryFieldAndChangesTheJpegQualityLive() throws Exception {
+        try (RunningCuecast app = RunningCuecast.start("--cuecast.video.jpeg-quality=95")) {
+            JsonNode video = JSON.readTree(http.send(HttpRequest.newBuilder(app.http("/api/v1/config/video")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(95, video.path("jpeg-quality").asInt(), video.toString());
+
+            HttpResponse<String> refused = patch(app, "video", "{\"jpeg-quality\": 0, \"max-fps\": 500, \"idle-fps\": \"often\"}");
+            assertEquals(400, refused.statusCode());
+            JsonNode problems = JSON.readTree(refused.body()).path("problems");
+            assertEquals(3, problems.size(), refused.body());
+            for (String key : List.of("jpeg-quality", "max-fps", "idle-fps")) {
+                assertTrue(refused.body().contains("'cuecast.video." + key + "'"), refused.body());
+            }
+            int sharp = Await.until(() -> snapshotBytes(app), bytes -> bytes > 0, WAIT, "a snapshot");
+
+            assertEquals(200, patch(app, "video", "{\"jpeg-quality\": 5}").statusCode());
+            Await.until(() -> snapshotBytes(app), bytes -> bytes > 0 && bytes < sharp / 2, WAIT,
+                    "the snapshot to be encoded at quality 5 (it was " + sharp + " bytes at 95)");
+        }
+    }
+
+    private int snapshotBytes(RunningCuecast app) throws Exception {
+        HttpResponse<byte[]> snapshot = http.send(HttpRequest.newBuilder(app.http("/api/v1/stream/snapshot.jpg")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return snapshot.statusCode() == 200 ? snapshot.body().length : 0;
+    }
 }
