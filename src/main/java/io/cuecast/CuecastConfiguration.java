@@ -13,7 +13,6 @@ import io.cuecast.config.ConfigException;
 import io.cuecast.config.LiveConfig;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.AckSettings;
-import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
@@ -32,7 +31,7 @@ import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.video.VideoSettings;
 import io.cuecast.gateway.websocket.StreamPublication;
-import io.cuecast.gateway.websocket.WebSocketEvents;
+import io.cuecast.gateway.websocket.ConnectionSettings;
 import io.cuecast.ops.CircuitBreakers;
 import io.cuecast.ops.CuecastHealthChecks;
 import io.cuecast.ops.HealthReport;
@@ -58,7 +57,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -167,13 +165,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gateway", gateway);
-        ConnectionGate gate = new ConnectionGate(
-                settings.integer("cuecast.gateway.connections-per-minute-per-ip", 10, 1, 1_000_000),
-                Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))),
-                Clock.systemUTC());
-        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate,
-                settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024),
-                settings.integer("cuecast.gateway.socket-send-buffer-bytes", 32 * 1024, 0, 64 * 1024 * 1024)));
+        ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
+        registry.bind("webSocketEvents", connections.events());
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("pipelineControl", new PipelineControl(context));
@@ -181,7 +174,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("frameStreamFeed", frameStream);
         registry.bind("operatorFrames", new OperatorFrames(frameStream));
         registry.bind("healthReport", health);
-        registry.bind("configAdmin", new ConfigAdmin(new LiveConfig(List.of(stateBuilt.section(), videoBuilt.section()))));
+        registry.bind("configAdmin", new ConfigAdmin(new LiveConfig(
+                List.of(stateBuilt.section(), videoBuilt.section(), connections.section()))));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
         registry.bind("publicationOutages", new PublicationOutages(Stream.ALERT.wireName()));
         registry.bind("deadLetterOutage", new OutageAlerts("the dead-letter store", "DEAD_LETTERS_FAILING"));

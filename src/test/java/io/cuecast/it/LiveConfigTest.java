@@ -81,6 +81,30 @@ class LiveConfigTest {
         }
     }
 
+    @Test
+    void theGatewaySectionChecksEveryFieldAndLimitsNewConnectionsLive() throws Exception {
+        try (RunningCuecast app = RunningCuecast.start()) {
+            HttpResponse<String> refused = patch(app, "gateway",
+                    "{\"connections-per-minute-per-ip\": 0, \"max-queued-bytes\": 100, \"socket-send-buffer-bytes\": -1}");
+            assertEquals(400, refused.statusCode());
+            assertEquals(3, JSON.readTree(refused.body()).path("problems").size(), refused.body());
+            for (String key : List.of("connections-per-minute-per-ip", "max-queued-bytes", "socket-send-buffer-bytes")) {
+                assertTrue(refused.body().contains("'cuecast.gateway." + key + "'"), refused.body());
+            }
+
+            HttpResponse<String> accepted = patch(app, "gateway", "{\"connections-per-minute-per-ip\": 2}");
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertEquals(2, JSON.readTree(accepted.body()).at("/config/connections-per-minute-per-ip").asInt());
+            try (WsClient first = WsClient.connect(app.ws("/api/v1/ws"));
+                 WsClient second = WsClient.connect(app.ws("/api/v1/ws"));
+                 WsClient third = WsClient.connect(app.ws("/api/v1/ws"))) {
+                first.nextOfType("connection", WAIT);
+                second.nextOfType("connection", WAIT);
+                assertEquals(1008, third.awaitClose(WAIT).code(), "a third connection within the minute is refused");
+            }
+        }
+    }
+
     private int snapshotBytes(RunningCuecast app) throws Exception {
         HttpResponse<byte[]> snapshot = http.send(HttpRequest.newBuilder(app.http("/api/v1/stream/snapshot.jpg")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
