@@ -65,14 +65,8 @@ class LiveConfigTest {
             JsonNode video = JSON.readTree(http.send(HttpRequest.newBuilder(app.http("/api/v1/config/video")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(95, video.path("jpeg-quality").asInt(), video.toString());
-
-            HttpResponse<String> refused = patch(app, "video", "{\"jpeg-quality\": 0, \"max-fps\": 500, \"idle-fps\": \"often\"}");
-            assertEquals(400, refused.statusCode());
-            JsonNode problems = JSON.readTree(refused.body()).path("problems");
-            assertEquals(3, problems.size(), refused.body());
-            for (String key : List.of("jpeg-quality", "max-fps", "idle-fps")) {
-                assertTrue(refused.body().contains("'cuecast.video." + key + "'"), refused.body());
-            }
+            assertRefusedForEach(app, "video", "{\"jpeg-quality\": 0, \"max-fps\": 500, \"idle-fps\": \"often\"}",
+                    List.of("jpeg-quality", "max-fps", "idle-fps"));
             int sharp = Await.until(() -> snapshotBytes(app), bytes -> bytes > 0, WAIT, "a snapshot");
 
             assertEquals(200, patch(app, "video", "{\"jpeg-quality\": 5}").statusCode());
@@ -84,13 +78,9 @@ class LiveConfigTest {
     @Test
     void theGatewaySectionChecksEveryFieldAndLimitsNewConnectionsLive() throws Exception {
         try (RunningCuecast app = RunningCuecast.start()) {
-            HttpResponse<String> refused = patch(app, "gateway",
-                    "{\"connections-per-minute-per-ip\": 0, \"max-queued-bytes\": 100, \"socket-send-buffer-bytes\": -1}");
-            assertEquals(400, refused.statusCode());
-            assertEquals(3, JSON.readTree(refused.body()).path("problems").size(), refused.body());
-            for (String key : List.of("connections-per-minute-per-ip", "max-queued-bytes", "socket-send-buffer-bytes")) {
-                assertTrue(refused.body().contains("'cuecast.gateway." + key + "'"), refused.body());
-            }
+            assertRefusedForEach(app, "gateway",
+                    "{\"connections-per-minute-per-ip\": 0, \"max-queued-bytes\": 100, \"socket-send-buffer-bytes\": -1}",
+                    List.of("connections-per-minute-per-ip", "max-queued-bytes", "socket-send-buffer-bytes"));
 
             HttpResponse<String> accepted = patch(app, "gateway", "{\"connections-per-minute-per-ip\": 2}");
             assertEquals(200, accepted.statusCode(), accepted.body());
@@ -102,6 +92,16 @@ class LiveConfigTest {
                 second.nextOfType("connection", WAIT);
                 assertEquals(1008, third.awaitClose(WAIT).code(), "a third connection within the minute is refused");
             }
+        }
+    }
+
+    /** A change with one bad value per key is refused whole, with one problem naming each key. */
+    private void assertRefusedForEach(RunningCuecast app, String section, String body, List<String> keys) throws Exception {
+        HttpResponse<String> refused = patch(app, section, body);
+        assertEquals(400, refused.statusCode());
+        assertEquals(keys.size(), JSON.readTree(refused.body()).path("problems").size(), refused.body());
+        for (String key : keys) {
+            assertTrue(refused.body().contains("'cuecast." + section + "." + key + "'"), refused.body());
         }
     }
 
