@@ -1,9 +1,13 @@
 package io.cuecast.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cuecast.ops.BreakerOpenException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,8 @@ class PublicationFaultTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int FAILURES = 3;
     private static final int REDELIVERIES = 2;
+    /** Long enough for the checks of the open breaker to run before it turns half-open by itself. */
+    private static final int OPEN_SECONDS = 5;
 
     /** Data the gateway's JSON serializer refuses, as a bug in a publisher would hand it. */
     public static final class Unserializable {
@@ -31,7 +37,7 @@ class PublicationFaultTest {
     @Test
     void aFailingStreamRetriesOpensItsBreakerAlertsDeadLettersAndClosesAgain() throws Exception {
         try (RunningCuecast app = RunningCuecast.start("--cuecast.publish.breaker.failures=" + FAILURES,
-                "--cuecast.publish.breaker.open-seconds=1", "--cuecast.dead-letters.max-redeliveries=" + REDELIVERIES,
+                "--cuecast.publish.breaker.open-seconds=" + OPEN_SECONDS, "--cuecast.dead-letters.max-redeliveries=" + REDELIVERIES,
                 "--cuecast.dead-letters.redelivery-delay-ms=10");
              WsClient client = WsClient.connect(app.ws("/api/v1/ws"))) {
             JsonHttp http = new JsonHttp(app);
@@ -48,17 +54,21 @@ class PublicationFaultTest {
 
             assertEquals(FAILURES * (1 + REDELIVERIES), failedSendAttempts(http) - attemptsBefore,
                     "each failed send is retried before it counts against the breaker");
+            // Open: the next message is not tried at all, and is kept too.
+            publisher.sendBodyAndHeader("direct:publish", new Unserializable(), "CuecastStream", "config");
+            assertEquals(FAILURES * (1 + REDELIVERIES), failedSendAttempts(http) - attemptsBefore,
+                    "an open breaker does not try");
+
             JsonNode alert = client.nextMatching(m -> "PUBLISH_FAILING".equals(m.at("/data/code").asText()), WAIT,
                     "the PUBLISH_FAILING alert");
             assertEquals("the config stream's publication", alert.at("/data/details/component").asText());
             assertEquals("error", alert.at("/data/level").asText());
             assertEquals("OPEN", breakerState(http));
             assertEquals("DEGRADED", http.get("/api/v1/health").body().at("/components/circuit_breakers/status").asText());
-
-            // Open: the next message is not tried at all, and is kept too.
-            publisher.sendBodyAndHeader("direct:publish", new Unserializable(), "CuecastStream", "config");
-            assertEquals(FAILURES * (1 + REDELIVERIES), failedSendAttempts(http) - attemptsBefore,
-                    "an open breaker does not try");
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.http("/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("cuecast_circuit_breaker_state{breaker=\"publish-config\",state=\"OPEN\"} 1.0"),
+                    metrics.lines().filter(line -> line.contains("breaker")).toList().toString());
 
             JsonNode letters = http.get("/api/v1/dead-letters?route=publish").body();
             assertEquals(FAILURES + 1, letters.path("count").asInt(), letters.toString());
