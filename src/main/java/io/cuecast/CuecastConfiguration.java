@@ -14,7 +14,6 @@ import io.cuecast.config.ConfigException;
 import io.cuecast.config.LiveConfig;
 import io.cuecast.config.Settings;
 import io.cuecast.gateway.AckSettings;
-import io.cuecast.gateway.ConnectionGate;
 import io.cuecast.gateway.FileAckJournal;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
@@ -23,6 +22,7 @@ import io.cuecast.gateway.LivenessSettings;
 import io.cuecast.gateway.QualityLevel;
 import io.cuecast.gateway.QualityLevels;
 import io.cuecast.gateway.Tables;
+import io.cuecast.gateway.Stream;
 import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.rest.AdminGuard;
@@ -32,14 +32,16 @@ import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
 import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
+import io.cuecast.gateway.video.VideoSettings;
 import io.cuecast.gateway.websocket.StreamPublication;
-import io.cuecast.gateway.websocket.WebSocketEvents;
+import io.cuecast.gateway.websocket.ConnectionSettings;
 import io.cuecast.ops.CircuitBreakers;
 import io.cuecast.ops.CuecastHealthChecks;
 import io.cuecast.ops.HealthReport;
 import io.cuecast.ops.OutageAlerts;
 import io.cuecast.ops.PipelineControl;
 import io.cuecast.ops.PipelineMetrics;
+import io.cuecast.ops.PublicationOutages;
 import io.cuecast.ops.deadletter.DeadLetterApi;
 import io.cuecast.ops.deadletter.DeadLetterMetrics;
 import io.cuecast.ops.deadletter.DeadLetterRecorder;
@@ -58,7 +60,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -78,6 +79,8 @@ public class CuecastConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CuecastConfiguration.class);
     /** Where camel-micrometer-prometheus binds its registry when camel.metrics.enabled is true. */
     private static final String METRICS_REGISTRY = "metricsRegistry";
+    /** Messages a second a stream's publication lets through by default: a cap far above normal use. */
+    private static final int DEFAULT_MAX_RATE = 100;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -100,7 +103,6 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
         StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
         StateStage state = stateBuilt.stage();
-        LiveConfig liveConfig = new LiveConfig(List.of(stateBuilt.section()));
 
         String version = Version.current();
         HistorySettings history = new HistorySettings(
@@ -150,9 +152,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         flushTimer.drive(gateway::flushDue);
         FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
                 settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));
-        VideoFeed video = new VideoFeed(settings.integer("cuecast.video.jpeg-quality", 80, 1, 100),
-                settings.decimal("cuecast.video.max-fps", 15, 0.1, 120),
-                settings.decimal("cuecast.video.idle-fps", 2, 0.1, 120));
+        VideoSettings.Built videoBuilt = VideoSettings.build(settings);
+        VideoFeed video = videoBuilt.feed();
         CircuitBreakers breakers = new CircuitBreakers(context);
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
                 gateway::connectionCount, video,
@@ -163,6 +164,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
         routeSetting(context, "cuecast.camera.breaker.open-seconds",
                 settings.integer("cuecast.camera.breaker.open-seconds", 5, 1, 3600));
+        publicationSettings(context, settings);
 
         LOG.info("Cuecast {} on {}, {} table; WebSocket clients: {}", version, source.description(), table.name(),
                 auth.authenticator());
@@ -177,13 +179,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gateway", gateway);
-        ConnectionGate gate = new ConnectionGate(
-                settings.integer("cuecast.gateway.connections-per-minute-per-ip", 10, 1, 1_000_000),
-                Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))),
-                Clock.systemUTC());
-        registry.bind("webSocketEvents", new WebSocketEvents(gateway, gate,
-                settings.integer("cuecast.gateway.max-queued-bytes", 1024 * 1024, 4096, 256 * 1024 * 1024),
-                settings.integer("cuecast.gateway.socket-send-buffer-bytes", 32 * 1024, 0, 64 * 1024 * 1024)));
+        ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
+        registry.bind("webSocketEvents", connections.events());
         registry.bind("streamPublication", new StreamPublication(gateway));
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("pipelineControl", new PipelineControl(context));
@@ -191,8 +188,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("frameStreamFeed", frameStream);
         registry.bind("operatorFrames", new OperatorFrames(frameStream));
         registry.bind("healthReport", health);
-        registry.bind("configAdmin", new ConfigAdmin(liveConfig));
+        registry.bind("configAdmin", new ConfigAdmin(new LiveConfig(
+                List.of(stateBuilt.section(), videoBuilt.section(), connections.section()))));
         registry.bind("cameraOutage", new OutageAlerts("camera", "CAMERA_DOWN"));
+        registry.bind("publicationOutages", new PublicationOutages(Stream.ALERT.wireName()));
+        registry.bind("deadLetterOutage", new OutageAlerts("the dead-letter store", "DEAD_LETTERS_FAILING"));
 
         registry.bind("frameRelease", new FrameRelease());
         registry.bind("deadLetterRecorder", new DeadLetterRecorder(deadLetters));
@@ -243,6 +243,10 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10));
         routeSetting(context, "cuecast.dead-letters.max-redelivery-delay-ms",
                 settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000));
+        routeSetting(context, "cuecast.dead-letters.breaker.failures",
+                settings.integer("cuecast.dead-letters.breaker.failures", 5, 1, 10_000));
+        routeSetting(context, "cuecast.dead-letters.breaker.open-seconds",
+                settings.integer("cuecast.dead-letters.breaker.open-seconds", 5, 1, 3600));
         long maxBytes = settings.integer("cuecast.dead-letters.max-file-mb", 256, 1, 65_536) * 1024L * 1024L;
         Path dir = settings.parsed("cuecast.dead-letters.dir", "data/dead-letters", Path::of);
         try {
@@ -250,6 +254,21 @@ public class CuecastConfiguration implements CamelConfiguration {
         } catch (UncheckedIOException e) {
             throw new ConfigException("config key 'cuecast.dead-letters.dir' is '" + dir + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The placeholders of routes/publish.camel.yaml: each stream's most messages a second, and the
+     * publication breakers' threshold and open time.
+     */
+    private static void publicationSettings(CamelContext context, Settings settings) {
+        for (Stream stream : Stream.values()) {
+            String key = "cuecast.publish." + stream.wireName() + ".max-rate";
+            routeSetting(context, key, settings.integer(key, DEFAULT_MAX_RATE, 1, 100_000));
+        }
+        routeSetting(context, "cuecast.publish.breaker.failures",
+                settings.integer("cuecast.publish.breaker.failures", 5, 1, 10_000));
+        routeSetting(context, "cuecast.publish.breaker.open-seconds",
+                settings.integer("cuecast.publish.breaker.open-seconds", 5, 1, 3600));
     }
 
     /** A whole number of seconds, 1 s to a day. */

@@ -22,7 +22,7 @@ public final class ConnectionGate {
     /** Forget idle addresses every so many admissions, so the map stays as small as the active set. */
     private static final int PRUNE_EVERY = 1024;
 
-    private final int connectionsPerMinute;
+    private volatile int connectionsPerMinute;
     private final Set<String> allowedOrigins;
     private final Clock clock;
     private final ConcurrentMap<String, RateLimiter> byAddress = new ConcurrentHashMap<>();
@@ -36,13 +36,19 @@ public final class ConnectionGate {
      * @param allowedOrigins origins browsers may connect from; empty or containing "*" allows any
      */
     public ConnectionGate(int connectionsPerMinute, Set<String> allowedOrigins, Clock clock) {
+        setConnectionsPerMinute(connectionsPerMinute);
+        this.allowedOrigins = allowedOrigins.contains("*") ? Set.of()
+                : allowedOrigins.stream().map(ConnectionGate::normalise).collect(Collectors.toUnmodifiableSet());
+        this.clock = clock;
+    }
+
+    /** A new limit, live: every address starts counting again under it. */
+    public void setConnectionsPerMinute(int connectionsPerMinute) {
         if (connectionsPerMinute < 1) {
             throw new IllegalArgumentException("connections per minute must be at least 1, was " + connectionsPerMinute);
         }
         this.connectionsPerMinute = connectionsPerMinute;
-        this.allowedOrigins = allowedOrigins.contains("*") ? Set.of()
-                : allowedOrigins.stream().map(ConnectionGate::normalise).collect(Collectors.toUnmodifiableSet());
-        this.clock = clock;
+        byAddress.clear();
     }
 
     /** Empty when the connection may open; otherwise why not. Counts the connection when admitted. */

@@ -39,6 +39,11 @@ public final class OutageAlerts {
         return ended;
     }
 
+    /** The end-of-outage alert if this success ends an outage, else null. */
+    public Alert restored() {
+        return succeededAfterOutage() ? restoredAlert() : null;
+    }
+
     public Alert restoredAlert() {
         return new Alert("info", component + " works again", code + "_RESTORED", Map.of("component", component));
     }

@@ -30,6 +30,18 @@ class ConnectionGateTest {
     };
 
     @Test
+    void aNewLimitAppliesAtOnceAndCountsAgainUnderIt() {
+        ConnectionGate gate = new ConnectionGate(1, Set.of("*"), clock);
+        assertTrue(gate.admit("10.0.0.1", null).isEmpty());
+        assertTrue(gate.admit("10.0.0.1", null).isPresent());
+
+        gate.setConnectionsPerMinute(2);
+        assertTrue(gate.admit("10.0.0.1", null).isEmpty());
+        assertTrue(gate.admit("10.0.0.1", null).isEmpty());
+        assertTrue(gate.admit("10.0.0.1", null).orElseThrow().reason().contains("at most 2"));
+    }
+
+    @Test
     void limitsNewConnectionsPerAddressPerMinuteAndRecovers() {
         ConnectionGate gate = new ConnectionGate(2, Set.of("*"), clock);
         assertTrue(gate.admit("10.0.0.1", null).isEmpty());

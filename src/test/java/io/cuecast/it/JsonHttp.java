@@ -32,6 +32,11 @@ final class JsonHttp {
         return send(request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply patch(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(app.http(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply delete(String path) throws Exception {
         return send(HttpRequest.newBuilder(app.http(path)).DELETE());
     }

@@ -58,4 +58,56 @@ class LiveConfigTest {
             }
         }
     }
+
+    @Test
+    void theVideoSectionChecksEveryFieldAndChangesTheJpegQualityLive() throws Exception {
+        try (RunningCuecast app = RunningCuecast.start("--cuecast.video.jpeg-quality=95")) {
+            JsonNode video = JSON.readTree(http.send(HttpRequest.newBuilder(app.http("/api/v1/config/video")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(95, video.path("jpeg-quality").asInt(), video.toString());
+            assertRefusedForEach(app, "video", "{\"jpeg-quality\": 0, \"max-fps\": 500, \"idle-fps\": \"often\"}",
+                    List.of("jpeg-quality", "max-fps", "idle-fps"));
+            int sharp = Await.until(() -> snapshotBytes(app), bytes -> bytes > 0, WAIT, "a snapshot");
+
+            assertEquals(200, patch(app, "video", "{\"jpeg-quality\": 5}").statusCode());
+            Await.until(() -> snapshotBytes(app), bytes -> bytes > 0 && bytes < sharp / 2, WAIT,
+                    "the snapshot to be encoded at quality 5 (it was " + sharp + " bytes at 95)");
+        }
+    }
+
+    @Test
+    void theGatewaySectionChecksEveryFieldAndLimitsNewConnectionsLive() throws Exception {
+        try (RunningCuecast app = RunningCuecast.start()) {
+            assertRefusedForEach(app, "gateway",
+                    "{\"connections-per-minute-per-ip\": 0, \"max-queued-bytes\": 100, \"socket-send-buffer-bytes\": -1}",
+                    List.of("connections-per-minute-per-ip", "max-queued-bytes", "socket-send-buffer-bytes"));
+
+            HttpResponse<String> accepted = patch(app, "gateway", "{\"connections-per-minute-per-ip\": 2}");
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertEquals(2, JSON.readTree(accepted.body()).at("/config/connections-per-minute-per-ip").asInt());
+            try (WsClient first = WsClient.connect(app.ws("/api/v1/ws"));
+                 WsClient second = WsClient.connect(app.ws("/api/v1/ws"));
+                 WsClient third = WsClient.connect(app.ws("/api/v1/ws"))) {
+                first.nextOfType("connection", WAIT);
+                second.nextOfType("connection", WAIT);
+                assertEquals(1008, third.awaitClose(WAIT).code(), "a third connection within the minute is refused");
+            }
+        }
+    }
+
+    /** A change with one bad value per key is refused whole, with one problem naming each key. */
+    private void assertRefusedForEach(RunningCuecast app, String section, String body, List<String> keys) throws Exception {
+        HttpResponse<String> refused = patch(app, section, body);
+        assertEquals(400, refused.statusCode());
+        assertEquals(keys.size(), JSON.readTree(refused.body()).path("problems").size(), refused.body());
+        for (String key : keys) {
+            assertTrue(refused.body().contains("'cuecast." + section + "." + key + "'"), refused.body());
+        }
+    }
+
+    private int snapshotBytes(RunningCuecast app) throws Exception {
+        HttpResponse<byte[]> snapshot = http.send(HttpRequest.newBuilder(app.http("/api/v1/stream/snapshot.jpg")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return snapshot.statusCode() == 200 ? snapshot.body().length : 0;
+    }
 }

@@ -37,4 +37,13 @@ class OutageAlertsTest {
 
         assertEquals("camera is failing: second", outage.failed(new IllegalStateException("second")).message());
     }
+
+    @Test
+    void restoredGivesTheEndOfAnOutageOnce() {
+        assertNull(outage.restored(), "no outage yet");
+        outage.failed(new IllegalStateException("down"));
+
+        assertEquals("CAMERA_DOWN_RESTORED", outage.restored().code());
+        assertNull(outage.restored());
+    }
 }

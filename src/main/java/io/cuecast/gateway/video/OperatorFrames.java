@@ -16,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -36,8 +37,11 @@ public final class OperatorFrames {
 
     private final FrameStreamFeed feed;
 
-    /** A posted image, decoded, on its way to the publish route. */
-    public record PostedImage(Mat image, long postedAtUs) {
+    /**
+     * A posted image, decoded, on its way to the publish route, with the bytes as posted for the
+     * dead letters should it not be published.
+     */
+    public record PostedImage(Mat image, long postedAtUs, byte[] posted) {
     }
 
     public OperatorFrames(FrameStreamFeed feed) {
@@ -72,25 +76,33 @@ public final class OperatorFrames {
             image.release();
             return refuse(exchange, 400, "the body is not a readable JPEG or PNG image");
         }
-        return new PostedImage(image, Clocks.epochMicros());
+        // Freed when the request is done, not after a send: a failed send is retried with the same image.
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                image.release();
+            }
+        });
+        return new PostedImage(image, Clocks.epochMicros(), body);
     }
 
-    /** The publish route's frame branch: sends the image and frees it; answers what was done. */
+    /** The image as it was posted (its Content-Type header is still on the message): for a dead letter. */
+    public byte[] posted(@Body PostedImage posted) {
+        return posted.posted();
+    }
+
+    /** The publish route's frame branch: sends the image; answers what was done. */
     public Map<String, Object> publish(@Body PostedImage posted) {
-        try {
-            Optional<PublishResult> result = feed.publishOperatorFrame(posted.image(), posted.postedAtUs());
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("stream", "frame");
-            answer.put("sequence", result.map(PublishResult::sequence).orElse(null));
-            answer.put("width", posted.image().cols());
-            answer.put("height", posted.image().rows());
-            answer.put("delivered", result.map(PublishResult::delivered).orElse(0));
-            answer.put("dropped", result.map(PublishResult::dropped).orElse(0));
-            answer.put("failed", result.map(PublishResult::failed).orElse(0));
-            return answer;
-        } finally {
-            posted.image().release();
-        }
+        Optional<PublishResult> result = feed.publishOperatorFrame(posted.image(), posted.postedAtUs());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("stream", "frame");
+        answer.put("sequence", result.map(PublishResult::sequence).orElse(null));
+        answer.put("width", posted.image().cols());
+        answer.put("height", posted.image().rows());
+        answer.put("delivered", result.map(PublishResult::delivered).orElse(0));
+        answer.put("dropped", result.map(PublishResult::dropped).orElse(0));
+        answer.put("failed", result.map(PublishResult::failed).orElse(0));
+        return answer;
     }
 
     /** Reads only the image's header: its format and size, before any pixel is decoded. */

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class VideoFeed implements AutoCloseable {
     public static final String BOUNDARY = "cuecastframe";
 
-    private final JpegEncoder jpeg;
-    private final long maxIntervalNanos;
-    private final long idleIntervalNanos;
+    // Changed live (the video config section); the encoder thread reads them before each frame.
+    private volatile JpegEncoder jpeg;
+    private volatile long maxIntervalNanos;
+    private volatile long idleIntervalNanos;
     private final Set<MjpegViewer> viewers = new CopyOnWriteArraySet<>();
     private final NewestFrameThread encoder;
     private final AtomicLong framesEncoded = new AtomicLong();
@@ -29,15 +30,20 @@ public final class VideoFeed implements AutoCloseable {
     }
 
     public VideoFeed(int jpegQuality, double maxFps, double idleFps) {
+        setLimits(jpegQuality, maxFps, idleFps);
+        this.encoder = new NewestFrameThread("cuecast-video-encoder",
+                () -> viewers.isEmpty() ? idleIntervalNanos : maxIntervalNanos,
+                (image, capturedAtUs) -> publish(new Snapshot(jpeg.encode(image), capturedAtUs)));
+    }
+
+    /** Takes effect from the next frame encoded. */
+    public void setLimits(int jpegQuality, double maxFps, double idleFps) {
         if (maxFps <= 0 || idleFps <= 0) {
             throw new IllegalArgumentException("frame rates must be positive");
         }
         this.jpeg = new JpegEncoder(jpegQuality);
         this.maxIntervalNanos = (long) (1e9 / maxFps);
         this.idleIntervalNanos = (long) (1e9 / idleFps);
-        this.encoder = new NewestFrameThread("cuecast-video-encoder",
-                () -> viewers.isEmpty() ? idleIntervalNanos : maxIntervalNanos,
-                (image, capturedAtUs) -> publish(new Snapshot(jpeg.encode(image), capturedAtUs)));
     }
 
     /** Keeps a copy of the frame for the encoder; the caller still owns {@code frame}. */

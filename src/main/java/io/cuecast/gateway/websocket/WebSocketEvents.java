@@ -26,8 +26,9 @@ public final class WebSocketEvents {
     private static final String STREAM_ENDPOINT_PREFIX = "/api/v1/ws/";
     private final Gateway gateway;
     private final ConnectionGate gate;
-    private final int maxQueuedBytes;
-    private final int socketSendBufferBytes;
+    // Changed live (the gateway config section); each connection takes them as it opens.
+    private volatile int maxQueuedBytes;
+    private volatile int socketSendBufferBytes;
     /** One per event loop: a handful, however many clients. */
     private final Map<Context, EventLoopOutbox> outboxes = new ConcurrentHashMap<>();
 
@@ -40,6 +41,11 @@ public final class WebSocketEvents {
     public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes, int socketSendBufferBytes) {
         this.gateway = gateway;
         this.gate = gate;
+        setLimits(maxQueuedBytes, socketSendBufferBytes);
+    }
+
+    /** For connections that open from now on; open ones keep theirs. */
+    public void setLimits(int maxQueuedBytes, int socketSendBufferBytes) {
         this.maxQueuedBytes = maxQueuedBytes;
         this.socketSendBufferBytes = socketSendBufferBytes;
     }
@@ -67,12 +73,13 @@ public final class WebSocketEvents {
             socket.close(UNKNOWN_STREAM, "unknown stream '" + stream + "'; streams are " + Stream.wireNames());
             return;
         }
+        int queueBytes = maxQueuedBytes; // read once: it may change live
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
-        socket.setWriteQueueMaxSize(maxQueuedBytes);
+        socket.setWriteQueueMaxSize(queueBytes);
         limitSendBuffer(socket);
         // Before the welcome: a client may answer it at once, and its first message must be checked too.
         InboundFrames.guard(socket, connectionKey, gateway);
-        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), maxQueuedBytes);
+        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), queueBytes);
         Optional<String> token = StreamEndpointSubscription.token(socket.query());
         // A per-stream endpoint subscribes at once, so it cannot wait for an auth message: its token
         // must come in the URL.

@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterRecorder {
     /** Set on a replayed message: the id of the letter it came from. */
     public static final String REPLAY_OF = "CuecastDeadLetterId";
+    /**
+     * An exchange property naming the route a letter replays into, when that is not the route the
+     * exchange entered by: a breaker's fallback keeps the message as it reached its own route.
+     */
+    public static final String REPLAY_ROUTE = "CuecastReplayRoute";
     /** Set on a letter whose body could not be stored, saying why. */
     static final String BODY_NOT_KEPT = "CuecastBodyNotKept";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecorder.class);
@@ -49,13 +54,23 @@ public final class DeadLetterRecorder {
         }
         DeadLetter letter;
         try {
-            letter = store.record(route, exchange.getFromRouteId(),
+            letter = store.record(route, exchange.getProperty(REPLAY_ROUTE, exchange.getFromRouteId(), String.class),
                     exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class), body, headers, failure);
         } catch (DeadLetterStore.StoreFull e) {
             LOG.error("LOST: a message of route {} that failed with {}: {}", route, cause, e.getMessage());
             throw e;
         }
         LOG.warn("Dead letter {} from route {}: {}", letter.id(), route, cause == null ? "" : cause.toString());
+    }
+
+    /**
+     * The dead-letter path's breaker fallback: the message could not be stored (the store failed, or
+     * its breaker is open), so it is lost; say so where operators look.
+     */
+    public void lost(Exchange exchange) {
+        Throwable why = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.error("LOST: a message of route {} could not be stored as a dead letter: {}",
+                exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class), String.valueOf(why));
     }
 
     /** Our own headers and the like: plain values, none of Camel's bookkeeping. */

@@ -144,9 +144,12 @@ public final class DeadLetterStore implements AutoCloseable {
         return change(id, letter -> letter.withStatus(DeadLetterStatus.REPLAYED, clock.instant()));
     }
 
-    /** Marks it purged; its line goes at the next compaction. */
+    /**
+     * Marks it purged; its line goes at the next compaction. The purged version is written without
+     * its body, which nobody may replay any more, so that a full store can still be purged to make room.
+     */
     public Optional<DeadLetter> purge(String id) {
-        return change(id, letter -> letter.withStatus(DeadLetterStatus.PURGED, clock.instant()));
+        return change(id, letter -> letter.withStatus(DeadLetterStatus.PURGED, clock.instant()).withoutBody());
     }
 
     /** The whole letter, body included, read from the file. */
@@ -206,7 +209,8 @@ public final class DeadLetterStore implements AutoCloseable {
         byte[] line = (DeadLetterJson.toLine(letter) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (channel.size() + line.length > maxBytes) {
-                compact();
+                // A letter being purged is dropped with the others, so that purging makes room.
+                compact(letter.status() == DeadLetterStatus.PURGED ? letter.id() : null);
                 if (channel.size() + line.length > maxBytes) {
                     throw new StoreFull("the dead-letter store '" + file + "' is full (" + channel.size() + " of "
                             + maxBytes + " bytes); letter of route '" + letter.route() + "' (" + line.length
@@ -219,7 +223,7 @@ public final class DeadLetterStore implements AutoCloseable {
             index.put(letter.id(), new Entry(letter.withoutBody(), offset, line.length - 1));
             lines++;
             if (lines > 2L * index.size() + COMPACT_MIN_LINES) {
-                compact();
+                compact(null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the dead-letter store '" + file + "'", e);
@@ -284,15 +288,18 @@ public final class DeadLetterStore implements AutoCloseable {
         }
     }
 
-    /** Rewrites the file with the latest version of every letter not purged, then swaps it in atomically. */
-    private void compact() throws IOException {
+    /**
+     * Rewrites the file with the latest version of every letter not purged (nor {@code purging}, when
+     * not null), then swaps it in atomically.
+     */
+    private void compact(String purging) throws IOException {
         Path temporary = dir.resolve(FILE_NAME + ".compacting");
         Map<String, Entry> kept = new LinkedHashMap<>();
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             long offset = 0;
             for (Entry entry : index.values()) {
-                if (entry.summary().status() == DeadLetterStatus.PURGED) {
+                if (entry.summary().status() == DeadLetterStatus.PURGED || entry.summary().id().equals(purging)) {
                     continue;
                 }
                 ByteBuffer line = ByteBuffer.allocate(entry.length() + 1);

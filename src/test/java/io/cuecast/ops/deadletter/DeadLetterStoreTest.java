@@ -197,6 +197,19 @@ class DeadLetterStoreTest {
     }
 
     @Test
+    void aFullStoreCanBePurgedAndThenTakesLettersAgain() {
+        try (DeadLetterStore store = DeadLetterStore.open(dir, 4000, clock)) {
+            DeadLetter big = recordFrame(store, new byte[2000]);
+            assertThrows(DeadLetterStore.StoreFull.class, () -> recordFrame(store, new byte[1000]));
+
+            assertEquals(DeadLetterStatus.PURGED, store.purge(big.id()).orElseThrow().status());
+            recordFrame(store, new byte[1000]);
+            assertEquals(1, store.list(DeadLetterFilter.ALL).stream()
+                    .filter(letter -> letter.status() == DeadLetterStatus.PENDING).count());
+        }
+    }
+
+    @Test
     void aSecondStoreOnTheSameFolderIsRefused() {
         try (DeadLetterStore store = open()) {
             UncheckedIOException refused = assertThrows(UncheckedIOException.class, this::open);

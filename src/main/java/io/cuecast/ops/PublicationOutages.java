@@ -1,0 +1,63 @@
+package io.cuecast.ops;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outages of each stream's publication path (one circuit breaker per stream in
+ * routes/publish.camel.yaml): a {@code PUBLISH_FAILING} alert when a stream starts failing and a
+ * {@code PUBLISH_FAILING_RESTORED} one when it works again. The alert stream's own outage is logged
+ * and never alerted: its alert would go out on the failing stream and fail again, in a loop.
+ * Thread-safe.
+ */
+public final class PublicationOutages {
+    public static final String CODE = "PUBLISH_FAILING";
+    private static final Logger LOG = LoggerFactory.getLogger(PublicationOutages.class);
+    private final String alertStream;
+    private final Map<String, OutageAlerts> byStream = new ConcurrentHashMap<>();
+
+    /** @param alertStream the wire name of the stream alerts go out on */
+    public PublicationOutages(String alertStream) {
+        this.alertStream = alertStream;
+    }
+
+    /** The alert for the first failure of an outage of {@code stream}, else null. */
+    public Alert failed(String stream, Throwable cause) {
+        Alert alert = outage(stream).failed(cause);
+        if (alert == null) {
+            return null;
+        }
+        if (stream.equals(alertStream)) {
+            LOG.error("The {} stream cannot be published ({}); its messages go to the dead letters until it works again",
+                    stream, String.valueOf(cause));
+            return null;
+        }
+        LOG.warn("The {} stream cannot be published: {}", stream, String.valueOf(cause));
+        return alert;
+    }
+
+    /** The end-of-outage alert when this success ends an outage of {@code stream}, else null. */
+    public Alert restored(String stream) {
+        Alert alert = outage(stream).restored();
+        if (alert != null && stream.equals(alertStream)) {
+            LOG.info("The {} stream is published again", stream);
+        }
+        return alert;
+    }
+
+    /** What the caller of a message that was not published gets, an operator's REST request say. */
+    public static Map<String, Object> notPublished(String stream, Throwable cause) {
+        return Map.of("error", "not published on the " + stream + " stream (" + (cause == null ? "unknown cause"
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + "); it was kept in the dead letters");
+    }
+
+    public boolean isDown(String stream) {
+        return outage(stream).isDown();
+    }
+
+    private OutageAlerts outage(String stream) {
+        return byStream.computeIfAbsent(stream, name -> new OutageAlerts("the " + name + " stream's publication", CODE));
+    }
+}
