@@ -61,7 +61,8 @@ public final class HttpMjpegSource {
             throw e instanceof CameraException camera ? camera
                     : new CameraException(shown + " is not an MJPEG stream: " + e.getMessage(), e);
         }
-        return new StreamedFrameSource(parts, "HTTP MJPEG camera " + shown, fps, readTimeout.toMillis());
+        return new StreamedFrameSource(parts, "HTTP MJPEG camera " + shown, fps, readTimeout.toMillis(),
+                readTimeout.toMillis());
     }
 
     private static HttpRequest request(URI url, Duration timeout) {

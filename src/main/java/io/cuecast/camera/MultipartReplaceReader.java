@@ -163,7 +163,7 @@ final class MultipartReplaceReader {
 
     /**
      * The body of a part without Content-Length: everything up to the line break before the next
-     * delimiter, which is consumed too.
+     * delimiter line, which is consumed too. A line that only starts like the delimiter is body.
      */
     private byte[] readUntilDelimiter() throws IOException {
         if (delimiter == null) {
@@ -172,36 +172,63 @@ final class MultipartReplaceReader {
         byte[] marker = ("\n" + delimiter).getBytes(StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
         int matched = 0;
-        while (matched < marker.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("the stream ended inside part " + (partsRead + 1) + " after "
-                        + body.size() + " bytes, before its closing boundary");
-            }
-            if (b == marker[matched]) {
-                matched++;
-                continue;
-            }
-            body.write(marker, 0, matched);
-            // The marker holds its line break only at the start, so a failed match can only restart here.
-            matched = b == marker[0] ? 1 : 0;
-            if (matched == 0) {
-                body.write(b);
+        while (true) {
+            int b = read(body);
+            if (matched < marker.length) {
+                if (b == marker[matched]) {
+                    matched++;
+                    continue;
+                }
+                body.write(marker, 0, matched);
+                // The marker holds its line break only at the start, so a failed match can only restart here.
+                matched = b == marker[0] ? 1 : 0;
+                if (matched == 0) {
+                    body.write(b);
+                }
+            } else {
+                String tail = readDelimiterTail(b);
+                if (tail.matches("(--)?[ \\t]*\\r?\n")) { // "--" closes the stream
+                    closedByServer = tail.startsWith("--");
+                    atPartStart = true;
+                    byte[] bytes = body.toByteArray();
+                    boolean endsWithCr = bytes.length > 0 && bytes[bytes.length - 1] == '\r';
+                    return endsWithCr ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+                }
+                body.write(marker, 0, marker.length);
+                byte[] notTail = tail.getBytes(StandardCharsets.ISO_8859_1);
+                body.write(notTail, 0, notTail.length - 1);
+                matched = notTail[notTail.length - 1] == marker[0] ? 1 : 0;
+                if (matched == 0) {
+                    body.write(notTail[notTail.length - 1]);
+                }
             }
             if (body.size() > maxPartBytes) {
-                throw malformed("part " + (partsRead + 1) + " runs past " + maxPartBytes
-                        + " bytes without a boundary");
+                throw malformed("part " + (partsRead + 1) + " runs past " + maxPartBytes + " bytes without a boundary");
             }
         }
-        String rest = readLine().stripTrailing();
-        if (!rest.isEmpty() && !rest.equals("--")) {
-            throw malformed("expected the boundary '" + delimiter + "', got '" + printable(delimiter + rest) + "'");
+    }
+
+    /**
+     * What follows the delimiter on its line, from {@code first} on, up to and with the line break
+     * or the first byte that shows it is not a delimiter's line.
+     */
+    private String readDelimiterTail(int first) throws IOException {
+        StringBuilder tail = new StringBuilder();
+        for (int b = first; ; b = read(null)) {
+            tail.append((char) b);
+            if (b == '\n' || !tail.toString().matches("-{1,2}|(--)?[ \\t]{0,64}\\r?")) {
+                return tail.toString();
+            }
         }
-        closedByServer = rest.equals("--");
-        atPartStart = true;
-        byte[] bytes = body.toByteArray();
-        boolean endsWithCr = bytes.length > 0 && bytes[bytes.length - 1] == '\r';
-        return endsWithCr ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+    }
+
+    private int read(ByteArrayOutputStream body) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException("the stream ended inside part " + (partsRead + 1) + " after "
+                    + (body == null ? "its body" : body.size() + " bytes") + ", before its closing boundary");
+        }
+        return b;
     }
 
     /** A line without its CR LF or LF; headers and boundaries are ASCII. */

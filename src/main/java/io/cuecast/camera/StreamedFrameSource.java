@@ -9,23 +9,27 @@ import org.opencv.core.Mat;
 /**
  * A live source read on a thread of its own, which takes each image as the camera sends it and keeps
  * only the newest for {@link #grab()}: a camera faster than the poll builds up no latency, and a
- * stalled one never blocks the camera route. A read error, or no image for {@code readTimeoutMs},
- * fails the next grab; the {@link ReopeningFrameSource} around it then closes this and reopens.
+ * stalled one never blocks the camera route. A read error, or no image for {@code readTimeoutMs}
+ * ({@code startTimeoutMs} for the first), fails the next grab; the {@link ReopeningFrameSource}
+ * around it then closes this and reopens.
  */
 final class StreamedFrameSource extends NamedFrameSource {
     private static final long CLOSE_WAIT_MS = 2_000;
     private final FrameStream stream;
+    private final long startTimeoutMs;
     private final long readTimeoutMs;
     private final AtomicReference<Frame> newest = new AtomicReference<>();
     private final Thread reader;
     private volatile long lastImageAtNs = System.nanoTime();
+    private volatile boolean started;
     private volatile String failure;
     private volatile boolean ended;
     private volatile boolean closing;
 
-    StreamedFrameSource(FrameStream stream, String description, double fps, long readTimeoutMs) {
+    StreamedFrameSource(FrameStream stream, String description, double fps, long startTimeoutMs, long readTimeoutMs) {
         super(description, fps);
         this.stream = stream;
+        this.startTimeoutMs = startTimeoutMs;
         this.readTimeoutMs = readTimeoutMs;
         this.reader = new Thread(this::read, "camera-reader");
         reader.setDaemon(true);
@@ -38,6 +42,7 @@ final class StreamedFrameSource extends NamedFrameSource {
             Mat image;
             while (!closing && (image = stream.next()) != null) {
                 lastImageAtNs = System.nanoTime();
+                started = true;
                 Frame replaced = newest.getAndSet(new Frame(++sequence, Clocks.epochMicros(), image));
                 if (replaced != null) {
                     replaced.close(); // dropped: the poll has not taken it, and a newer one is here
@@ -65,9 +70,10 @@ final class StreamedFrameSource extends NamedFrameSource {
             return Optional.empty();
         }
         long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastImageAtNs);
-        if (silentMs > readTimeoutMs) {
-            throw new CameraException(description() + ": no frame for " + silentMs + " ms (read timeout "
-                    + readTimeoutMs + " ms)");
+        long timeoutMs = started ? readTimeoutMs : startTimeoutMs;
+        if (silentMs > timeoutMs) {
+            throw new CameraException(description() + ": no frame for " + silentMs + " ms ("
+                    + (started ? "read" : "start") + " timeout " + timeoutMs + " ms)");
         }
         return Optional.empty();
     }
