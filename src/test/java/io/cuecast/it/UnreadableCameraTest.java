@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A camera that cannot be read is reported, and costs nothing else: the server and its clients run on. */
 class UnreadableCameraTest {
@@ -33,6 +36,26 @@ class UnreadableCameraTest {
                 client.nextOfType("connection", Duration.ofSeconds(10));
                 client.send("{\"type\":\"ping\"}");
                 client.nextOfType("pong", Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    @Test
+    void aVideoThatNeedsFfmpegWhereThereIsNoneNamesTheMissingProgramOnHealth(@TempDir Path folder) throws Exception {
+        Path video = Files.writeString(folder.resolve("match.mp4"), "");
+        try (RunningCuecast app = RunningCuecast.start("--cuecast.camera.source=file:" + video,
+                "--cuecast.camera.ffmpeg.path=" + folder.resolve("bin/ffmpeg"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> response = Await.until(
+                    () -> http.send(HttpRequest.newBuilder(app.http("/api/v1/health")).build(),
+                            HttpResponse.BodyHandlers.ofString()),
+                    r -> r.body().contains("ffmpeg"), Duration.ofSeconds(10), "the missing ffmpeg on health");
+            assertEquals(503, response.statusCode());
+            String error = new ObjectMapper().readTree(response.body()).at("/components/camera/error").asText();
+            assertTrue(error.startsWith("the program '" + folder.resolve("bin/ffmpeg") + "' set in"
+                    + " cuecast.camera.ffmpeg.path does not exist"), error);
+            try (WsClient client = WsClient.connect(app.ws("/api/v1/ws"))) {
+                client.nextOfType("connection", Duration.ofSeconds(10));
             }
         }
     }
