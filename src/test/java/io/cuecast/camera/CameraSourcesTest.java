@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cuecast.config.ConfigException;
-import io.cuecast.it.Await;
 import io.cuecast.config.Settings;
 import io.cuecast.table.TableSpec;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +43,7 @@ class CameraSourcesTest {
         try (MjpegTestServer server = MjpegTestServer.streaming()) {
             FrameSource camera = open(server.url().toString());
             try (camera) {
-                Frame frame = Await.until(() -> camera.grab().orElse(null), f -> f != null,
-                        Duration.ofSeconds(20), "a frame");
-                frame.close();
+                SourceGrabs.nextFrame(camera).close();
                 assertTrue(((ReopeningFrameSource) camera).current().orElseThrow().description().startsWith("HTTP MJPEG camera"));
             }
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.cuecast.it.Await;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,51 +37,11 @@ class FfmpegSourceTest {
         return new FfmpegOptions("ffmpeg", "ffprobe", 0, 0, List.of(), PATH);
     }
 
-    /** An MP4 of the simulated table, made by piping raw frames into ffmpeg. */
     private static synchronized Path video() throws Exception {
-        InstalledFfmpeg.require();
         if (video == null) {
-            Path mp4 = folder.resolve("table.mp4");
-            Path log = folder.resolve("ffmpeg-encode.log");
-            Process encoder = new ProcessBuilder("ffmpeg", "-y", "-hide_banner", "-loglevel", "error",
-                    "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", MjpegTestServer.WIDTH + "x" + MjpegTestServer.HEIGHT,
-                    "-r", "30", "-i", "pipe:0", "-c:v", "mpeg4", "-q:v", "2", "-pix_fmt", "yuv420p", mp4.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try (OutputStream in = encoder.getOutputStream()) {
-                List<Mat> images = MjpegTestServer.images();
-                byte[] pixels = new byte[MjpegTestServer.WIDTH * MjpegTestServer.HEIGHT * 3];
-                for (int i = 0; i < FRAMES; i++) {
-                    images.get(i % images.size()).get(0, 0, pixels);
-                    in.write(pixels);
-                }
-            }
-            assertTrue(encoder.waitFor(60, TimeUnit.SECONDS) && encoder.exitValue() == 0,
-                    "ffmpeg could not make the test video: " + Files.readString(log));
-            video = mp4;
+            video = InstalledFfmpeg.simulatedTableMp4(folder.resolve("table.mp4"), FRAMES);
         }
         return video;
-    }
-
-    private static Frame nextFrame(FrameSource source) throws Exception {
-        return Await.until(() -> source.grab().orElse(null), frame -> frame != null, WAIT, "a frame from " + source.description());
-    }
-
-    private static String nextFailure(FrameSource source) throws Exception {
-        AtomicReference<String> failure = new AtomicReference<>();
-        Await.until(() -> {
-            try {
-                source.grab().ifPresent(Frame::close);
-            } catch (CameraException e) {
-                failure.set(e.getMessage());
-            }
-            return failure.get();
-        }, reason -> reason != null, WAIT, "a failed grab from " + source.description());
-        return failure.get();
-    }
-
-    private static List<ProcessHandle> runningFfmpegs() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false)).toList();
     }
 
     @Test
@@ -94,13 +51,13 @@ class FfmpegSourceTest {
             List<Mat> originals = MjpegTestServer.images();
             long lastSequence = 0;
             while (lastSequence < FRAMES) {
-                try (Frame frame = nextFrame(source)) {
+                try (Frame frame = SourceGrabs.nextFrame(source)) {
                     assertEquals(MjpegTestServer.WIDTH, frame.width(), "the size ffprobe found");
                     assertEquals(MjpegTestServer.HEIGHT, frame.height());
                     assertTrue(frame.sequence() > lastSequence, "frames come in order");
                     lastSequence = frame.sequence();
                     Mat original = originals.get((int) ((frame.sequence() - 1) % originals.size()));
-                    double distance = HttpMjpegSourceTest.distanceToNearest(frame.image(), List.of(original));
+                    double distance = SourceGrabs.distanceToNearest(frame.image(), List.of(original));
                     assertTrue(distance < 4, "frame " + frame.sequence() + " is the BGR image encoded, off by " + distance);
                 }
             }
@@ -124,7 +81,7 @@ class FfmpegSourceTest {
     void aConfiguredSizeIsScaledByFfmpegWithoutProbing() throws Exception {
         FfmpegOptions scaled = new FfmpegOptions("ffmpeg", "/no/such/ffprobe", 160, 90, List.of(), PATH);
         try (FrameSource source = FfmpegSource.open(video().toString(), true, 30, 2000, scaled);
-             Frame frame = nextFrame(source)) {
+             Frame frame = SourceGrabs.nextFrame(source)) {
             assertEquals(160, frame.width());
             assertEquals(90, frame.height());
         }
@@ -145,7 +102,7 @@ class FfmpegSourceTest {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/table.mp4";
         try (FrameSource source = FfmpegSource.open(url, true, 30, 2000, options())) {
             assertEquals("video " + url + " through ffmpeg", source.description(), "a URL never loops");
-            String failure = nextFailure(source);
+            String failure = SourceGrabs.nextFailure(source);
             assertEquals("video " + url + " through ffmpeg: the video ended (ffmpeg exited)", failure);
         } finally {
             server.stop(0);
@@ -155,10 +112,10 @@ class FfmpegSourceTest {
     @Test
     void closingTheSourceKillsFfmpeg() throws Exception {
         FrameSource source = FfmpegSource.open(video().toString(), true, 30, 2000, options());
-        nextFrame(source).close();
-        assertEquals(1, runningFfmpegs().size(), "one ffmpeg runs for the source");
+        SourceGrabs.nextFrame(source).close();
+        assertEquals(1, InstalledFfmpeg.runningFfmpegs().size(), "one ffmpeg runs for the source");
         source.close();
-        Await.until(FfmpegSourceTest::runningFfmpegs, List::isEmpty, WAIT, "ffmpeg to be gone after close");
+        Await.until(InstalledFfmpeg::runningFfmpegs, List::isEmpty, WAIT, "ffmpeg to be gone after close");
     }
 
     @Test
@@ -172,7 +129,7 @@ class FfmpegSourceTest {
 
         FfmpegOptions scaled = new FfmpegOptions("ffmpeg", "ffprobe", 160, 90, List.of(), PATH);
         try (FrameSource source = FfmpegSource.open(notVideo.toString(), false, 30, 5000, scaled)) {
-            String failure = nextFailure(source);
+            String failure = SourceGrabs.nextFailure(source);
             assertTrue(failure.startsWith("video " + notVideo + " through ffmpeg: ffmpeg exited with code ")
                     && failure.contains("Invalid data found"), failure);
         }
@@ -200,7 +157,7 @@ class FfmpegSourceTest {
         assertEquals("this camera source needs the program 'ffmpeg', which is not installed (not found on PATH):"
                 + " install ffmpeg (Debian: apt-get install ffmpeg) or set cuecast.camera.ffmpeg.path to where it is",
                 missing.getMessage());
-        assertEquals(List.of(), runningFfmpegs());
+        assertEquals(List.of(), InstalledFfmpeg.runningFfmpegs());
     }
 
     @Test

@@ -11,14 +11,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.Core;
-import org.opencv.core.Mat;
 
 /** The HTTP MJPEG source against a real HTTP server on loopback serving real JPEG frames. */
 class HttpMjpegSourceTest {
@@ -30,38 +26,6 @@ class HttpMjpegSourceTest {
         return HttpMjpegSource.open(url, client, READ_TIMEOUT, 30);
     }
 
-    /** Waits for the next frame the source delivers; a failed grab fails the test with its reason. */
-    private static Frame nextFrame(FrameSource source) throws Exception {
-        return Await.until(() -> source.grab().orElse(null), frame -> frame != null, WAIT, "a frame from " + source.description());
-    }
-
-    /** Waits for a grab to fail, and returns why. */
-    private static String nextFailure(FrameSource source) throws Exception {
-        AtomicReference<String> failure = new AtomicReference<>();
-        Await.until(() -> {
-            try {
-                source.grab().ifPresent(Frame::close);
-            } catch (CameraException e) {
-                failure.set(e.getMessage());
-            }
-            return failure.get();
-        }, reason -> reason != null, WAIT, "a failed grab from " + source.description());
-        return failure.get();
-    }
-
-    /** Mean absolute difference per channel from the nearest frame the server sends; JPEG keeps it small. */
-    static double distanceToNearest(Mat image, List<Mat> originals) {
-        double nearest = Double.MAX_VALUE;
-        Mat difference = new Mat();
-        for (Mat original : originals) {
-            Core.absdiff(image, original, difference);
-            double[] means = Core.mean(difference).val;
-            nearest = Math.min(nearest, (means[0] + means[1] + means[2]) / 3);
-        }
-        difference.release();
-        return nearest;
-    }
-
     @ParameterizedTest(name = "parts with Content-Length: {0}")
     @ValueSource(booleans = {true, false})
     void decodesEachJpegPartIntoTheFrameTheCameraSent(boolean withContentLength) throws Exception {
@@ -70,12 +34,12 @@ class HttpMjpegSourceTest {
             assertEquals("HTTP MJPEG camera " + server.url(), source.description());
             long lastSequence = 0;
             for (int i = 0; i < 5; i++) {
-                try (Frame frame = nextFrame(source)) {
+                try (Frame frame = SourceGrabs.nextFrame(source)) {
                     assertEquals(MjpegTestServer.WIDTH, frame.width());
                     assertEquals(MjpegTestServer.HEIGHT, frame.height());
                     assertTrue(frame.sequence() > lastSequence, "frames come in order");
                     lastSequence = frame.sequence();
-                    double distance = distanceToNearest(frame.image(), MjpegTestServer.images());
+                    double distance = SourceGrabs.distanceToNearest(frame.image(), MjpegTestServer.images());
                     assertTrue(distance < 3, "decoded BGR image is the one sent, off by " + distance);
                 }
             }
@@ -93,12 +57,12 @@ class HttpMjpegSourceTest {
                 Await.until(poller::poll, frame -> frame != null, WAIT, "the first frame").close();
 
                 server.stop();
-                String failure = nextFailure(reopening);
+                String failure = SourceGrabs.nextFailure(reopening);
                 assertTrue(failure.startsWith("HTTP MJPEG camera " + url + ": the stream ended after")
                         || failure.startsWith("HTTP MJPEG camera " + url + ": the connection was lost after"), failure);
 
                 // Down: each reconnection, after its back-off, is refused until the server is back.
-                Await.until(() -> nextFailure(reopening), reason -> reason.startsWith("cannot connect to " + url + ": "),
+                Await.until(() -> SourceGrabs.nextFailure(reopening), reason -> reason.startsWith("cannot connect to " + url + ": "),
                         WAIT, "a reconnection to be refused");
 
                 server.restart();
@@ -124,8 +88,8 @@ class HttpMjpegSourceTest {
             released.await(); // the connection stays open, but nothing more comes
         })) {
             FrameSource source = HttpMjpegSource.open(server.url(), client, Duration.ofMillis(500), 30);
-            nextFrame(source).close();
-            String failure = nextFailure(source);
+            SourceGrabs.nextFrame(source).close();
+            String failure = SourceGrabs.nextFailure(source);
             assertTrue(failure.contains(": no frame for ") && failure.contains("(read timeout 500 ms)"), failure);
             long start = System.nanoTime();
             source.close();
@@ -142,8 +106,8 @@ class HttpMjpegSourceTest {
             connection.part("this line is not a header\r\n", new byte[] {1, 2, 3});
         });
              FrameSource source = open(server.url())) {
-            nextFrame(source).close();
-            String failure = nextFailure(source);
+            SourceGrabs.nextFrame(source).close();
+            String failure = SourceGrabs.nextFailure(source);
             assertEquals("HTTP MJPEG camera " + server.url() + ": malformed multipart stream at part 2:"
                     + " header line without a name and colon: 'this line is not a header'", failure);
         }
@@ -211,7 +175,7 @@ class HttpMjpegSourceTest {
         })) {
             URI withCredentials = URI.create("http://admin:s3cret@127.0.0.1:" + server.port() + "/video");
             try (FrameSource source = open(withCredentials)) {
-                nextFrame(source).close();
+                SourceGrabs.nextFrame(source).close();
                 assertEquals("HTTP MJPEG camera http://***@127.0.0.1:" + server.port() + "/video", source.description());
             }
             URI wrong = URI.create("http://admin:guess@127.0.0.1:" + server.port() + "/video");
