@@ -72,8 +72,9 @@ public final class CameraSources {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("config key 'cuecast.camera.source' is not a valid URL: " + e.getMessage(), e);
         }
-        // One client for every reconnection; its connection pool and selector thread are reused.
-        HttpClient client = HttpClient.newBuilder().connectTimeout(readTimeout)
+        // One client for every reconnection; its connection pool and selector thread are reused. Plain
+        // HTTP/1.1, as cameras speak it: no h2c upgrade request for a camera's small web server to trip on.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(readTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         return () -> HttpMjpegSource.open(uri, client, readTimeout, fps);
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class HttpMjpegSourceTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(READ_TIMEOUT).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(READ_TIMEOUT).build();
 
     private FrameSource open(URI url) {
         return HttpMjpegSource.open(url, client, READ_TIMEOUT, 30);
