@@ -36,7 +36,9 @@ public final class ReopeningFrameSource extends NamedFrameSource {
         }
         try {
             Optional<Frame> frame = current.grab();
-            backoffMs = initialBackoffMs;
+            if (frame.isPresent()) { // a source that opens but never delivers keeps backing off
+                backoffMs = initialBackoffMs;
+            }
             return frame;
         } catch (RuntimeException e) {
             fail(e.getMessage());

@@ -44,7 +44,7 @@ public final class VideoCaptureSource extends NamedFrameSource {
         VideoCapture capture = new VideoCapture(path, Videoio.CAP_OPENCV_MJPEG);
         if (!capture.isOpened()) {
             throw new CameraException("cannot open video file '" + path
-                    + "': it is missing, unreadable, or not an MJPEG AVI (other formats need ffmpeg)");
+                    + "': it is missing, unreadable, or not an MJPEG AVI (read other formats with ffmpeg:PATH)");
         }
         double fileFps = capture.get(Videoio.CAP_PROP_FPS);
         double rate = fps > 0 ? fps : (fileFps > 0 ? fileFps : 30);
