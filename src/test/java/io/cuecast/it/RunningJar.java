@@ -49,9 +49,12 @@ final class RunningJar implements AutoCloseable {
     }
 
     /** Waits for a healthy answer from /api/v1/health and returns it; fails with the log if the jar exits. */
+    /** A fresh JVM loads the whole jar and compiles as it starts: on a loaded 2-core machine that took over 60 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
     JsonNode awaitHealth() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the jar exited with " + process.exitValue() + ":\n" + Files.readString(log));
@@ -67,7 +70,7 @@ final class RunningJar implements AutoCloseable {
             }
             Thread.sleep(200); // polling interval while the process boots
         }
-        throw new AssertionError("no healthy answer within 60 s:\n" + Files.readString(log));
+        throw new AssertionError("no healthy answer within " + START_TIMEOUT.toSeconds() + " s:\n" + Files.readString(log));
     }
 
     /** {@code kill -9}: no shutdown hooks, nothing flushed that was not already. */
