@@ -48,10 +48,10 @@ final class RunningJar implements AutoCloseable {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Waits for a healthy answer from /api/v1/health and returns it; fails with the log if the jar exits. */
     /** A fresh JVM loads the whole jar and compiles as it starts: on a loaded 2-core machine that took over 60 s. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
+    /** Waits for a healthy answer from /api/v1/health and returns it; fails with the log if the jar exits. */
     JsonNode awaitHealth() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
