@@ -93,7 +93,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.decimal("cuecast.vision.still-keepalive-seconds", 0.5, 0.01, 60));
         VisionStage vision = new VisionStage(new VisionPipeline(table,
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
-        StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
+        StateSettings.Built stateBuilt = StateSettings.build(settings, table);
         StateStage state = stateBuilt.stage();
         LiveConfig liveConfig = new LiveConfig(List.of(stateBuilt.section()));
 

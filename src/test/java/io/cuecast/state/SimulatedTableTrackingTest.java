@@ -27,7 +27,7 @@ class SimulatedTableTrackingTest {
     void identitiesFollowTheBallsThroughTheBreak() {
         SimulatorSettings settings = SimulatorSettings.defaults().withSeed(11);
         VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
-        BallTracker tracker = new BallTracker(8000, 2 * settings.table().ballDiameterMm(), 5);
+        BallTracker tracker = new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 20, 2));
         Map<Integer, Set<Integer>> idsPerBall = new HashMap<>();
         int compared = 0;
         int typeRight = 0;
