@@ -4,7 +4,9 @@ import io.cuecast.table.BallType;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.BallDetection;
 import io.cuecast.vision.Detection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +17,11 @@ import java.util.Objects;
  * Gives each detected ball a stable id from frame to frame.
  *
  * <p>Each track predicts where its ball is now with a Kalman filter ({@link Track}). Detections are
- * paired with tracks by optimal assignment ({@link Assignment}) on a cost that weighs the distance
- * from the prediction in standard deviations (capped: a ball that was struck or hit may be anywhere
- * within reach) and, far above it, a contradiction between the detection's type or number and the
- * track's, so that balls that touch and scatter each keep following their own colours. A pair is
+ * paired with tracks by optimal assignment ({@link Assignment}) on a cost that adds the squared
+ * distance from the prediction in standard deviations to what a misread type or number is worth,
+ * so that balls that touch and scatter each keep following their own colours. A ball that may have
+ * been struck or hit (see {@link #mayBeKicked}) may be anywhere within reach at a fixed cost; any
+ * track may instead go unseen, and any detection start a new ball, each at its own cost. A pair is
  * only possible within the distance the fastest ball travels since the track was last seen.
  *
  * <p>A track that finds no detection coasts along its prediction for {@code maxMissedFrames}
@@ -32,11 +35,20 @@ import java.util.Objects;
 public final class BallTracker {
     /** Frames a ball must be gone before it counts as pocketed, so that a single miss at the jaws is not. */
     static final int POCKET_CONFIRM_FRAMES = 3;
-    /** Distances beyond this many standard deviations all cost the same: the ball was struck or hit. */
-    private static final double DISTANCE_CAP = 50;
-    /** Far above any distance: a colour that contradicts the track's is tried last. */
-    private static final double TYPE_CONFLICT = 400;
-    private static final double NUMBER_CONFLICT = 200;
+    // Costs are squared distances in standard deviations, or what an unlikely event is worth on that
+    // scale (about twice the negative log of its chance), so that they add up.
+    /** A ball that may have been struck or hit: any detection in reach, the nearer the likelier. */
+    private static final double KICK = 26;
+    private static final double NEARER_PREFERRED = 2;
+    /** The detector names another type (about 1 in 100) or another number (about 1 in 50). */
+    private static final double TYPE_MISREAD = 9;
+    private static final double NUMBER_MISREAD = 8;
+    private static final double EXPOSED_SECONDS = 0.5;
+    private static final long EXPOSED_SECONDS_US = (long) (EXPOSED_SECONDS * 1e6);
+    /** A ball not detected in a frame (about 1 in 50). */
+    private static final double UNSEEN = 8;
+    /** A ball that was not on the table before: rare within a game. */
+    private static final double NEW_BALL = 40;
 
     private final TableSpec table;
     private final double minGateMm;
@@ -71,7 +83,7 @@ public final class BallTracker {
         int[] match = Assignment.solve(costs(detections, now, frameSeconds, limits));
         boolean[] taken = new boolean[detections.size()];
         for (int i = 0; i < tracks.size(); i++) {
-            if (match[i] >= 0) {
+            if (match[i] >= 0 && match[i] < detections.size()) {
                 tracks.get(i).observe(detections.get(match[i]), now, limits);
                 taken[match[i]] = true;
             } else {
@@ -93,7 +105,7 @@ public final class BallTracker {
         // In detection order, so that the same frames always get the same ids.
         for (int j = 0; j < detections.size(); j++) {
             if (!taken[j]) {
-                place(detections.get(j), now, limits, returns);
+                place(detections.get(j), now, frameSeconds, limits, returns);
             }
         }
         List<TrackedBall> balls = tracks.stream().map(Track::snapshot)
@@ -103,29 +115,93 @@ public final class BallTracker {
                 departures, returns);
     }
 
+    /**
+     * The assignment problem with a way out for everyone: tracks × detections, then a column per
+     * track for "unseen this frame" and a row per detection for "a new ball". A pair is made only
+     * when it costs less than missing the track and starting a new one together.
+     */
     private double[][] costs(List<BallDetection> detections, long now, double frameSeconds, TrackingLimits limits) {
         double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
-        double[][] cost = new double[tracks.size()][detections.size()];
-        for (int i = 0; i < tracks.size(); i++) {
+        int n = tracks.size();
+        int m = detections.size();
+        double[][] cost = new double[n + m][m + n];
+        for (double[] row : cost) {
+            Arrays.fill(row, Assignment.FORBIDDEN);
+        }
+        boolean[] mayBeKicked = mayBeKicked(now);
+        for (int i = 0; i < n; i++) {
             Track track = tracks.get(i);
-            double unseen = Math.min((now - track.lastSeenUs()) / 1e6, (limits.maxMissedFrames() + 1) * frameSeconds);
-            double gate = minGateMm + limits.maxSpeedMmPerS() * Math.max(unseen, frameSeconds);
+            double gate = reach(track, now, frameSeconds, limits);
             BallType type = track.votedType();
             Integer number = track.votedNumber();
-            for (int j = 0; j < detections.size(); j++) {
+            for (int j = 0; j < m; j++) {
                 BallDetection d = detections.get(j);
                 double distance = track.distanceMm(d);
-                if (distance > gate) {
-                    cost[i][j] = Assignment.FORBIDDEN;
-                    continue;
+                if (distance <= gate) {
+                    double position = track.distanceSquared(d, variance);
+                    if (mayBeKicked[i]) {
+                        position = Math.min(position, KICK + NEARER_PREFERRED * distance / table.ballDiameterMm());
+                    }
+                    boolean typeConflict = type != BallType.UNKNOWN && d.type() != BallType.UNKNOWN && type != d.type();
+                    boolean numberConflict = number != null && d.number() != null && !number.equals(d.number());
+                    cost[i][j] = position + (typeConflict ? TYPE_MISREAD : 0) + (numberConflict ? NUMBER_MISREAD : 0);
                 }
-                boolean typeConflict = type != BallType.UNKNOWN && d.type() != BallType.UNKNOWN && type != d.type();
-                boolean numberConflict = number != null && d.number() != null && !number.equals(d.number());
-                cost[i][j] = Math.min(track.distanceSquared(d, variance), DISTANCE_CAP) + distance / gate
-                        + (typeConflict ? TYPE_CONFLICT : 0) + (numberConflict ? NUMBER_CONFLICT : 0);
             }
+            cost[i][m + i] = UNSEEN;
+        }
+        for (int j = 0; j < m; j++) {
+            cost[n + j][j] = NEW_BALL;
+            Arrays.fill(cost[n + j], m, m + n, 0);
         }
         return cost;
+    }
+
+    /** How far from its prediction a track's ball can be: as far as the fastest ball goes while it was unseen. */
+    private double reach(Track track, long now, double frameSeconds, TrackingLimits limits) {
+        double unseen = Math.min((now - track.lastSeenUs()) / 1e6, (limits.maxMissedFrames() + 1) * frameSeconds);
+        return minGateMm + limits.maxSpeedMmPerS() * Math.max(unseen, frameSeconds);
+    }
+
+    /**
+     * Which tracks may have been set in motion since the last frame, so that a detection far from
+     * their prediction can still be theirs: a moving ball (it may hit a ball or a cushion), the cue
+     * ball (it gets struck), and a resting ball that a moving ball's path reaches, or that touches
+     * one that may be kicked (a break drives the whole rack at once), for {@value #EXPOSED_SECONDS} s
+     * after, since a gentle hit may take a few frames to show. Any other resting ball stays where it
+     * is: a detection away from it is another ball, or a new one.
+     */
+    private boolean[] mayBeKicked(long now) {
+        int n = tracks.size();
+        double reach = 2 * table.ballDiameterMm();
+        double touching = 1.1 * table.ballDiameterMm();
+        boolean[] kicked = new boolean[n];
+        ArrayDeque<Integer> spreading = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            Track track = tracks.get(i);
+            kicked[i] = track.moving() || track.exposedUntilUs() >= now
+                    || track.votedType() == BallType.CUE || track.votedType() == BallType.UNKNOWN;
+            for (int k = 0; k < n && !track.moving(); k++) {
+                if (tracks.get(k).moving() && tracks.get(k).pathMissMm(track.xMm(), track.yMm()) <= reach) {
+                    kicked[i] = true;
+                    track.exposeUntil(now + EXPOSED_SECONDS_US);
+                }
+            }
+            if (kicked[i]) {
+                spreading.add(i);
+            }
+        }
+        while (!spreading.isEmpty()) {
+            Track from = tracks.get(spreading.poll());
+            for (int k = 0; k < n; k++) {
+                Track to = tracks.get(k);
+                if (!kicked[k] && Math.hypot(to.xMm() - from.xMm(), to.yMm() - from.yMm()) <= touching) {
+                    kicked[k] = true;
+                    to.exposeUntil(now + EXPOSED_SECONDS_US);
+                    spreading.add(k);
+                }
+            }
+        }
+        return kicked;
     }
 
     /** Why an unseen track leaves now, or null while it stays. */
@@ -146,16 +222,17 @@ public final class BallTracker {
     /**
      * The pocket the ball was heading into when last seen: the one its straight path, from where it
      * was seen for as far as it could have rolled since, passes closest to, within the pocket's
-     * capture radius and a ball radius for the error in the estimated direction.
+     * capture radius and a ball radius for the error in the estimated direction. A resting ball at
+     * the jaws counts too when a moving ball came near it: it was nudged in before it showed motion.
      */
     private String pocketOnPath(Track track, long now) {
-        double speed = Math.hypot(track.seenVx(), track.seenVy());
-        if (!track.moving() || speed == 0) {
+        double speed = track.moving() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
+        if (speed == 0 && track.exposedUntilUs() < now) {
             return null;
         }
-        double reach = speed * (now - track.lastSeenUs()) / 1e6 + table.ballRadiusMm();
-        double ux = track.seenVx() / speed;
-        double uy = track.seenVy() / speed;
+        double reach = speed == 0 ? 0 : speed * (now - track.lastSeenUs()) / 1e6 + table.ballRadiusMm();
+        double ux = speed == 0 ? 0 : track.seenVx() / speed;
+        double uy = speed == 0 ? 0 : track.seenVy() / speed;
         String best = null;
         double bestMiss = Double.POSITIVE_INFINITY;
         for (TableSpec.Pocket pocket : table.pockets()) {
@@ -173,14 +250,20 @@ public final class BallTracker {
      * A detection no track took: the ball of that number if it is known and not on the table (an
      * unseen track moves there, a departed ball comes back under its old id), else a new ball.
      */
-    private void place(BallDetection detection, long now, TrackingLimits limits, List<TrackedBall> returns) {
+    private void place(BallDetection detection, long now, double frameSeconds, TrackingLimits limits,
+                       List<TrackedBall> returns) {
         Integer number = detection.number();
         double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
         if (number != null && Track.agrees(detection.type(), number)
                 && tracks.stream().noneMatch(t -> t.missedFrames() == 0 && number.equals(t.votedNumber()))) {
             for (Track track : tracks) {
-                if (track.missedFrames() > limits.maxMissedFrames() && number.equals(track.votedNumber())) {
-                    track.relocate(detection, now, variance);
+                if (track.missedFrames() > 0 && number.equals(track.votedNumber())) {
+                    // Within reach it was set moving unforeseen; beyond, it was carried there.
+                    if (track.distanceMm(detection) <= reach(track, now, frameSeconds, limits)) {
+                        track.observe(detection, now, limits);
+                    } else {
+                        track.relocate(detection, now, variance);
+                    }
                     return;
                 }
             }

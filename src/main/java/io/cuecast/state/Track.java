@@ -34,6 +34,9 @@ final class Track {
     private double confidence;
     private long updatedUs;
     private long lastSeenUs;
+    /** Where the estimate was before the last prediction: the path this frame runs from there. */
+    private double fromX;
+    private double fromY;
     private double seenX;
     private double seenY;
     private double seenVx;
@@ -42,6 +45,7 @@ final class Track {
     private boolean moving;
     private boolean kicked;
     private int slowFrames;
+    private long exposedUntilUs;
     private final Map<BallType, Double> typeVotes = new EnumMap<>(BallType.class);
     private final Map<Integer, Double> numberVotes = new HashMap<>();
 
@@ -56,6 +60,8 @@ final class Track {
     /** Moves the estimate on to {@code atUs}; a ball unseen for too long, or at rest, stays put. */
     void predict(long atUs, boolean holdStill) {
         double dt = (atUs - updatedUs) / 1e6;
+        fromX = x.position();
+        fromY = y.position();
         if (holdStill || !moving) {
             x.stop();
             y.stop();
@@ -73,6 +79,23 @@ final class Track {
         double dx = detection.xMm() - x.position();
         double dy = detection.yMm() - y.position();
         return dx * dx / x.innovationVariance(measurementVariance) + dy * dy / y.innovationVariance(measurementVariance);
+    }
+
+    /** How close the path from before the prediction to the prediction passes to (x, y). */
+    double pathMissMm(double px, double py) {
+        double dx = x.position() - fromX;
+        double dy = y.position() - fromY;
+        double length2 = dx * dx + dy * dy;
+        double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - fromX) * dx + (py - fromY) * dy) / length2));
+        return Math.hypot(fromX + t * dx - px, fromY + t * dy - py);
+    }
+
+    double xMm() {
+        return x.position();
+    }
+
+    double yMm() {
+        return y.position();
     }
 
     double distanceMm(BallDetection detection) {
@@ -132,6 +155,15 @@ final class Track {
         moving = false;
         updatedUs = seenAtUs;
         seen(detection, seenAtUs);
+    }
+
+    /** Until when a moving ball may have set this one moving unforeseen (see {@link BallTracker}). */
+    long exposedUntilUs() {
+        return exposedUntilUs;
+    }
+
+    void exposeUntil(long untilUs) {
+        exposedUntilUs = Math.max(exposedUntilUs, untilUs);
     }
 
     void miss() {
