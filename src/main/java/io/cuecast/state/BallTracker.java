@@ -226,7 +226,7 @@ public final class BallTracker {
      * the jaws counts too when a moving ball came near it: it was nudged in before it showed motion.
      */
     private String pocketOnPath(Track track, long now) {
-        double speed = track.moving() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
+        double speed = track.movingWhenSeen() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
         if (speed == 0 && track.exposedUntilUs() < now) {
             return null;
         }

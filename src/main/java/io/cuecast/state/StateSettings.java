@@ -19,6 +19,9 @@ public final class StateSettings {
             LiveSetting.decimal("rest-speed-mm-s", 20, 1, 1000),
             LiveSetting.wholeNumber("rest-frames", 2, 1, 100));
 
+    /** Recent events the game API serves ({@code GET /api/v1/game/events}). */
+    static final int EVENTS_KEPT = 1000;
+
     private StateSettings() {
     }
 
@@ -34,7 +37,7 @@ public final class StateSettings {
             policy.setLimits(values.decimal("noise-mm"), values.decimal("max-rate-hz"),
                     values.decimal("keepalive-seconds"));
         });
-        return new Built(new StateStage(tracker, policy), section);
+        return new Built(new StateStage(tracker, new EventDetector(table), policy, new GameRecord(EVENTS_KEPT)), section);
     }
 
     private static TrackingLimits limits(ConfigSection.Values values) {

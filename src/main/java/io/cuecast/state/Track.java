@@ -17,7 +17,7 @@ final class Track {
      * Jerk noise (mm²/s⁵): lets the estimated deceleration follow a ball that goes from sliding to
      * rolling to rest, while a resting ball's speed stays near zero.
      */
-    private static final double JERK_DENSITY = 2e6;
+    private static final double JERK_DENSITY = 5e4;
     /**
      * A measurement this far from the prediction (squared, in standard deviations, both axes) is
      * something the model cannot explain (a strike, a collision, a cushion), not noise: chance
@@ -46,6 +46,7 @@ final class Track {
     private boolean kicked;
     private int slowFrames;
     private long exposedUntilUs;
+    private boolean movingWhenSeen;
     private final Map<BallType, Double> typeVotes = new EnumMap<>(BallType.class);
     private final Map<Integer, Double> numberVotes = new HashMap<>();
 
@@ -62,7 +63,10 @@ final class Track {
         double dt = (atUs - updatedUs) / 1e6;
         fromX = x.position();
         fromY = y.position();
-        if (holdStill || !moving) {
+        if (holdStill) {
+            moving = false;
+        }
+        if (!moving) {
             x.stop();
             y.stop();
         }
@@ -116,6 +120,7 @@ final class Track {
         }
         seen(detection, seenAtUs);
         settleMotion(limits);
+        movingWhenSeen = moving;
     }
 
     private void seen(BallDetection detection, long seenAtUs) {
@@ -196,6 +201,11 @@ final class Track {
 
     boolean moving() {
         return moving;
+    }
+
+    /** Whether it was moving when it was last seen: held still since, it may have rolled on. */
+    boolean movingWhenSeen() {
+        return movingWhenSeen;
     }
 
     private double speed() {

@@ -16,13 +16,19 @@ class GroundTruthTrackingTest {
         TableSpec table = TableSpec.POOL_9FT;
         GroundTruthFeed feed = new GroundTruthFeed(table, 30, 3, GroundTruthFeed.Faults.realistic());
         BallTracker tracker = new BallTracker(table, new TrackingLimits(8000, 5, 3, 1.0, 20, 2));
+        EventDetector detector = new EventDetector(table);
         TrackingScore score = new TrackingScore();
+        ShotScore shots = new ShotScore();
         for (int n = 0; n < 12_000; n++) {
             GroundTruthFeed.Step step = feed.next();
-            score.score(step, tracker.update(step.detection()));
+            TableState state = tracker.update(step.detection());
+            score.score(step, state);
+            shots.score(step, detector.onFrame(state));
         }
         System.out.println("ground-truth tracking: " + score.figures());
+        System.out.println("ground-truth shots: " + shots.figures());
         score.problems().stream().limit(40).forEach(System.out::println);
+        shots.problems().stream().limit(40).forEach(System.out::println);
         assertEquals(0, score.switches, score.figures());
     }
 }
