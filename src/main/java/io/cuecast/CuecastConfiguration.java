@@ -43,6 +43,7 @@ import io.cuecast.ops.deadletter.DeadLetterRecorder;
 import io.cuecast.ops.deadletter.DeadLetterReplayer;
 import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.ops.deadletter.GatewayDeadLetters;
+import io.cuecast.state.GameApi;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
@@ -162,6 +163,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("visionStage", vision);
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
+        registry.bind("gameApi", new GameApi(state.record()));
         registry.bind("gateway", gateway);
         ConnectionGate gate = new ConnectionGate(
                 settings.integer("cuecast.gateway.connections-per-minute-per-ip", 10, 1, 1_000_000),
