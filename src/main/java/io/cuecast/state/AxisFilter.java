@@ -42,21 +42,32 @@ final class AxisFilter {
         double half = dt * dt / 2;
         position += velocity * dt + acceleration * half;
         velocity += acceleration * dt;
-        double[][] f = {{1, dt, half}, {0, 1, dt}, {0, 0, 1}};
-        double[][] fp = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                fp[i][j] = f[i][0] * p[0][j] + f[i][1] * p[1][j] + f[i][2] * p[2][j];
-            }
-        }
+        // P = F P Fᵀ + Q with F = [[1, dt, half], [0, 1, dt], [0, 0, 1]], written out: this runs
+        // for every ball in every frame.
+        double p00 = p[0][0];
+        double p01 = p[0][1];
+        double p02 = p[0][2];
+        double p11 = p[1][1];
+        double p12 = p[1][2];
+        double p22 = p[2][2];
         double t2 = dt * dt;
         double t3 = t2 * dt;
-        double[][] q = {{t3 * t2 / 20, t2 * t2 / 8, t3 / 6}, {t2 * t2 / 8, t3 / 3, t2 / 2}, {t3 / 6, t2 / 2, dt}};
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                p[i][j] = fp[i][0] * f[j][0] + fp[i][1] * f[j][1] + fp[i][2] * f[j][2] + jerkDensity * q[i][j];
-            }
-        }
+        double n00 = p00 + 2 * dt * p01 + 2 * half * p02 + t2 * p11 + 2 * dt * half * p12 + half * half * p22;
+        double n01 = p01 + dt * p11 + half * p12 + dt * (p02 + dt * p12 + half * p22);
+        double n02 = p02 + dt * p12 + half * p22;
+        double n11 = p11 + 2 * dt * p12 + t2 * p22;
+        double n12 = p12 + dt * p22;
+        set(0, 0, n00 + jerkDensity * t3 * t2 / 20);
+        set(0, 1, n01 + jerkDensity * t2 * t2 / 8);
+        set(0, 2, n02 + jerkDensity * t3 / 6);
+        set(1, 1, n11 + jerkDensity * t3 / 3);
+        set(1, 2, n12 + jerkDensity * t2 / 2);
+        set(2, 2, p22 + jerkDensity * dt);
+    }
+
+    private void set(int i, int j, double value) {
+        p[i][j] = value;
+        p[j][i] = value;
     }
 
     /** The variance of the next measurement's difference from {@link #position()}. */
@@ -67,16 +78,21 @@ final class AxisFilter {
     void update(double measuredMm, double measurementVariance) {
         double s = innovationVariance(measurementVariance);
         double innovation = measuredMm - position;
-        double[] gain = {p[0][0] / s, p[1][0] / s, p[2][0] / s};
-        position += gain[0] * innovation;
-        velocity += gain[1] * innovation;
-        acceleration += gain[2] * innovation;
-        double[] firstRow = p[0].clone();
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                p[i][j] -= gain[i] * firstRow[j];
-            }
-        }
+        double g0 = p[0][0] / s;
+        double g1 = p[1][0] / s;
+        double g2 = p[2][0] / s;
+        position += g0 * innovation;
+        velocity += g1 * innovation;
+        acceleration += g2 * innovation;
+        double p00 = p[0][0];
+        double p01 = p[0][1];
+        double p02 = p[0][2];
+        set(0, 0, p00 - g0 * p00);
+        set(0, 1, p01 - g0 * p01);
+        set(0, 2, p02 - g0 * p02);
+        set(1, 1, p[1][1] - g1 * p01);
+        set(1, 2, p[1][2] - g1 * p02);
+        set(2, 2, p[2][2] - g2 * p02);
     }
 
     /** A ball known to be at rest: no speed, no acceleration, and certain of it. */

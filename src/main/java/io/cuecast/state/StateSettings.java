@@ -16,7 +16,7 @@ public final class StateSettings {
             LiveSetting.wholeNumber("max-missed-frames", 5, 0, 1000),
             LiveSetting.decimal("lost-grace-seconds", 3, 0, 3600),
             LiveSetting.decimal("measurement-noise-mm", 1, 0.05, 50),
-            LiveSetting.decimal("rest-speed-mm-s", 20, 1, 1000),
+            LiveSetting.decimal("rest-speed-mm-s", 25, 1, 1000),
             LiveSetting.wholeNumber("rest-frames", 2, 1, 100));
 
     /** Recent events the game API serves ({@code GET /api/v1/game/events}). */

@@ -49,6 +49,8 @@ final class Track {
     private boolean movingWhenSeen;
     private final Map<BallType, Double> typeVotes = new EnumMap<>(BallType.class);
     private final Map<Integer, Double> numberVotes = new HashMap<>();
+    private BallType votedType = BallType.UNKNOWN;
+    private Integer votedNumber;
 
     Track(int id, BallDetection first, long seenAtUs, double measurementVariance) {
         this.id = id;
@@ -222,26 +224,28 @@ final class Track {
         if (detection.number() != null) {
             numberVotes.merge(detection.number(), weight, Double::sum);
         }
+        // Counted once here, as the assignment asks for them for every pair.
+        votedType = typeVotes.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(BallType.UNKNOWN);
+        votedNumber = numberVotes.entrySet().stream()
+                .filter(e -> agrees(votedType, e.getKey()))
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     BallType votedType() {
-        return typeVotes.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).orElse(BallType.UNKNOWN);
+        return votedType;
     }
 
     /** The number the votes favour, when it agrees with the voted type; else null. */
     Integer votedNumber() {
-        BallType type = votedType();
-        return numberVotes.entrySet().stream()
-                .filter(e -> agrees(type, e.getKey()))
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return votedNumber;
     }
 
     TrackedBall snapshot() {
         double shownConfidence = confidence * Math.pow(0.8, missedFrames);
         // A resting ball is still: what the filter makes of the noise is not motion.
         double motion = moving ? 1 : 0;
-        return new TrackedBall(id, votedType(), votedNumber(), x.position(), y.position(), px, py,
+        return new TrackedBall(id, votedType, votedNumber, x.position(), y.position(), px, py,
                 motion * x.velocity(), motion * y.velocity(), motion * x.acceleration(), motion * y.acceleration(),
                 moving, kicked, shownConfidence, missedFrames);
     }

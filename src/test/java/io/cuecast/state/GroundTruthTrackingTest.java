@@ -1,6 +1,7 @@
 package io.cuecast.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cuecast.table.TableSpec;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 class GroundTruthTrackingTest {
 
     @Test
-    void identitiesAndPocketingsHoldOverALongRandomGame() {
+    void identitiesPocketingsAndShotsHoldOverALongRandomGame() {
         TableSpec table = TableSpec.POOL_9FT;
         GroundTruthFeed feed = new GroundTruthFeed(table, 30, 3, GroundTruthFeed.Faults.realistic());
-        BallTracker tracker = new BallTracker(table, new TrackingLimits(8000, 5, 3, 1.0, 20, 2));
+        BallTracker tracker = new BallTracker(table, new TrackingLimits(8000, 5, 3, 1.0, 25, 2));
         EventDetector detector = new EventDetector(table);
         TrackingScore score = new TrackingScore();
         ShotScore shots = new ShotScore();
@@ -30,5 +31,11 @@ class GroundTruthTrackingTest {
         score.problems().stream().limit(40).forEach(System.out::println);
         shots.problems().stream().limit(40).forEach(System.out::println);
         assertEquals(0, score.switches, score.figures());
+        assertEquals(score.truthPockets, score.pocketsRight, score.figures());
+        assertEquals(0, score.falsePockets, score.figures());
+        assertEquals(0, shots.startsOutside(2), shots.figures());
+        assertTrue(shots.endsOutside(2) <= shots.shots / 20, shots.figures());
+        assertTrue(shots.falseStarts <= 1, shots.figures());
+        assertTrue(score.movingSpeedErrorMedian() < 25, score.figures());
     }
 }

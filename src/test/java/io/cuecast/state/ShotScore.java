@@ -18,11 +18,18 @@ final class ShotScore {
     private long truthEnd = -1;
     private long reportedStart = -1;
     private long reportedEnd = -1;
+    private int lastRacks;
+    private long rackedAt = -2;
     int shots;
     int falseStarts;
+    int rackStarts;
 
     void score(GroundTruthFeed.Step step, List<GameEvent> events) {
         long frame = step.truth().sequence();
+        if (step.racksSetUp() != lastRacks) {
+            lastRacks = step.racksSetUp();
+            rackedAt = frame;
+        }
         if (step.shotsTaken() != lastShots) {
             closeShot();
             lastShots = step.shotsTaken();
@@ -35,6 +42,9 @@ final class ShotScore {
             if (event.type().equals("shot_started")) {
                 if (truthShot && reportedStart < 0) {
                     reportedStart = event.frame();
+                } else if (frame - rackedAt <= 1) {
+                    // The simulator racks by teleporting every ball, which looks like balls set moving.
+                    rackStarts++;
                 } else {
                     falseStarts++;
                     problems.add("frame " + frame + ": shot_started with no shot");
@@ -60,9 +70,12 @@ final class ShotScore {
         truthEnd = -1;
     }
 
-    int outsideFrames(int frames) {
-        return (int) (startErrors.stream().filter(e -> Math.abs(e) > frames).count()
-                + endErrors.stream().filter(e -> Math.abs(e) > frames).count());
+    int startsOutside(int frames) {
+        return (int) startErrors.stream().filter(e -> Math.abs(e) > frames).count();
+    }
+
+    int endsOutside(int frames) {
+        return (int) endErrors.stream().filter(e -> Math.abs(e) > frames).count();
     }
 
     List<String> problems() {
@@ -70,8 +83,9 @@ final class ShotScore {
     }
 
     String figures() {
-        return String.format(Locale.ROOT, "%d shots; start error (frames) %s; end error (frames) %s; %d false starts",
-                shots, histogram(startErrors), histogram(endErrors), falseStarts);
+        return String.format(Locale.ROOT, "%d shots; start error (frames) %s; end error (frames) %s; %d false starts,"
+                        + " %d more in the frame the simulator teleported a new rack", shots, histogram(startErrors),
+                histogram(endErrors), falseStarts, rackStarts);
     }
 
     private static String histogram(List<Long> errors) {
