@@ -13,7 +13,6 @@ public final class StateStage {
     private final EventDetector events;
     private final StatePublicationPolicy policy;
     private final GameRecord record;
-    private volatile TableState latest;
 
     public StateStage(BallTracker tracker, EventDetector events, StatePublicationPolicy policy, GameRecord record) {
         this.tracker = tracker;
@@ -25,7 +24,6 @@ public final class StateStage {
     /** One detection at a time: a dead letter replayed through the pipeline runs beside the live frames. */
     public synchronized StateUpdate update(Detection detection) {
         TableState state = tracker.update(detection);
-        latest = state;
         return new StateUpdate(state, events.onFrame(state));
     }
 
@@ -53,10 +51,5 @@ public final class StateStage {
 
     public GameRecord record() {
         return record;
-    }
-
-    /** The latest state, or null before the first frame. */
-    public TableState latest() {
-        return latest;
     }
 }
