@@ -48,6 +48,7 @@ import io.cuecast.ops.deadletter.DeadLetterRecorder;
 import io.cuecast.ops.deadletter.DeadLetterReplayer;
 import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.ops.deadletter.GatewayDeadLetters;
+import io.cuecast.state.GameApi;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
 import io.cuecast.table.TableSpec;
@@ -101,7 +102,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.decimal("cuecast.vision.still-keepalive-seconds", 0.5, 0.01, 60));
         VisionStage vision = new VisionStage(new VisionPipeline(table,
                 settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
-        StateSettings.Built stateBuilt = StateSettings.build(settings, 2 * table.ballDiameterMm());
+        StateSettings.Built stateBuilt = StateSettings.build(settings, table);
         StateStage state = stateBuilt.stage();
 
         String version = Version.current();
@@ -178,6 +179,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("visionStage", vision);
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
+        registry.bind("gameApi", new GameApi(state.record()));
         registry.bind("gateway", gateway);
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
         registry.bind("webSocketEvents", connections.events());

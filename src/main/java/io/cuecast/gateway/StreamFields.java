@@ -36,6 +36,8 @@ public final class StreamFields {
             object("pixel", POINT),
             object("velocity", POINT),
             derivedNumber("speed", StreamFields::speed),
+            object("acceleration", POINT),
+            bool("moving"),
             number("confidence"),
             number("missed_frames"));
 

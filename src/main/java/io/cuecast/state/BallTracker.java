@@ -1,107 +1,280 @@
 package io.cuecast.state;
 
+import io.cuecast.table.BallType;
+import io.cuecast.table.TableSpec;
 import io.cuecast.vision.BallDetection;
 import io.cuecast.vision.Detection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Gives each detected ball a stable id from frame to frame.
  *
- * <p>Each track predicts where its ball is now from its velocity; detections are paired with the
- * nearest predictions, closest pairs first, within a gate as far as the fastest ball can travel in
- * the elapsed time. A detection whose number contradicts the track's counts as farther away, so
- * that when balls scatter from a collision each keeps following its own number. A track that finds no detection coasts for up to {@code maxMissedFrames}
- * frames (a ball hidden for a frame by the cue keeps its id), then ends. This greedy pairing is
- * the first version; the tracking issue replaces it with a Kalman filter and optimal assignment.
+ * <p>Each track predicts where its ball is now with a Kalman filter ({@link Track}). Detections are
+ * paired with tracks by optimal assignment ({@link Assignment}) on a cost that adds the squared
+ * distance from the prediction in standard deviations to what a misread type or number is worth,
+ * so that balls that touch and scatter each keep following their own colours. A ball that may have
+ * been struck or hit (see {@link #mayBeKicked}) may be anywhere within reach at a fixed cost; any
+ * track may instead go unseen, and any detection start a new ball, each at its own cost. A pair is
+ * only possible within the distance the fastest ball travels since the track was last seen.
+ *
+ * <p>A track that finds no detection coasts along its prediction for {@code maxMissedFrames}
+ * frames, then is held where it was (a ball hidden by a hand keeps its id). An unseen ball whose
+ * path led into a pocket leaves as pocketed after {@value #POCKET_CONFIRM_FRAMES} frames; any other
+ * leaves as lost after the grace time. A ball of known number that comes back (a respotted cue
+ * ball, a re-rack, a ball put back by hand) gets its old id again.
  *
  * <p>Not thread-safe: one tracker follows one camera.
  */
 public final class BallTracker {
+    /** Frames a ball must be gone before it counts as pocketed, so that a single miss at the jaws is not. */
+    static final int POCKET_CONFIRM_FRAMES = 3;
+    // Costs are squared distances in standard deviations, or what an unlikely event is worth on that
+    // scale (about twice the negative log of its chance), so that they add up.
+    /** A ball that may have been struck or hit: any detection in reach, the nearer the likelier. */
+    private static final double KICK = 26;
+    private static final double NEARER_PREFERRED = 2;
+    /** The detector names another type (about 1 in 100) or another number (about 1 in 50). */
+    private static final double TYPE_MISREAD = 9;
+    private static final double NUMBER_MISREAD = 8;
+    private static final double EXPOSED_SECONDS = 0.5;
+    private static final long EXPOSED_SECONDS_US = (long) (EXPOSED_SECONDS * 1e6);
+    /** A ball not detected in a frame (about 1 in 50). */
+    private static final double UNSEEN = 8;
+    /** A ball that was not on the table before: rare within a game. */
+    private static final double NEW_BALL = 40;
+
+    private final TableSpec table;
     private final double minGateMm;
     /** Live-configurable: replaced whole, read once per frame. */
-    private volatile Limits limits;
+    private volatile TrackingLimits limits;
     private final List<Track> tracks = new ArrayList<>();
+    /** The id each ball of known number had when it last left the table. */
+    private final Map<Integer, Integer> retiredIds = new HashMap<>();
     private int nextId = 1;
     private long lastFrameUs = -1;
 
-    /**
-     * @param maxSpeedMmPerS  the fastest a ball moves (a hard break is about 8 m/s)
-     * @param minGateMm       the least distance a detection may be from its track's prediction
-     * @param maxMissedFrames how many frames in a row a ball may go unseen and keep its id
-     */
-    public BallTracker(double maxSpeedMmPerS, double minGateMm, int maxMissedFrames) {
-        this.minGateMm = minGateMm;
-        setLimits(maxSpeedMmPerS, maxMissedFrames);
+    public BallTracker(TableSpec table, TrackingLimits limits) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.minGateMm = 2 * table.ballDiameterMm();
+        setLimits(limits);
     }
 
-    private record Limits(double maxSpeedMmPerS, int maxMissedFrames) {
-    }
-
-    /** Changes the speed and coasting limits from the next frame on; safe from any thread. */
-    public void setLimits(double maxSpeedMmPerS, int maxMissedFrames) {
-        if (maxSpeedMmPerS <= 0 || maxMissedFrames < 0) {
-            throw new IllegalArgumentException("max speed must be > 0 and missed frames >= 0");
-        }
-        this.limits = new Limits(maxSpeedMmPerS, maxMissedFrames);
+    /** Changes the limits from the next frame on; safe from any thread. */
+    public void setLimits(TrackingLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     public TableState update(Detection detection) {
-        Limits limits = this.limits;
+        TrackingLimits limits = this.limits;
         long now = detection.capturedAtUs();
-        double elapsed = lastFrameUs < 0 ? 0 : Math.max(0, now - lastFrameUs) / 1e6;
-        double gate = Math.max(minGateMm, limits.maxSpeedMmPerS() * elapsed);
+        double frameSeconds = lastFrameUs < 0 ? 0 : Math.max(0, now - lastFrameUs) / 1e6;
         lastFrameUs = now;
-
-        // Identity sets: two detections may be equal records, yet each must pair at most once.
-        Set<BallDetection> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
-        unmatched.addAll(detection.balls());
-        Set<Track> unseen = Collections.newSetFromMap(new IdentityHashMap<>());
-        unseen.addAll(tracks);
-        for (Pairing pair : pairingsWithin(gate, now, detection.balls(), tracks)) {
-            if (unmatched.contains(pair.detection) && unseen.contains(pair.track)) {
-                pair.track.observe(pair.detection, now);
-                unmatched.remove(pair.detection);
-                unseen.remove(pair.track);
+        for (Track track : tracks) {
+            track.predict(now, track.missedFrames() > limits.maxMissedFrames());
+        }
+        List<BallDetection> detections = detection.balls();
+        int[] match = Assignment.solve(costs(detections, now, frameSeconds, limits));
+        boolean[] taken = new boolean[detections.size()];
+        for (int i = 0; i < tracks.size(); i++) {
+            if (match[i] >= 0 && match[i] < detections.size()) {
+                tracks.get(i).observe(detections.get(match[i]), now, limits);
+                taken[match[i]] = true;
+            } else {
+                tracks.get(i).miss();
             }
         }
-        unseen.forEach(Track::miss);
-        tracks.removeIf(track -> track.missedFrames() > limits.maxMissedFrames());
+        List<TableState.Departure> departures = new ArrayList<>();
+        tracks.removeIf(track -> {
+            TableState.Departure departure = departureOf(track, now, limits);
+            if (departure != null) {
+                departures.add(departure);
+                if (departure.ball().number() != null) {
+                    retiredIds.put(departure.ball().number(), track.id);
+                }
+            }
+            return departure != null;
+        });
+        List<TrackedBall> returns = new ArrayList<>();
         // In detection order, so that the same frames always get the same ids.
-        detection.balls().stream().filter(unmatched::contains)
-                .forEach(fresh -> tracks.add(new Track(nextId++, fresh, now)));
+        for (int j = 0; j < detections.size(); j++) {
+            if (!taken[j]) {
+                place(detections.get(j), now, frameSeconds, limits, returns);
+            }
+        }
         List<TrackedBall> balls = tracks.stream().map(Track::snapshot)
                 .sorted(Comparator.comparingInt(TrackedBall::id)).toList();
         return new TableState(detection.frameSequence(), now,
-                detection.tableFound() ? detection.table().spec() : null, detection.tableFound(), balls);
+                detection.tableFound() ? detection.table().spec() : null, detection.tableFound(), balls,
+                departures, returns);
     }
 
-    /** How much farther a detection seems when its number differs from the track's: two ball diameters. */
-    private static final double NUMBER_MISMATCH_MM = 115;
-
-    private record Pairing(Track track, BallDetection detection, double cost) {
-    }
-
-    private static List<Pairing> pairingsWithin(double gate, long now, List<BallDetection> detections,
-                                                List<Track> candidates) {
-        List<Pairing> pairs = new ArrayList<>();
-        for (Track track : candidates) {
-            double x = track.predictedX(now);
-            double y = track.predictedY(now);
+    /**
+     * The assignment problem with a way out for everyone: tracks × detections, then a column per
+     * track for "unseen this frame" and a row per detection for "a new ball". A pair is made only
+     * when it costs less than missing the track and starting a new one together.
+     */
+    private double[][] costs(List<BallDetection> detections, long now, double frameSeconds, TrackingLimits limits) {
+        double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
+        int n = tracks.size();
+        int m = detections.size();
+        double[][] cost = new double[n + m][m + n];
+        for (double[] row : cost) {
+            Arrays.fill(row, Assignment.FORBIDDEN);
+        }
+        boolean[] mayBeKicked = mayBeKicked(now);
+        for (int i = 0; i < n; i++) {
+            Track track = tracks.get(i);
+            double gate = reach(track, now, frameSeconds, limits);
+            BallType type = track.votedType();
             Integer number = track.votedNumber();
-            for (BallDetection d : detections) {
-                double distance = Math.hypot(d.xMm() - x, d.yMm() - y);
+            for (int j = 0; j < m; j++) {
+                BallDetection d = detections.get(j);
+                double distance = track.distanceMm(d);
                 if (distance <= gate) {
-                    boolean contradicts = number != null && d.number() != null && !number.equals(d.number());
-                    pairs.add(new Pairing(track, d, distance + (contradicts ? NUMBER_MISMATCH_MM : 0)));
+                    double position = track.distanceSquared(d, variance);
+                    if (mayBeKicked[i]) {
+                        position = Math.min(position, KICK + NEARER_PREFERRED * distance / table.ballDiameterMm());
+                    }
+                    boolean typeConflict = type != BallType.UNKNOWN && d.type() != BallType.UNKNOWN && type != d.type();
+                    boolean numberConflict = number != null && d.number() != null && !number.equals(d.number());
+                    cost[i][j] = position + (typeConflict ? TYPE_MISREAD : 0) + (numberConflict ? NUMBER_MISREAD : 0);
+                }
+            }
+            cost[i][m + i] = UNSEEN;
+        }
+        for (int j = 0; j < m; j++) {
+            cost[n + j][j] = NEW_BALL;
+            Arrays.fill(cost[n + j], m, m + n, 0);
+        }
+        return cost;
+    }
+
+    /** How far from its prediction a track's ball can be: as far as the fastest ball goes while it was unseen. */
+    private double reach(Track track, long now, double frameSeconds, TrackingLimits limits) {
+        double unseen = Math.min((now - track.lastSeenUs()) / 1e6, (limits.maxMissedFrames() + 1) * frameSeconds);
+        return minGateMm + limits.maxSpeedMmPerS() * Math.max(unseen, frameSeconds);
+    }
+
+    /**
+     * Which tracks may have been set in motion since the last frame, so that a detection far from
+     * their prediction can still be theirs: a moving ball (it may hit a ball or a cushion), the cue
+     * ball (it gets struck), and a resting ball that a moving ball's path reaches, or that touches
+     * one that may be kicked (a break drives the whole rack at once), for {@value #EXPOSED_SECONDS} s
+     * after, since a gentle hit may take a few frames to show. Any other resting ball stays where it
+     * is: a detection away from it is another ball, or a new one.
+     */
+    private boolean[] mayBeKicked(long now) {
+        int n = tracks.size();
+        double reach = 2 * table.ballDiameterMm();
+        double touching = 1.1 * table.ballDiameterMm();
+        boolean[] kicked = new boolean[n];
+        ArrayDeque<Integer> spreading = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            Track track = tracks.get(i);
+            kicked[i] = track.moving() || track.exposedUntilUs() >= now
+                    || track.votedType() == BallType.CUE || track.votedType() == BallType.UNKNOWN;
+            for (int k = 0; k < n && !track.moving(); k++) {
+                if (tracks.get(k).moving() && tracks.get(k).pathMissMm(track.xMm(), track.yMm()) <= reach) {
+                    kicked[i] = true;
+                    track.exposeUntil(now + EXPOSED_SECONDS_US);
+                }
+            }
+            if (kicked[i]) {
+                spreading.add(i);
+            }
+        }
+        while (!spreading.isEmpty()) {
+            Track from = tracks.get(spreading.poll());
+            for (int k = 0; k < n; k++) {
+                Track to = tracks.get(k);
+                if (!kicked[k] && Math.hypot(to.xMm() - from.xMm(), to.yMm() - from.yMm()) <= touching) {
+                    kicked[k] = true;
+                    to.exposeUntil(now + EXPOSED_SECONDS_US);
+                    spreading.add(k);
                 }
             }
         }
-        pairs.sort(Comparator.comparingDouble(Pairing::cost));
-        return pairs;
+        return kicked;
+    }
+
+    /** Why an unseen track leaves now, or null while it stays. */
+    private TableState.Departure departureOf(Track track, long now, TrackingLimits limits) {
+        if (track.missedFrames() >= POCKET_CONFIRM_FRAMES) {
+            String pocket = pocketOnPath(track, now);
+            if (pocket != null) {
+                return new TableState.Departure(track.snapshot(), pocket);
+            }
+        }
+        boolean graceOver = (now - track.lastSeenUs()) / 1e6 > limits.lostGraceSeconds();
+        if (track.missedFrames() > limits.maxMissedFrames() && graceOver) {
+            return new TableState.Departure(track.snapshot(), null);
+        }
+        return null;
+    }
+
+    /**
+     * The pocket the ball was heading into when last seen: the one its straight path, from where it
+     * was seen for as far as it could have rolled since, passes closest to, within the pocket's
+     * capture radius and a ball radius for the error in the estimated direction. A resting ball at
+     * the jaws counts too when a moving ball came near it: it was nudged in before it showed motion.
+     */
+    private String pocketOnPath(Track track, long now) {
+        double speed = track.movingWhenSeen() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
+        if (speed == 0 && track.exposedUntilUs() < now) {
+            return null;
+        }
+        double reach = speed == 0 ? 0 : speed * (now - track.lastSeenUs()) / 1e6 + table.ballRadiusMm();
+        double ux = speed == 0 ? 0 : track.seenVx() / speed;
+        double uy = speed == 0 ? 0 : track.seenVy() / speed;
+        String best = null;
+        double bestMiss = Double.POSITIVE_INFINITY;
+        for (TableSpec.Pocket pocket : table.pockets()) {
+            double along = Math.max(0, Math.min(reach, (pocket.x() - track.seenX()) * ux + (pocket.y() - track.seenY()) * uy));
+            double miss = Math.hypot(track.seenX() + ux * along - pocket.x(), track.seenY() + uy * along - pocket.y());
+            if (miss <= pocket.radiusMm() + table.ballRadiusMm() && miss < bestMiss) {
+                best = pocket.name();
+                bestMiss = miss;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A detection no track took: the ball of that number if it is known and not on the table (an
+     * unseen track moves there, a departed ball comes back under its old id), else a new ball.
+     */
+    private void place(BallDetection detection, long now, double frameSeconds, TrackingLimits limits,
+                       List<TrackedBall> returns) {
+        Integer number = detection.number();
+        double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
+        if (number != null && Track.agrees(detection.type(), number)
+                && tracks.stream().noneMatch(t -> t.missedFrames() == 0 && number.equals(t.votedNumber()))) {
+            for (Track track : tracks) {
+                if (track.missedFrames() > 0 && number.equals(track.votedNumber())) {
+                    // Within reach it was set moving unforeseen; beyond, it was carried there.
+                    if (track.distanceMm(detection) <= reach(track, now, frameSeconds, limits)) {
+                        track.observe(detection, now, limits);
+                    } else {
+                        track.relocate(detection, now, variance);
+                    }
+                    return;
+                }
+            }
+            Integer retired = retiredIds.remove(number);
+            if (retired != null) {
+                Track back = new Track(retired, detection, now, variance);
+                tracks.add(back);
+                returns.add(back.snapshot());
+                return;
+            }
+        }
+        tracks.add(new Track(nextId++, detection, now, variance));
     }
 }

@@ -38,6 +38,8 @@ public final class StateMessages {
         wire.put("position", xy(ball.xMm(), ball.yMm(), 10));
         wire.put("pixel", xy(ball.px(), ball.py(), 100));
         wire.put("velocity", xy(ball.vxMmPerS(), ball.vyMmPerS(), 10));
+        wire.put("acceleration", xy(ball.axMmPerS2(), ball.ayMmPerS2(), 10));
+        wire.put("moving", ball.moving());
         wire.put("confidence", round(ball.confidence(), 1000));
         wire.put("missed_frames", ball.missedFrames());
         return wire;

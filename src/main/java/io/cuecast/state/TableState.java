@@ -3,7 +3,38 @@ package io.cuecast.state;
 import io.cuecast.table.TableSpec;
 import java.util.List;
 
-/** The table after one frame: every tracked ball, and which frame it came from. */
+/**
+ * The table after one frame: every tracked ball, which frame it came from, and the balls that left
+ * or came back in this frame.
+ *
+ * @param departures balls that left the state in this frame: pocketed, or lost after the grace time
+ * @param returns    balls of known number that came back in this frame under their old id
+ */
 public record TableState(long frameSequence, long capturedAtUs, TableSpec table, boolean tableFound,
-                         List<TrackedBall> balls) {
+                         List<TrackedBall> balls, List<Departure> departures, List<TrackedBall> returns) {
+
+    /** A table with no ball leaving or coming back. */
+    public TableState(long frameSequence, long capturedAtUs, TableSpec table, boolean tableFound,
+                      List<TrackedBall> balls) {
+        this(frameSequence, capturedAtUs, table, tableFound, balls, List.of(), List.of());
+    }
+
+    public TableState {
+        balls = List.copyOf(balls);
+        departures = List.copyOf(departures);
+        returns = List.copyOf(returns);
+    }
+
+    /**
+     * A ball that left the table.
+     *
+     * @param ball   as last tracked
+     * @param pocket the pocket it dropped into (a {@link TableSpec.Pocket} name), or null when it
+     *               vanished elsewhere and the grace time ran out
+     */
+    public record Departure(TrackedBall ball, String pocket) {
+        public boolean pocketed() {
+            return pocket != null;
+        }
+    }
 }

@@ -137,7 +137,7 @@ class GatewayConditionsTest {
             "{'state':{'conditions':{'colour':'red'}}}                | data.filters.state.conditions.colour names no field: 'state' has no field 'colour'; its fields are frame, captured_at_us, table, ball_count, balls.",
             "{'state':{'conditions':{'table.colour':true}}}           | data.filters.state.conditions.table.colour names no field: 'table' has no field 'colour'; its fields are found, size, length_mm, width_mm.",
             "{'state':{'conditions':{'frame.x':1}}}                   | data.filters.state.conditions.frame.x names no field: 'frame' is a number, which has no field 'x'.",
-            "{'state':{'conditions':{'balls':{'where':{'moving':true}}}}} | data.filters.state.conditions.balls.where.moving names no field: 'balls[]' has no field 'moving'; its fields are id, type,",
+            "{'state':{'conditions':{'balls':{'where':{'spin':true}}}}} | data.filters.state.conditions.balls.where.spin names no field: 'balls[]' has no field 'spin'; its fields are id, type,",
             "{'state':{'conditions':{'balls':3}}}                     | data.filters.state.conditions.balls is a list; keep some of its elements with {\"where\"",
             "{'state':{'conditions':{'balls':{'where':{'id':1},'eq':2}}}} | data.filters.state.conditions.balls is a list",
             "{'state':{'conditions':{'balls.speed':3}}}               | data.filters.state.conditions.balls.speed: 'balls' is a list; name its elements' fields inside",

@@ -19,7 +19,7 @@ class StreamFieldsTest {
     @Test
     void theStateSchemaNamesEveryFieldOfAPublishedStateAndNoOther() {
         TableState state = new TableState(12, 1_795_630_930_001_204L, TableSpec.POOL_9FT, true, List.of(
-                new TrackedBall(1, BallType.CUE, 0, 635.2, 634.9, 368, 360, 30, 40, 0.97, 0)));
+                new TrackedBall(1, BallType.CUE, 0, 635.2, 634.9, 368, 360, 30, 40, -180, -240, true, false, 0.97, 0)));
         JsonNode wire = new ObjectMapper().valueToTree(StateMessages.toWire(state));
         FieldSchema schema = StreamFields.of(Stream.STATE).orElseThrow();
 

@@ -53,11 +53,11 @@ class FiltersEndToEndTest extends AgainstOneCuecast {
         try (WsClient client = WsClient.connect(app.ws("/api/v1/ws"))) {
             client.nextOfType("connection", WAIT);
             client.send("{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"],"
-                    + "\"filters\":{\"state\":{\"conditions\":{\"balls\":{\"where\":{\"moving\":true}}}}}}}");
+                    + "\"filters\":{\"state\":{\"conditions\":{\"balls\":{\"where\":{\"spin\":true}}}}}}}");
             JsonNode error = client.nextOfType("error", WAIT);
             assertEquals("INVALID_SUBSCRIBE_FORMAT", error.path("data").path("code").asText());
             assertTrue(error.path("data").path("message").asText()
-                    .startsWith("data.filters.state.conditions.balls.where.moving names no field"), error.toString());
+                    .startsWith("data.filters.state.conditions.balls.where.spin names no field"), error.toString());
             client.send("{\"type\":\"ping\"}");
             client.nextOfType("pong", WAIT);
         }

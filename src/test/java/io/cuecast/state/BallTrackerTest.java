@@ -1,22 +1,36 @@
 package io.cuecast.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cuecast.table.BallType;
+import io.cuecast.table.TableSpec;
 import io.cuecast.vision.BallDetection;
 import io.cuecast.vision.Detection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BallTrackerTest {
-    private final BallTracker tracker = new BallTracker(8000, 30, 2);
+    private static final long FRAME_US = 33_333;
+    private final BallTracker tracker = new BallTracker(TableSpec.POOL_9FT, new TrackingLimits(8000, 2, 0.5, 1.0, 20, 2));
 
     private static BallDetection ball(double x, double y, BallType type, Integer number) {
         return new BallDetection(x, y, x, y, 12, type, number, 0.9);
     }
 
+    private static BallDetection unknown(double x, double y) {
+        return ball(x, y, BallType.UNKNOWN, null);
+    }
+
     private static Detection frame(long n, BallDetection... balls) {
-        return new Detection(n, n * 33_333, null, List.of(balls), 1);
+        return new Detection(n, n * FRAME_US, null, List.of(balls), 1);
+    }
+
+    private static TrackedBall withId(TableState state, int id) {
+        return state.balls().stream().filter(b -> b.id() == id).findFirst().orElseThrow();
     }
 
     @Test
@@ -27,22 +41,124 @@ class BallTrackerTest {
             crossed = tracker.update(frame(n, ball(100 + 20 * n, 500, BallType.SOLID, 3),
                     ball(300 - 20 * n, 510, BallType.STRIPE, 11)));
         }
-        TrackedBall solid = crossed.balls().stream().filter(b -> b.id() == 1).findFirst().orElseThrow();
+        TrackedBall solid = withId(crossed, 1);
         assertEquals(3, solid.number(), "track 1 stayed on the 3 through the crossing");
-        assertEquals(300, solid.xMm(), 1e-9);
+        assertEquals(300, solid.xMm(), 1);
         assertEquals(600, solid.vxMmPerS(), 20, "20 mm per 33.3 ms frame is 600 mm/s");
     }
 
     @Test
-    void aBallMissedForAFrameKeepsItsIdAndOneMissedTooLongIsDropped() {
-        tracker.update(frame(0, ball(100, 100, BallType.CUE, 0)));
+    void aFastBallKeepsItsIdFromFrameToFrame() {
+        TableState state = null;
+        for (int n = 0; n < 12; n++) {
+            // 7 m/s: 233 mm a frame, four ball diameters.
+            state = tracker.update(frame(n, unknown(100 + 233.33 * n, 600), unknown(1000, 200 + 0.3 * (n % 2))));
+        }
+        assertEquals(List.of(1, 2), state.balls().stream().map(TrackedBall::id).toList());
+        assertEquals(7000, withId(state, 1).vxMmPerS(), 30);
+        assertTrue(withId(state, 1).moving());
+        assertFalse(withId(state, 2).moving(), "a ball that only jitters by noise is at rest");
+    }
+
+    @Test
+    void aStrikeOnTouchingBallsLeavesEachIdOnItsOwnColour() {
+        // The cue ball runs into the 5 ball and stops; the 5 goes on at its speed: the motion alone
+        // would hand the cue ball's id to the 5.
+        double contact = 57.15;
+        List<Detection> frames = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            frames.add(frame(n, ball(500 - contact - 100 * (9 - n), 600, BallType.CUE, 0), ball(500, 600, BallType.SOLID, 5)));
+        }
+        for (int n = 10; n < 20; n++) {
+            frames.add(frame(n, ball(500 - contact, 600, BallType.CUE, 0), ball(500 + 100 * (n - 9), 600, BallType.SOLID, 5)));
+        }
+        TableState state = null;
+        for (Detection f : frames) {
+            state = tracker.update(f);
+        }
+        assertEquals(0, withId(state, 1).number());
+        assertEquals(500 - contact, withId(state, 1).xMm(), 1);
+        assertEquals(5, withId(state, 2).number());
+        assertEquals(3000, withId(state, 2).vxMmPerS(), 50);
+    }
+
+    @Test
+    void aBallMissedForAFrameKeepsItsIdAndOneGoneLongerThanTheGraceTimeLeavesAsLost() {
+        tracker.update(frame(0, ball(1000, 600, BallType.CUE, 0)));
         TableState missed = tracker.update(frame(1));
         assertEquals(1, missed.balls().get(0).missedFrames());
-        TableState back = tracker.update(frame(2, ball(101, 100, BallType.CUE, 0)));
+        TableState back = tracker.update(frame(2, ball(1001, 600, BallType.CUE, 0)));
         assertEquals(List.of(1), back.balls().stream().map(TrackedBall::id).toList());
-        tracker.update(frame(3));
-        tracker.update(frame(4));
-        assertEquals(0, tracker.update(frame(5)).balls().size());
+        TableState gone = null;
+        int n = 3;
+        while (gone == null || gone.departures().isEmpty()) {
+            gone = tracker.update(frame(n++));
+            assertTrue(n < 40, "the ball never left");
+        }
+        assertEquals(0.5, (n - 1 - 2) * FRAME_US / 1e6, 0.04, "held for the 0.5 s grace time");
+        assertFalse(gone.departures().get(0).pocketed());
+        assertTrue(gone.balls().isEmpty());
+        TableState restored = tracker.update(frame(n, ball(200, 300, BallType.CUE, 0)));
+        assertEquals(1, restored.balls().get(0).id(), "the cue ball came back under its old id");
+        assertEquals(List.of(1), restored.returns().stream().map(TrackedBall::id).toList());
+    }
+
+    @Test
+    void aBallThatRollsIntoAPocketLeavesAsPocketedThere() {
+        TableState state = null;
+        int n = 0;
+        // Towards the bottom-right corner (2540, 1270), 1.5 m/s along the diagonal.
+        for (; n < 20; n++) {
+            double along = 35 * n;
+            state = tracker.update(frame(n, ball(2540 - 800 + along * 0.894, 1270 - 400 + along * 0.447, BallType.SOLID, 2)));
+        }
+        while (state.departures().isEmpty()) {
+            state = tracker.update(frame(n++));
+            assertTrue(n < 30, "the ball never left");
+        }
+        assertEquals("bottom-right", state.departures().get(0).pocket());
+        assertEquals(2, state.departures().get(0).ball().number());
+    }
+
+    @Test
+    void velocityAndAccelerationComeInMillimetresPerSecondAndPerSecondSquared() {
+        Random noise = new Random(1);
+        TableState state = null;
+        double v0 = 2000;
+        double decel = 300;
+        for (int n = 0; n < 60; n++) {
+            double t = n * FRAME_US / 1e6;
+            double x = 200 + v0 * t - decel * t * t / 2;
+            state = tracker.update(frame(n, unknown(x + noise.nextGaussian(), 600 + noise.nextGaussian())));
+        }
+        double t = 59 * FRAME_US / 1e6;
+        TrackedBall ball = state.balls().get(0);
+        assertEquals(v0 - decel * t, ball.vxMmPerS(), 25);
+        assertEquals(-decel, ball.axMmPerS2(), 150);
+        assertEquals(0, ball.vyMmPerS(), 25);
+    }
+
+    @Test
+    void aMovingBallComesToRestAndStaysThere() {
+        TableState state = null;
+        Random noise = new Random(2);
+        int n = 0;
+        for (; n < 10; n++) {
+            state = tracker.update(frame(n, unknown(500 + 30 * n, 600)));
+        }
+        assertTrue(state.balls().get(0).moving());
+        int restedAt = -1;
+        for (; n < 60; n++) {
+            state = tracker.update(frame(n, unknown(770 + noise.nextGaussian(), 600 + noise.nextGaussian())));
+            if (restedAt < 0 && !state.balls().get(0).moving()) {
+                restedAt = n;
+            }
+            if (restedAt >= 0) {
+                assertFalse(state.balls().get(0).moving(), "noise set the resting ball moving at frame " + n);
+            }
+        }
+        assertTrue(restedAt >= 0 && restedAt <= 14, "at rest from frame " + restedAt);
+        assertEquals(0, state.balls().get(0).speedMmPerS(), 1e-9);
     }
 
     @Test

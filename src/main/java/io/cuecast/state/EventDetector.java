@@ -1,0 +1,286 @@
+package io.cuecast.state;
+
+import io.cuecast.table.BallType;
+import io.cuecast.table.TableSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the tracker's states, frame by frame, into game events: shots starting and ending (with a
+ * summary), ball-ball collisions, cushion contacts, pocketings, balls lost and restored, and racks.
+ *
+ * <p>A collision or a cushion contact is a ball whose motion changed beyond what the tracker's
+ * motion model explains ({@link TrackedBall#kicked()}): beside a moving ball it is a collision, at a
+ * rail a cushion. A shot starts when a ball moves on a table at rest and ends when all are at rest
+ * again. A rack is ten or more resting balls packed together.
+ *
+ * <p>Not thread-safe: fed by the single state-update stage.
+ */
+public final class EventDetector {
+    /** The same pair or ball reported again within this time is the same contact seen twice. */
+    private static final long CONTACT_DEBOUNCE_US = 250_000;
+    private static final int RACK_MIN_BALLS = 10;
+
+    private final TableSpec table;
+    private final double diameter;
+    private final Map<String, Long> lastContactUs = new HashMap<>();
+    private long lastFrameUs = -1;
+    private Shot shot;
+    private boolean rackOnTable;
+    private boolean rackAwaitingBreak;
+
+    public EventDetector(TableSpec table) {
+        this.table = table;
+        this.diameter = table.ballDiameterMm();
+    }
+
+    /** What happened in this frame, in the order it is best told. */
+    public List<GameEvent> onFrame(TableState state) {
+        List<GameEvent> events = new ArrayList<>();
+        Emitter emit = (type, ids, details) -> events.add(new GameEvent(type, state.frameSequence(),
+                state.capturedAtUs(), ids, details));
+        List<TrackedBall> moving = state.balls().stream().filter(TrackedBall::moving).toList();
+        if (shot == null && !moving.isEmpty()) {
+            startShot(state, moving, emit);
+        }
+        contacts(state, emit);
+        for (TableState.Departure departure : state.departures()) {
+            TrackedBall ball = departure.ball();
+            Map<String, Object> details = identity(ball);
+            details.put("position", position(ball));
+            if (departure.pocketed()) {
+                details.put("pocket", departure.pocket());
+                emit.event("ball_pocketed", List.of(ball.id()), details);
+                if (shot != null) {
+                    shot.pocketed.add(pocketedSummary(ball, departure.pocket()));
+                }
+            } else {
+                emit.event("ball_lost", List.of(ball.id()), details);
+            }
+        }
+        for (TrackedBall ball : state.returns()) {
+            Map<String, Object> details = identity(ball);
+            details.put("position", position(ball));
+            emit.event("ball_restored", List.of(ball.id()), details);
+        }
+        if (shot != null && moving.isEmpty()) {
+            endShot(state, emit);
+        }
+        if (shot == null) {
+            rack(state, emit);
+        }
+        lastFrameUs = state.capturedAtUs();
+        return events;
+    }
+
+    private interface Emitter {
+        void event(String type, List<Integer> ballIds, Map<String, Object> details);
+    }
+
+    private void startShot(TableState state, List<TrackedBall> moving, Emitter emit) {
+        // The struck ball: the cue ball if it is among the movers, else the fastest.
+        TrackedBall struck = moving.stream().filter(b -> b.type() == BallType.CUE).findFirst()
+                .orElseGet(() -> moving.stream().max((a, b) -> Double.compare(a.speedMmPerS(), b.speedMmPerS())).orElseThrow());
+        shot = new Shot(struck.id(), state.capturedAtUs(), state.frameSequence());
+        if (rackAwaitingBreak) {
+            rackAwaitingBreak = false;
+            emit.event("game_started", List.of(struck.id()), new LinkedHashMap<>());
+        }
+        Map<String, Object> details = identity(struck);
+        details.put("position", position(struck));
+        details.put("speed_mm_s", round(struck.speedMmPerS()));
+        emit.event("shot_started", List.of(struck.id()), details);
+    }
+
+    private void contacts(TableState state, Emitter emit) {
+        double frameSeconds = lastFrameUs < 0 ? 0 : (state.capturedAtUs() - lastFrameUs) / 1e6;
+        for (TrackedBall ball : state.balls()) {
+            if (!ball.kicked()) {
+                continue;
+            }
+            TrackedBall other = nearestMovingNeighbour(state, ball, frameSeconds);
+            if (other != null) {
+                int low = Math.min(ball.id(), other.id());
+                int high = Math.max(ball.id(), other.id());
+                if (fresh("pair " + low + "-" + high, state.capturedAtUs())) {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("position", Map.of("x", round((ball.xMm() + other.xMm()) / 2),
+                            "y", round((ball.yMm() + other.yMm()) / 2)));
+                    emit.event("ball_collision", List.of(low, high), details);
+                    if (shot != null) {
+                        shot.collisions++;
+                        if (shot.firstHit == null && (low == shot.cueBallId || high == shot.cueBallId)) {
+                            shot.firstHit = low == shot.cueBallId ? high : low;
+                        }
+                    }
+                }
+            } else {
+                String cushion = cushionAt(ball, frameSeconds);
+                if (cushion != null && fresh("cushion " + ball.id(), state.capturedAtUs())) {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("cushion", cushion);
+                    details.put("position", position(ball));
+                    emit.event("cushion_contact", List.of(ball.id()), details);
+                    if (shot != null) {
+                        shot.cushions++;
+                        if (ball.id() == shot.cueBallId && shot.firstHit == null) {
+                            shot.cueCushionsBeforeHit++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The nearest other ball that moves or was kicked too and touched this one during the frame:
+     * within a diameter (and room for noise) of it, plus as far as the two have moved apart since.
+     */
+    private TrackedBall nearestMovingNeighbour(TableState state, TrackedBall ball, double frameSeconds) {
+        TrackedBall nearest = null;
+        double closest = Double.POSITIVE_INFINITY;
+        for (TrackedBall other : state.balls()) {
+            double distance = Math.hypot(other.xMm() - ball.xMm(), other.yMm() - ball.yMm());
+            double reach = 1.3 * diameter + (ball.speedMmPerS() + other.speedMmPerS()) * frameSeconds;
+            if (other.id() != ball.id() && (other.moving() || other.kicked()) && distance <= reach && distance < closest) {
+                nearest = other;
+                closest = distance;
+            }
+        }
+        return nearest;
+    }
+
+    /** The rail the ball touched during the frame, or null: its centre came within a radius (and a little) of the cushion line. */
+    private String cushionAt(TrackedBall ball, double frameSeconds) {
+        double near = diameter / 2 + 15 + ball.speedMmPerS() * frameSeconds;
+        if (ball.yMm() <= near) {
+            return "top";
+        }
+        if (ball.yMm() >= table.widthMm() - near) {
+            return "bottom";
+        }
+        if (ball.xMm() <= near) {
+            return "left";
+        }
+        if (ball.xMm() >= table.lengthMm() - near) {
+            return "right";
+        }
+        return null;
+    }
+
+    private boolean fresh(String key, long nowUs) {
+        Long last = lastContactUs.get(key);
+        lastContactUs.put(key, nowUs);
+        return last == null || nowUs - last > CONTACT_DEBOUNCE_US;
+    }
+
+    private void endShot(TableState state, Emitter emit) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("cue_ball_id", shot.cueBallId);
+        details.put("first_ball_hit", shot.firstHit);
+        details.put("balls_pocketed", shot.pocketed);
+        details.put("cushions", shot.cushions);
+        details.put("cue_ball_cushions_before_hit", shot.cueCushionsBeforeHit);
+        details.put("collisions", shot.collisions);
+        details.put("started_frame", shot.startedFrame);
+        details.put("duration_s", round((state.capturedAtUs() - shot.startedAtUs) / 1e6));
+        List<Integer> ids = new ArrayList<>();
+        ids.add(shot.cueBallId);
+        shot.pocketed.forEach(p -> ids.add((Integer) p.get("id")));
+        emit.event("shot_ended", ids, details);
+        shot = null;
+    }
+
+    /** A rack: {@value #RACK_MIN_BALLS} or more resting balls, each touching another, in one cluster. */
+    private void rack(TableState state, Emitter emit) {
+        List<Integer> cluster = largestPackedCluster(state.balls());
+        boolean racked = cluster.size() >= RACK_MIN_BALLS;
+        if (racked && !rackOnTable) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("ball_count", cluster.size());
+            emit.event("rack_detected", cluster, details);
+            rackAwaitingBreak = true;
+        }
+        rackOnTable = racked;
+    }
+
+    private List<Integer> largestPackedCluster(List<TrackedBall> balls) {
+        double touching = 1.15 * diameter;
+        Set<Integer> seen = new HashSet<>();
+        List<Integer> largest = List.of();
+        for (int start = 0; start < balls.size(); start++) {
+            if (seen.contains(start) || balls.get(start).moving()) {
+                continue;
+            }
+            List<Integer> cluster = new ArrayList<>();
+            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
+            seen.add(start);
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                cluster.add(balls.get(i).id());
+                for (int k = 0; k < balls.size(); k++) {
+                    TrackedBall a = balls.get(i);
+                    TrackedBall b = balls.get(k);
+                    if (!seen.contains(k) && !b.moving() && Math.hypot(a.xMm() - b.xMm(), a.yMm() - b.yMm()) <= touching) {
+                        seen.add(k);
+                        queue.add(k);
+                    }
+                }
+            }
+            if (cluster.size() > largest.size()) {
+                largest = cluster;
+            }
+        }
+        return largest.stream().sorted().toList();
+    }
+
+    private static Map<String, Object> identity(TrackedBall ball) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", ball.type().wireName());
+        details.put("number", ball.number());
+        return details;
+    }
+
+    private static Map<String, Object> pocketedSummary(TrackedBall ball, String pocket) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", ball.id());
+        summary.put("number", ball.number());
+        summary.put("pocket", pocket);
+        return summary;
+    }
+
+    private static Map<String, Object> position(TrackedBall ball) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("x", round(ball.xMm()));
+        point.put("y", round(ball.yMm()));
+        return point;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** What a shot has done so far. */
+    private static final class Shot {
+        final int cueBallId;
+        final long startedAtUs;
+        final long startedFrame;
+        final List<Map<String, Object>> pocketed = new ArrayList<>();
+        Integer firstHit;
+        int cushions;
+        int cueCushionsBeforeHit;
+        int collisions;
+
+        Shot(int cueBallId, long startedAtUs, long startedFrame) {
+            this.cueBallId = cueBallId;
+            this.startedAtUs = startedAtUs;
+            this.startedFrame = startedFrame;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.cuecast.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cuecast.table.BallType;
+import io.cuecast.table.TableSpec;
+import io.cuecast.vision.BallDetection;
+import io.cuecast.vision.Detection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The events of scripted frames, through the real tracker. */
+class EventDetectorTest {
+    private static final long FRAME_US = 33_333;
+    private final BallTracker tracker = new BallTracker(TableSpec.POOL_9FT, new TrackingLimits(8000, 5, 1, 1.0, 20, 2));
+    private final EventDetector detector = new EventDetector(TableSpec.POOL_9FT);
+    private final List<GameEvent> events = new ArrayList<>();
+    private long frame;
+
+    private void show(BallDetection... balls) {
+        frame++;
+        events.addAll(detector.onFrame(tracker.update(new Detection(frame, frame * FRAME_US, null, List.of(balls), 1))));
+    }
+
+    private static BallDetection ball(double x, double y, BallType type, int number) {
+        return new BallDetection(x, y, x, y, 12, type, number, 0.9);
+    }
+
+    private List<String> types() {
+        return events.stream().map(GameEvent::type).toList();
+    }
+
+    @Test
+    void aShotThatSinksTheOneInTheTopRightCornerIsToldFromStrikeToRest() {
+        // The one ball rests 150 mm from the top-right corner on the diagonal; the cue ball comes at
+        // it along the diagonal at 1.5 m/s (50 mm a frame), stops dead, and the one rolls in.
+        double dx = 2540 / Math.hypot(2540, 1270);
+        double dy = -1270 / Math.hypot(2540, 1270);
+        double oneX = 2540 - dx * 150;
+        double oneY = -dy * 150;
+        double travel = 600 - TableSpec.POOL_9FT.ballDiameterMm();
+        double cueStartX = oneX - dx * 600;
+        double cueStartY = oneY - dy * 600;
+        for (int n = 0; n < 5; n++) {
+            show(ball(cueStartX, cueStartY, BallType.CUE, 0), ball(oneX, oneY, BallType.SOLID, 1));
+        }
+        int steps = (int) (travel / 50);
+        for (int n = 1; n <= steps; n++) {
+            show(ball(cueStartX + dx * 50 * n, cueStartY + dy * 50 * n, BallType.CUE, 0), ball(oneX, oneY, BallType.SOLID, 1));
+        }
+        double cueX = cueStartX + dx * travel;
+        double cueY = cueStartY + dy * travel;
+        for (int n = 1; n <= 2; n++) {
+            show(ball(cueX, cueY, BallType.CUE, 0), ball(oneX + dx * 50 * n, oneY + dy * 50 * n, BallType.SOLID, 1));
+        }
+        for (int n = 0; n < 12; n++) {
+            show(ball(cueX, cueY, BallType.CUE, 0));
+        }
+        assertEquals(List.of("shot_started", "ball_collision", "ball_pocketed", "shot_ended"), types());
+        GameEvent started = events.get(0);
+        assertEquals(6, started.frame(), "the first frame the cue ball moved");
+        assertEquals(List.of(1), started.ballIds());
+        assertEquals(List.of(1, 2), events.get(1).ballIds());
+        GameEvent pocketed = events.get(2);
+        assertEquals(List.of(2), pocketed.ballIds());
+        assertEquals("top-right", pocketed.details().get("pocket"));
+        assertEquals(1, pocketed.details().get("number"));
+        Map<String, Object> summary = events.get(3).details();
+        assertEquals(2, summary.get("first_ball_hit"));
+        assertEquals(List.of(Map.of("id", 2, "number", 1, "pocket", "top-right")), summary.get("balls_pocketed"));
+        assertEquals(0, summary.get("cushions"));
+    }
+
+    @Test
+    void aRackIsDetectedOnceAndItsBreakStartsTheGame() {
+        List<BallDetection> rack = new ArrayList<>();
+        double d = TableSpec.POOL_9FT.ballDiameterMm() + 0.2;
+        int number = 1;
+        for (int row = 0; row < 5; row++) {
+            for (int i = 0; i <= row; i++) {
+                rack.add(ball(1905 + row * d * Math.sqrt(3) / 2, 635 + (i - row / 2.0) * d,
+                        number == 8 ? BallType.EIGHT : number < 8 ? BallType.SOLID : BallType.STRIPE, number));
+                number++;
+            }
+        }
+        List<BallDetection> table = new ArrayList<>(rack);
+        table.add(ball(500, 635, BallType.CUE, 0));
+        for (int n = 0; n < 5; n++) {
+            show(table.toArray(BallDetection[]::new));
+        }
+        table.set(table.size() - 1, ball(700, 635, BallType.CUE, 0));
+        show(table.toArray(BallDetection[]::new));
+        assertEquals(List.of("rack_detected", "game_started", "shot_started"), types());
+        assertEquals(15, events.get(0).ballIds().size());
+        assertEquals(16, events.get(1).ballIds().get(0), "the cue ball broke");
+    }
+
+    @Test
+    void aBallOffTheCushionIsACushionContact() {
+        show(ball(1000, 200, BallType.CUE, 0));
+        for (int n = 1; n <= 6; n++) {
+            show(ball(1000 + 30 * n, 200 - 30 * n, BallType.CUE, 0));
+        }
+        // At y = 29 (a radius from the top cushion) it comes back down.
+        for (int n = 1; n <= 4; n++) {
+            show(ball(1180 + 25 * n, 20 + 25 * n + 9, BallType.CUE, 0));
+        }
+        assertTrue(types().contains("cushion_contact"), types().toString());
+        GameEvent cushion = events.stream().filter(e -> e.type().equals("cushion_contact")).findFirst().orElseThrow();
+        assertEquals("top", cushion.details().get("cushion"));
+    }
+}

@@ -1,0 +1,41 @@
+package io.cuecast.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cuecast.table.TableSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tracker on a long simulated game, fed the simulator's true positions with a detector's faults
+ * ({@link GroundTruthFeed}): fast enough to play tens of thousands of frames.
+ */
+class GroundTruthTrackingTest {
+
+    @Test
+    void identitiesPocketingsAndShotsHoldOverALongRandomGame() {
+        TableSpec table = TableSpec.POOL_9FT;
+        GroundTruthFeed feed = new GroundTruthFeed(table, 30, 3, GroundTruthFeed.Faults.realistic());
+        BallTracker tracker = new BallTracker(table, new TrackingLimits(8000, 5, 3, 1.0, 25, 2));
+        EventDetector detector = new EventDetector(table);
+        TrackingScore score = new TrackingScore();
+        ShotScore shots = new ShotScore();
+        for (int n = 0; n < 12_000; n++) {
+            GroundTruthFeed.Step step = feed.next();
+            TableState state = tracker.update(step.detection());
+            score.score(step, state);
+            shots.score(step, detector.onFrame(state));
+        }
+        System.out.println("ground-truth tracking: " + score.figures());
+        System.out.println("ground-truth shots: " + shots.figures());
+        score.problems().stream().limit(40).forEach(System.out::println);
+        shots.problems().stream().limit(40).forEach(System.out::println);
+        assertEquals(0, score.switches, score.figures());
+        assertEquals(score.truthPockets, score.pocketsRight, score.figures());
+        assertEquals(0, score.falsePockets, score.figures());
+        assertEquals(0, shots.startsOutside(2), shots.figures());
+        assertTrue(shots.endsOutside(2) <= shots.shots / 20, shots.figures());
+        assertTrue(shots.falseStarts <= 1, shots.figures());
+        assertTrue(score.movingSpeedErrorMedian() < 25, score.figures());
+    }
+}

@@ -1,0 +1,98 @@
+package io.cuecast.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores shot_started and shot_ended against the simulator's truth: a shot starts in the frame the
+ * cue ball is struck and ends in the first frame after it in which no ball moves.
+ */
+final class ShotScore {
+    private final List<Long> startErrors = new ArrayList<>();
+    private final List<Long> endErrors = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private int lastShots;
+    private boolean truthShot;
+    private long truthStart = -1;
+    private long truthEnd = -1;
+    private long reportedStart = -1;
+    private long reportedEnd = -1;
+    private int lastRacks;
+    private long rackedAt = -2;
+    int shots;
+    int falseStarts;
+    int rackStarts;
+
+    void score(GroundTruthFeed.Step step, List<GameEvent> events) {
+        long frame = step.truth().sequence();
+        if (step.racksSetUp() != lastRacks) {
+            lastRacks = step.racksSetUp();
+            rackedAt = frame;
+        }
+        if (step.shotsTaken() != lastShots) {
+            closeShot();
+            lastShots = step.shotsTaken();
+            truthShot = true;
+            truthStart = frame;
+        } else if (truthShot && truthEnd < 0 && !step.anyMoving()) {
+            truthEnd = frame;
+        }
+        for (GameEvent event : events) {
+            if (event.type().equals("shot_started")) {
+                if (truthShot && reportedStart < 0) {
+                    reportedStart = event.frame();
+                } else if (frame - rackedAt <= 1) {
+                    // The simulator racks by teleporting every ball, which looks like balls set moving.
+                    rackStarts++;
+                } else {
+                    falseStarts++;
+                    problems.add("frame " + frame + ": shot_started with no shot");
+                }
+            } else if (event.type().equals("shot_ended") && reportedEnd < 0) {
+                reportedEnd = event.frame();
+            }
+        }
+    }
+
+    private void closeShot() {
+        if (!truthShot) {
+            return;
+        }
+        shots++;
+        startErrors.add(reportedStart < 0 ? Long.MAX_VALUE : reportedStart - truthStart);
+        endErrors.add(reportedEnd < 0 || truthEnd < 0 ? Long.MAX_VALUE : reportedEnd - truthEnd);
+        if (Math.abs(startErrors.get(startErrors.size() - 1)) > 2 || Math.abs(endErrors.get(endErrors.size() - 1)) > 2) {
+            problems.add("shot from frame " + truthStart + " to " + truthEnd + " reported " + reportedStart + " to " + reportedEnd);
+        }
+        reportedStart = -1;
+        reportedEnd = -1;
+        truthEnd = -1;
+    }
+
+    int startsOutside(int frames) {
+        return (int) startErrors.stream().filter(e -> Math.abs(e) > frames).count();
+    }
+
+    int endsOutside(int frames) {
+        return (int) endErrors.stream().filter(e -> Math.abs(e) > frames).count();
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    String figures() {
+        return String.format(Locale.ROOT, "%d shots; start error (frames) %s; end error (frames) %s; %d false starts,"
+                        + " %d more in the frame the simulator teleported a new rack", shots, histogram(startErrors),
+                histogram(endErrors), falseStarts, rackStarts);
+    }
+
+    private static String histogram(List<Long> errors) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (long e : errors) {
+            counts.merge(e == Long.MAX_VALUE ? "missed" : String.format(Locale.ROOT, "%+d", e), 1, Integer::sum);
+        }
+        return counts.toString();
+    }
+}
