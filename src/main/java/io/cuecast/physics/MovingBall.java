@@ -93,15 +93,6 @@ final class MovingBall {
         };
     }
 
-    /** An upper bound on how far the centre can move in the next dt seconds of this phase. */
-    double maxTravel(double dt) {
-        if (!moves()) {
-            return 0;
-        }
-        double acceleration = motion == Motion.SLIDING ? slidingDeceleration : rollingDeceleration;
-        return Math.hypot(vx, vy) * dt + 0.5 * acceleration * dt * dt;
-    }
-
     /** Moves the ball dt seconds along its current phase (dt no longer than the phase lasts). */
     void advance(double dt) {
         if (dt <= 0) {

@@ -7,7 +7,7 @@ package io.cuecast.physics;
  *
  * <p>Roots are isolated, not solved in closed form: the roots of the derivative (found the same way,
  * down to the quadratic formula) split the interval into pieces where the polynomial is monotonic,
- * and each piece holds at most one root, found by bisection. This is robust where Ferrari's quartic
+ * and each piece holds at most one root, found by Newton's method kept inside a shrinking bracket. This is robust where Ferrari's quartic
  * formula loses its digits (near-double roots, grazing contacts, a vanishing leading coefficient).
  */
 final class Polynomials {
@@ -128,16 +128,36 @@ final class Polynomials {
         return secondIn ? new double[] {second} : new double[0];
     }
 
-    /** The sign change of p in [a, b], where p is monotonic and p(a) = fa. */
+    /**
+     * The sign change of p in [a, b], where p is monotonic and p(a) = fa: Newton's method, falling
+     * back to bisection whenever a step would leave the bracket, which it keeps shrinking.
+     */
     private static double bisect(double[] p, double a, double b, double fa) {
         boolean risingFromA = fa < 0;
-        while (b - a > TIME_TOLERANCE * (1 + Math.abs(a))) {
-            double mid = 0.5 * (a + b);
-            double fm = evaluate(p, mid);
-            if ((fm < 0) == risingFromA && fm != 0) {
-                a = mid;
+        double t = 0.5 * (a + b);
+        for (int iteration = 0; iteration < 100 && b - a > TIME_TOLERANCE * (1 + Math.abs(a)); iteration++) {
+            double value = 0;
+            double slope = 0;
+            for (int k = p.length - 1; k >= 0; k--) {
+                slope = slope * t + value;
+                value = value * t + p[k];
+            }
+            if (value == 0) {
+                return t;
+            }
+            if ((value < 0) == risingFromA) {
+                a = t;
             } else {
-                b = mid;
+                b = t;
+            }
+            double newton = slope != 0 ? t - value / slope : Double.NaN;
+            if (newton > a && newton < b) {
+                if (Math.abs(newton - t) <= TIME_TOLERANCE * (1 + Math.abs(t))) {
+                    return newton;
+                }
+                t = newton;
+            } else {
+                t = 0.5 * (a + b);
             }
         }
         return b;

@@ -38,6 +38,8 @@ final class ShotSimulation {
     private final Kind[] ownKind;
     private final int[] ownTarget;
     private final double[][] pairTime;
+    /** Each ball's bounding box (min x, max x, min y, max y) over what is left of its phase: the broad phase. */
+    private final double[][] box;
 
     private final List<ShotEvent> events = new ArrayList<>();
     private final List<List<PathPoint>> paths = new ArrayList<>();
@@ -56,6 +58,7 @@ final class ShotSimulation {
         ownKind = new Kind[n];
         ownTarget = new int[n];
         pairTime = new double[n][n];
+        box = new double[n][4];
         segment = new double[n][7];
         for (int i = 0; i < n; i++) {
             balls[i] = new MovingBall(start.get(i), settings);
@@ -306,18 +309,26 @@ final class ShotSimulation {
         }
         phaseEnd[i] = now + ball.phaseEndsIn();
         setOwn(i, phaseEnd[i], Kind.PHASE, -1);
+        double horizon = phaseEnd[i] - now;
+        double ax = ball.moves() ? ball.ax() / 2 : 0;
+        double ay = ball.moves() ? ball.ay() / 2 : 0;
+        box[i][0] = ball.x;
+        box[i][1] = ball.x;
+        box[i][2] = ball.y;
+        box[i][3] = ball.y;
         if (!ball.moves()) {
             return;
         }
-        double horizon = phaseEnd[i] - now;
-        double travel = ball.maxTravel(horizon);
-        double ax = ball.ax() / 2;
-        double ay = ball.ay() / 2;
+        stretch(box[i], 0, ball.x, ball.vx, ax, horizon);
+        stretch(box[i], 2, ball.y, ball.vy, ay, horizon);
         List<TableBoundary.Wall> walls = boundary.walls;
         for (int w = 0; w < walls.size(); w++) {
             TableBoundary.Wall wall = walls.get(w);
             double gap = (ball.x - wall.x1()) * wall.nx() + (ball.y - wall.y1()) * wall.ny() - radius + CONTACT_SLACK_MM;
-            if (gap > travel) {
+            double x2 = wall.x1() + wall.dx() * wall.length();
+            double y2 = wall.y1() + wall.dy() * wall.length();
+            if (!near(box[i], Math.min(wall.x1(), x2), Math.max(wall.x1(), x2), Math.min(wall.y1(), y2),
+                    Math.max(wall.y1(), y2), radius)) {
                 continue;
             }
             double[] p = {gap, ball.vx * wall.nx() + ball.vy * wall.ny(), ax * wall.nx() + ay * wall.ny()};
@@ -336,7 +347,7 @@ final class ShotSimulation {
             TableBoundary.Tip tip = tips.get(k);
             double dx = ball.x - tip.x();
             double dy = ball.y - tip.y();
-            if (Math.hypot(dx, dy) - radius > travel) {
+            if (!near(box[i], tip.x(), tip.x(), tip.y(), tip.y(), radius)) {
                 continue;
             }
             double t = Polynomials.firstEntry(squaredGap(dx, dy, ball.vx, ball.vy, ax, ay, reach), 0, horizon,
@@ -350,7 +361,7 @@ final class ShotSimulation {
             TableBoundary.Drop drop = drops.get(k);
             double dx = drop.x() - ball.x;
             double dy = drop.y() - ball.y;
-            if (Math.hypot(dx, dy) - drop.halfWidth() > travel) {
+            if (!near(box[i], drop.x(), drop.x(), drop.y(), drop.y(), drop.halfWidth())) {
                 continue;
             }
             // How far the centre still is from the drop line, falling to zero as it crosses.
@@ -382,16 +393,35 @@ final class ShotSimulation {
         if (a.pocketed || b.pocketed || (!a.moves() && !b.moves())) {
             return Double.POSITIVE_INFINITY;
         }
+        double[] other = box[j];
+        if (!near(box[i], other[0], other[1], other[2], other[3], 2 * radius)) {
+            return Double.POSITIVE_INFINITY;
+        }
         double horizon = Math.min(phaseEnd[i], phaseEnd[j]) - now;
         double dx = b.x - a.x;
         double dy = b.y - a.y;
-        if (Math.hypot(dx, dy) - 2 * radius > a.maxTravel(horizon) + b.maxTravel(horizon)) {
-            return Double.POSITIVE_INFINITY;
-        }
         double ax = (b.moves() ? b.ax() : 0) - (a.moves() ? a.ax() : 0);
         double ay = (b.moves() ? b.ay() : 0) - (a.moves() ? a.ay() : 0);
         double[] p = squaredGap(dx, dy, b.vx - a.vx, b.vy - a.vy, ax / 2, ay / 2, 2 * radius - CONTACT_SLACK_MM);
         return now + Polynomials.firstEntry(p, 0, horizon, MIN_CLOSING_RATE);
+    }
+
+    /** Widens bounds[at], bounds[at + 1] to hold p + v t + a t² for t in [0, horizon] (a is half the acceleration). */
+    private static void stretch(double[] bounds, int at, double p, double v, double a, double horizon) {
+        double end = p + v * horizon + a * horizon * horizon;
+        bounds[at] = Math.min(p, end);
+        bounds[at + 1] = Math.max(p, end);
+        double turn = a == 0 ? -1 : -v / (2 * a);
+        if (turn > 0 && turn < horizon) {
+            double extreme = p + v * turn + a * turn * turn;
+            bounds[at] = Math.min(bounds[at], extreme);
+            bounds[at + 1] = Math.max(bounds[at + 1], extreme);
+        }
+    }
+
+    /** Whether the box comes within margin of the rectangle [minX, maxX] x [minY, maxY]. */
+    private static boolean near(double[] bounds, double minX, double maxX, double minY, double maxY, double margin) {
+        return bounds[0] <= maxX + margin && bounds[1] >= minX - margin && bounds[2] <= maxY + margin && bounds[3] >= minY - margin;
     }
 
     /** |d + v t + a t²|² − reach², lowest power first: the squared gap between two centres. */
