@@ -33,7 +33,7 @@ public record EventPhysicsSettings(double ballMassKg, double ballRadiusMm, doubl
 
     /** Snooker on a 12-ft table (WPBSA ball and pocket sizes; the rounded jaws as straight facings). */
     public static final EventPhysicsSettings SNOOKER = new EventPhysicsSettings(0.142,
-            TableSpec.SNOOKER_12FT.ballRadiusMm(), 0.2, 0.008, 10, 0.95, 0.06, 0.75, 0.2,
+            TableSpec.SNOOKER_12FT.ballRadiusMm(), 0.2, 0.01, 10, 0.95, 0.06, 0.75, 0.2,
             new PocketShape(TableSpec.SNOOKER_12FT.cornerPocketMouthMm(), 135, 20),
             new PocketShape(TableSpec.SNOOKER_12FT.sidePocketMouthMm(), 90, 10));
 
