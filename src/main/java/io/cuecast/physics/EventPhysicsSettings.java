@@ -108,7 +108,7 @@ public record EventPhysicsSettings(double ballMassKg, double ballRadiusMm, doubl
         }
     }
 
-    private static void requireBetween(String name, double value, double min, double max) {
+    static void requireBetween(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
         }

@@ -81,8 +81,25 @@ class EventPhysicsTest {
     }
 
     @Test
+    void aStunCutShotSeparatesTheBallsAtNinetyDegrees() {
+        // Elastic, smooth balls: the cue ball keeps only the part of its velocity across the line of
+        // centres, the object ball takes the part along it.
+        EventPhysics elastic = new EventPhysics(TABLE, pool(1, 0, POOL.cushionFriction()));
+        ShotSimulation simulation = elastic.start(List.of(new BallState(0, 1000, MID_Y, 2000, 0, 0, 0, 0),
+                BallState.atRest(1, 1000 + 2 * R + 1, MID_Y - 0.6 * R)));
+        while (!(last(simulation.events()) instanceof ShotEvent.BallCollision)) {
+            assertTrue(simulation.step(), "the balls never met");
+        }
+        BallState cue = state(simulation, 0);
+        BallState object = state(simulation, 1);
+        double cosine = (cue.vx() * object.vx() + cue.vy() * object.vy())
+                / (Math.hypot(cue.vx(), cue.vy()) * Math.hypot(object.vx(), object.vy()));
+        assertEquals(90, Math.toDegrees(Math.acos(cosine)), 1e-6);
+    }
+
+    @Test
     void aRollingCueBallLeavesAHalfBallHitNearThirtyDegrees() {
-        ShotOutcome smooth = halfBallHit(new EventPhysics(TABLE, withBallFriction(0)));
+        ShotOutcome smooth = halfBallHit(new EventPhysics(TABLE, pool(POOL.ballRestitution(), 0, POOL.cushionFriction())));
         // Hand: the cue keeps v - (1+e)/2 (v·n) n and its rolling spin, so it ends up rolling with
         // (5 v_after + 2 v) / 7: 32.3° for e = 0.95 (33.7° for e = 1), the "30° rule".
         double e = POOL.ballRestitution();
@@ -99,7 +116,7 @@ class EventPhysicsTest {
 
     @Test
     void aBallBouncesOffACushionWithRestitutionAndWithoutFrictionAtTheMirrorAngle() {
-        EventPhysics frictionless = new EventPhysics(TABLE, withCushionFriction(0));
+        EventPhysics frictionless = new EventPhysics(TABLE, pool(POOL.ballRestitution(), POOL.ballFriction(), 0));
         double[] after = velocityJustAfterCushion(frictionless, 600, -800);
         double[] before = impactVelocity;
 
@@ -292,17 +309,11 @@ class EventPhysicsTest {
         return balls;
     }
 
-    private static EventPhysicsSettings withBallFriction(double friction) {
+    /** Pool's settings with other restitution and friction coefficients. */
+    private static EventPhysicsSettings pool(double ballRestitution, double ballFriction, double cushionFriction) {
         EventPhysicsSettings p = POOL;
         return new EventPhysicsSettings(p.ballMassKg(), p.ballRadiusMm(), p.slidingFriction(), p.rollingResistance(),
-                p.spinDecelerationRadPerS2(), p.ballRestitution(), friction, p.cushionRestitution(),
-                p.cushionFriction(), p.cornerPocket(), p.sidePocket());
-    }
-
-    private static EventPhysicsSettings withCushionFriction(double friction) {
-        EventPhysicsSettings p = POOL;
-        return new EventPhysicsSettings(p.ballMassKg(), p.ballRadiusMm(), p.slidingFriction(), p.rollingResistance(),
-                p.spinDecelerationRadPerS2(), p.ballRestitution(), p.ballFriction(), p.cushionRestitution(),
-                friction, p.cornerPocket(), p.sidePocket());
+                p.spinDecelerationRadPerS2(), ballRestitution, ballFriction, p.cushionRestitution(),
+                cushionFriction, p.cornerPocket(), p.sidePocket());
     }
 }
