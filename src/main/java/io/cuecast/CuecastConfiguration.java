@@ -48,6 +48,8 @@ import io.cuecast.ops.deadletter.DeadLetterRecorder;
 import io.cuecast.ops.deadletter.DeadLetterReplayer;
 import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.ops.deadletter.GatewayDeadLetters;
+import io.cuecast.physics.EventPhysics;
+import io.cuecast.physics.EventPhysicsSettings;
 import io.cuecast.state.GameApi;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
@@ -88,6 +90,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         OpenCvNatives.load();
         Settings settings = new Settings(key -> context.getPropertiesComponent().resolveProperty(key));
         TableSpec table = settings.parsed("cuecast.table.size", "9ft-pool", TableSpec::named);
+        // Read at start-up so that a bad cuecast.physics.* value stops the app with a clear message.
+        EventPhysics physics = new EventPhysics(table, EventPhysicsSettings.fromSettings(settings, table));
 
         UnaryOperator<FrameSource> lens = UndistortedFrameSource.fromSettings(settings);
         FrameSource source = lens.apply(CameraSources.open(settings, table));
@@ -180,6 +184,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gameApi", new GameApi(state.record()));
+        registry.bind("eventPhysics", physics);
         registry.bind("gateway", gateway);
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
         registry.bind("webSocketEvents", connections.events());

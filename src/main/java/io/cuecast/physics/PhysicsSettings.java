@@ -17,16 +17,10 @@ public record PhysicsSettings(double decelerationMmPerS2, double stopSpeedMmPerS
     public static final PhysicsSettings DEFAULT = new PhysicsSettings(300, 5, 0.95, 0.75, 0.05);
 
     public PhysicsSettings {
-        requireBetween("decelerationMmPerS2", decelerationMmPerS2, 0, 10_000);
-        requireBetween("stopSpeedMmPerS", stopSpeedMmPerS, 0, 1_000);
-        requireBetween("ballRestitution", ballRestitution, 0, 1);
-        requireBetween("cushionRestitution", cushionRestitution, 0, 1);
-        requireBetween("cushionTangentialLoss", cushionTangentialLoss, 0, 1);
-    }
-
-    private static void requireBetween(String name, double value, double min, double max) {
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
-        }
+        EventPhysicsSettings.requireBetween("decelerationMmPerS2", decelerationMmPerS2, 0, 10_000);
+        EventPhysicsSettings.requireBetween("stopSpeedMmPerS", stopSpeedMmPerS, 0, 1_000);
+        EventPhysicsSettings.requireBetween("ballRestitution", ballRestitution, 0, 1);
+        EventPhysicsSettings.requireBetween("cushionRestitution", cushionRestitution, 0, 1);
+        EventPhysicsSettings.requireBetween("cushionTangentialLoss", cushionTangentialLoss, 0, 1);
     }
 }

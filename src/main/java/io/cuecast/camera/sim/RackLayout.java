@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Where balls go when the table is set up: the 8-ball rack and the cue ball behind the head string. */
-final class RackLayout {
+public final class RackLayout {
     /** A hair's gap between racked balls, so that the physics does not start with overlaps. */
     private static final double RACK_GAP_MM = 0.2;
     /** Room kept round a placed cue ball. */
@@ -25,7 +25,7 @@ final class RackLayout {
      * the middle of the third row, a solid and a stripe in the back corners, the rest shuffled; and
      * the cue ball behind the head string. Every ball lies at a random orientation.
      */
-    static List<BallBody> rack(TableSpec table, Random random) {
+    public static List<BallBody> rack(TableSpec table, Random random) {
         List<Integer> numbers = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15));
         Collections.shuffle(numbers, random);
         Integer solidCorner = firstOf(numbers, true);

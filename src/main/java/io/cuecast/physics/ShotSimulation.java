@@ -1,0 +1,438 @@
+package io.cuecast.physics;
+
+import io.cuecast.physics.ShotEvent.Motion;
+import io.cuecast.physics.ShotOutcome.PathPoint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One shot played out event by event: find the earliest next event, move every ball analytically to
+ * its time, resolve it, and work out again only the next events of the balls it changed.
+ *
+ * <p>Next-event times are kept per ball (its phase ending, a cushion, a jaw tip, a pocket's drop
+ * line) and per pair of balls, as absolute times. A ball that an event leaves alone keeps its
+ * motion, so its cached times stay right.
+ */
+final class ShotSimulation {
+    /** A cap on events per shot, so that a pathological layout cannot spin forever. */
+    static final int MAX_EVENTS = 10_000;
+    /** Contacts are found this much inside the touching distance, so rounding never re-finds one. */
+    private static final double CONTACT_SLACK_MM = 1e-6;
+    /** A gap of zero counts as a new contact only when it closes faster than this (mm/s, or mm²/s for squared gaps). */
+    private static final double MIN_CLOSING_RATE = 1e-3;
+    /** Points per curved (sliding) stretch of a path. */
+    private static final int CURVE_SAMPLES = 8;
+
+    private enum Kind { PHASE, WALL, TIP, DROP }
+
+    private final MovingBall[] balls;
+    private final TableBoundary boundary;
+    private final EventPhysicsSettings settings;
+    private final double radius;
+
+    private final double[] phaseEnd;
+    private final double[] ownTime;
+    private final Kind[] ownKind;
+    private final int[] ownTarget;
+    private final double[][] pairTime;
+    /** Each ball's bounding box (min x, max x, min y, max y) over what is left of its phase: the broad phase. */
+    private final double[][] box;
+
+    private final List<ShotEvent> events = new ArrayList<>();
+    private final List<List<PathPoint>> paths = new ArrayList<>();
+    /** Where each ball's current stretch began: position, velocity and acceleration at segmentStart. */
+    private final double[][] segment;
+    private double now;
+
+    ShotSimulation(List<BallState> start, TableBoundary boundary, EventPhysicsSettings settings) {
+        int n = start.size();
+        this.boundary = boundary;
+        this.settings = settings;
+        this.radius = settings.ballRadiusMm();
+        balls = new MovingBall[n];
+        phaseEnd = new double[n];
+        ownTime = new double[n];
+        ownKind = new Kind[n];
+        ownTarget = new int[n];
+        pairTime = new double[n][n];
+        box = new double[n][4];
+        segment = new double[n][7];
+        for (int i = 0; i < n; i++) {
+            balls[i] = new MovingBall(start.get(i), settings);
+            paths.add(new ArrayList<>(List.of(new PathPoint(0, balls[i].x, balls[i].y))));
+            openSegment(i);
+        }
+        for (int i = 0; i < n; i++) {
+            recomputeOwn(i);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                pairTime[i][j] = pairEntry(i, j);
+            }
+        }
+    }
+
+    double now() {
+        return now;
+    }
+
+    List<ShotEvent> events() {
+        return events;
+    }
+
+    /** The balls' current states, pocketed balls left out. */
+    List<BallState> balls() {
+        List<BallState> states = new ArrayList<>();
+        for (MovingBall ball : balls) {
+            if (!ball.pocketed) {
+                states.add(ball.state());
+            }
+        }
+        return states;
+    }
+
+    /** Kinetic energy of all balls, in joules. */
+    double kineticEnergyJoules() {
+        double perMass = 0;
+        for (MovingBall ball : balls) {
+            perMass += ball.pocketed ? 0 : ball.energyPerMass();
+        }
+        return perMass * 1e-6 * settings.ballMassKg();
+    }
+
+    /**
+     * Resolves the next event.
+     *
+     * @return false when nothing will happen any more (every ball at rest or pocketed)
+     */
+    boolean step() {
+        int n = balls.length;
+        double next = Double.POSITIVE_INFINITY;
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < n; i++) {
+            if (ownTime[i] < next) {
+                next = ownTime[i];
+                first = i;
+                second = -1;
+            }
+            for (int j = i + 1; j < n; j++) {
+                if (pairTime[i][j] < next) {
+                    next = pairTime[i][j];
+                    first = i;
+                    second = j;
+                }
+            }
+        }
+        if (first < 0) {
+            return false;
+        }
+        for (MovingBall ball : balls) {
+            if (!ball.pocketed) {
+                ball.advance(next - now);
+            }
+        }
+        now = next;
+        if (second >= 0) {
+            collide(balls[first], balls[second]);
+            changed(first);
+            changed(second);
+        } else {
+            resolveOwn(first);
+            changed(first);
+        }
+        return true;
+    }
+
+    /** Runs the shot to its end, or to the event cap; true if it ended. */
+    boolean run() {
+        for (int count = 0; count < MAX_EVENTS; count++) {
+            if (!step()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    ShotOutcome outcome(boolean complete) {
+        Map<Integer, List<PathPoint>> pathsById = new LinkedHashMap<>();
+        Map<Integer, PathPoint> resting = new LinkedHashMap<>();
+        for (int i = 0; i < balls.length; i++) {
+            List<PathPoint> path = List.copyOf(paths.get(i));
+            pathsById.put(balls[i].id, path);
+            if (!balls[i].pocketed) {
+                resting.put(balls[i].id, path.get(path.size() - 1));
+            }
+        }
+        return new ShotOutcome(List.copyOf(events), pathsById, resting, now, complete);
+    }
+
+    private void resolveOwn(int i) {
+        MovingBall ball = balls[i];
+        switch (ownKind[i]) {
+            case PHASE -> {
+                Motion from = ball.motion;
+                ball.endPhase();
+                events.add(new ShotEvent.MotionChange(now, ball.id, from, ball.motion, ball.x, ball.y));
+            }
+            case WALL -> {
+                TableBoundary.Wall wall = boundary.walls.get(ownTarget[i]);
+                bounce(ball, wall.nx(), wall.ny());
+                events.add(new ShotEvent.CushionCollision(now, ball.id, wall.name(),
+                        ball.x - radius * wall.nx(), ball.y - radius * wall.ny()));
+            }
+            case TIP -> {
+                TableBoundary.Tip tip = boundary.tips.get(ownTarget[i]);
+                double distance = Math.hypot(ball.x - tip.x(), ball.y - tip.y());
+                bounce(ball, (ball.x - tip.x()) / distance, (ball.y - tip.y()) / distance);
+                events.add(new ShotEvent.CushionCollision(now, ball.id, tip.name(), tip.x(), tip.y()));
+            }
+            case DROP -> {
+                ball.pocketed = true;
+                ball.vx = 0;
+                ball.vy = 0;
+                ball.wx = 0;
+                ball.wy = 0;
+                ball.wz = 0;
+                ball.motion = Motion.STOPPED;
+                events.add(new ShotEvent.PocketEntry(now, ball.id, boundary.drops.get(ownTarget[i]).pocket(),
+                        ball.x, ball.y));
+            }
+        }
+    }
+
+    /**
+     * Equal masses: each ball takes (1 + e)/2 of the closing speed along the line of centres. Friction
+     * between the balls (throw) acts against the slip of their contact points across that line,
+     * at most μ times the normal impulse and never more than stops the slip; the slip changes by
+     * 7 times the tangential impulse per unit mass (2 from the two centres, 5 from their spins).
+     */
+    private void collide(MovingBall a, MovingBall b) {
+        double distance = Math.hypot(b.x - a.x, b.y - a.y);
+        double nx = (b.x - a.x) / distance;
+        double ny = (b.y - a.y) / distance;
+        double closing = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny;
+        double normal = (1 + settings.ballRestitution()) / 2 * Math.max(0, closing);
+        a.vx -= normal * nx;
+        a.vy -= normal * ny;
+        b.vx += normal * nx;
+        b.vy += normal * ny;
+        double tx = -ny;
+        double ty = nx;
+        double slip = (a.vx - b.vx) * tx + (a.vy - b.vy) * ty + radius * (a.wz + b.wz);
+        double tangential = -Math.copySign(Math.min(settings.ballFriction() * normal, Math.abs(slip) / 7), slip);
+        a.vx += tangential * tx;
+        a.vy += tangential * ty;
+        b.vx -= tangential * tx;
+        b.vy -= tangential * ty;
+        a.wz += 2.5 * tangential / radius;
+        b.wz += 2.5 * tangential / radius;
+        a.classify();
+        b.classify();
+        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+    }
+
+    /**
+     * A cushion (or a jaw tip) whose face looks along (nx, ny), towards the ball: the speed into it
+     * comes back times e; friction at the contact, on the ball's equator, acts against its slip
+     * along the cushion, at most μ times the normal impulse and never more than stops the slip
+     * (which changes by 7/2 of the tangential impulse per unit mass), and turns the ball about z.
+     */
+    private void bounce(MovingBall ball, double nx, double ny) {
+        double into = ball.vx * nx + ball.vy * ny;
+        double normal = -(1 + settings.cushionRestitution()) * Math.min(0, into);
+        ball.vx += normal * nx;
+        ball.vy += normal * ny;
+        double tx = -ny;
+        double ty = nx;
+        double slip = ball.vx * tx + ball.vy * ty - radius * ball.wz;
+        double tangential = -Math.copySign(Math.min(settings.cushionFriction() * normal, 2 * Math.abs(slip) / 7), slip);
+        ball.vx += tangential * tx;
+        ball.vy += tangential * ty;
+        ball.wz -= 2.5 * tangential / radius;
+        ball.classify();
+    }
+
+    /** After an event changed ball i: close its path stretch, and find its next events again. */
+    private void changed(int i) {
+        closeSegment(i);
+        openSegment(i);
+        recomputeOwn(i);
+        for (int j = 0; j < balls.length; j++) {
+            if (j != i) {
+                pairTime[Math.min(i, j)][Math.max(i, j)] = pairEntry(Math.min(i, j), Math.max(i, j));
+            }
+        }
+    }
+
+    private void openSegment(int i) {
+        MovingBall ball = balls[i];
+        double[] s = segment[i];
+        s[0] = now;
+        s[1] = ball.x;
+        s[2] = ball.y;
+        s[3] = ball.vx;
+        s[4] = ball.vy;
+        s[5] = ball.moves() ? ball.ax() : 0;
+        s[6] = ball.moves() ? ball.ay() : 0;
+    }
+
+    /** Adds the stretch that ends now to the path: sampled if it curved, its end point in any case. */
+    private void closeSegment(int i) {
+        double[] s = segment[i];
+        List<PathPoint> path = paths.get(i);
+        double duration = now - s[0];
+        boolean curved = Math.abs(s[3] * s[6] - s[4] * s[5]) > 1e-9 * (Math.abs(s[3]) + Math.abs(s[4]) + 1);
+        if (curved) {
+            for (int k = 1; k < CURVE_SAMPLES; k++) {
+                double t = duration * k / CURVE_SAMPLES;
+                path.add(new PathPoint(s[0] + t, s[1] + s[3] * t + 0.5 * s[5] * t * t,
+                        s[2] + s[4] * t + 0.5 * s[6] * t * t));
+            }
+        }
+        PathPoint last = path.get(path.size() - 1);
+        if (last.time() != now || last.x() != balls[i].x || last.y() != balls[i].y) {
+            path.add(new PathPoint(now, balls[i].x, balls[i].y));
+        }
+    }
+
+    /** The earliest of ball i's own events: its phase ending, a cushion, a jaw tip, a drop. */
+    private void recomputeOwn(int i) {
+        MovingBall ball = balls[i];
+        ownTime[i] = Double.POSITIVE_INFINITY;
+        phaseEnd[i] = Double.POSITIVE_INFINITY;
+        if (ball.pocketed) {
+            return;
+        }
+        phaseEnd[i] = now + ball.phaseEndsIn();
+        setOwn(i, phaseEnd[i], Kind.PHASE, -1);
+        double horizon = phaseEnd[i] - now;
+        double ax = ball.moves() ? ball.ax() / 2 : 0;
+        double ay = ball.moves() ? ball.ay() / 2 : 0;
+        box[i][0] = ball.x;
+        box[i][1] = ball.x;
+        box[i][2] = ball.y;
+        box[i][3] = ball.y;
+        if (!ball.moves()) {
+            return;
+        }
+        stretch(box[i], 0, ball.x, ball.vx, ax, horizon);
+        stretch(box[i], 2, ball.y, ball.vy, ay, horizon);
+        List<TableBoundary.Wall> walls = boundary.walls;
+        for (int w = 0; w < walls.size(); w++) {
+            TableBoundary.Wall wall = walls.get(w);
+            double gap = (ball.x - wall.x1()) * wall.nx() + (ball.y - wall.y1()) * wall.ny() - radius + CONTACT_SLACK_MM;
+            double x2 = wall.x1() + wall.dx() * wall.length();
+            double y2 = wall.y1() + wall.dy() * wall.length();
+            if (!near(box[i], Math.min(wall.x1(), x2), Math.max(wall.x1(), x2), Math.min(wall.y1(), y2),
+                    Math.max(wall.y1(), y2), radius)) {
+                continue;
+            }
+            double[] p = {gap, ball.vx * wall.nx() + ball.vy * wall.ny(), ax * wall.nx() + ay * wall.ny()};
+            double t = Polynomials.firstEntry(p, 0, horizon, MIN_CLOSING_RATE);
+            if (now + t < ownTime[i]) {
+                double along = (ball.x + ball.vx * t + ax * t * t - wall.x1()) * wall.dx()
+                        + (ball.y + ball.vy * t + ay * t * t - wall.y1()) * wall.dy();
+                if (along >= 0 && along <= wall.length()) {
+                    setOwn(i, now + t, Kind.WALL, w);
+                }
+            }
+        }
+        List<TableBoundary.Tip> tips = boundary.tips;
+        double reach = radius - CONTACT_SLACK_MM;
+        for (int k = 0; k < tips.size(); k++) {
+            TableBoundary.Tip tip = tips.get(k);
+            double dx = ball.x - tip.x();
+            double dy = ball.y - tip.y();
+            if (!near(box[i], tip.x(), tip.x(), tip.y(), tip.y(), radius)) {
+                continue;
+            }
+            double t = Polynomials.firstEntry(squaredGap(dx, dy, ball.vx, ball.vy, ax, ay, reach), 0, horizon,
+                    MIN_CLOSING_RATE);
+            if (now + t < ownTime[i]) {
+                setOwn(i, now + t, Kind.TIP, k);
+            }
+        }
+        List<TableBoundary.Drop> drops = boundary.drops;
+        for (int k = 0; k < drops.size(); k++) {
+            TableBoundary.Drop drop = drops.get(k);
+            double dx = drop.x() - ball.x;
+            double dy = drop.y() - ball.y;
+            if (!near(box[i], drop.x(), drop.x(), drop.y(), drop.y(), drop.halfWidth())) {
+                continue;
+            }
+            // How far the centre still is from the drop line, falling to zero as it crosses.
+            double[] p = {dx * drop.ax() + dy * drop.ay(), -(ball.vx * drop.ax() + ball.vy * drop.ay()),
+                    -(ax * drop.ax() + ay * drop.ay())};
+            double t = Polynomials.firstEntry(p, 0, horizon, 0);
+            if (now + t < ownTime[i]) {
+                double across = (ball.x + ball.vx * t + ax * t * t - drop.x()) * -drop.ay()
+                        + (ball.y + ball.vy * t + ay * t * t - drop.y()) * drop.ax();
+                if (Math.abs(across) <= drop.halfWidth()) {
+                    setOwn(i, now + t, Kind.DROP, k);
+                }
+            }
+        }
+    }
+
+    private void setOwn(int i, double time, Kind kind, int target) {
+        if (time < ownTime[i]) {
+            ownTime[i] = time;
+            ownKind[i] = kind;
+            ownTarget[i] = target;
+        }
+    }
+
+    /** When balls i and j (i < j) next touch while closing, within both balls' current phases. */
+    private double pairEntry(int i, int j) {
+        MovingBall a = balls[i];
+        MovingBall b = balls[j];
+        if (a.pocketed || b.pocketed || (!a.moves() && !b.moves())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] other = box[j];
+        if (!near(box[i], other[0], other[1], other[2], other[3], 2 * radius)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double horizon = Math.min(phaseEnd[i], phaseEnd[j]) - now;
+        double dx = b.x - a.x;
+        double dy = b.y - a.y;
+        double ax = (b.moves() ? b.ax() : 0) - (a.moves() ? a.ax() : 0);
+        double ay = (b.moves() ? b.ay() : 0) - (a.moves() ? a.ay() : 0);
+        double[] p = squaredGap(dx, dy, b.vx - a.vx, b.vy - a.vy, ax / 2, ay / 2, 2 * radius - CONTACT_SLACK_MM);
+        return now + Polynomials.firstEntry(p, 0, horizon, MIN_CLOSING_RATE);
+    }
+
+    /** Widens bounds[at], bounds[at + 1] to hold p + v t + a t² for t in [0, horizon] (a is half the acceleration). */
+    private static void stretch(double[] bounds, int at, double p, double v, double a, double horizon) {
+        double end = p + v * horizon + a * horizon * horizon;
+        bounds[at] = Math.min(p, end);
+        bounds[at + 1] = Math.max(p, end);
+        double turn = a == 0 ? -1 : -v / (2 * a);
+        if (turn > 0 && turn < horizon) {
+            double extreme = p + v * turn + a * turn * turn;
+            bounds[at] = Math.min(bounds[at], extreme);
+            bounds[at + 1] = Math.max(bounds[at + 1], extreme);
+        }
+    }
+
+    /** Whether the box comes within margin of the rectangle [minX, maxX] x [minY, maxY]. */
+    private static boolean near(double[] bounds, double minX, double maxX, double minY, double maxY, double margin) {
+        return bounds[0] <= maxX + margin && bounds[1] >= minX - margin && bounds[2] <= maxY + margin && bounds[3] >= minY - margin;
+    }
+
+    /** |d + v t + a t²|² − reach², lowest power first: the squared gap between two centres. */
+    private static double[] squaredGap(double dx, double dy, double vx, double vy, double ax, double ay,
+                                       double reach) {
+        return new double[] {
+            dx * dx + dy * dy - reach * reach,
+            2 * (dx * vx + dy * vy),
+            vx * vx + vy * vy + 2 * (dx * ax + dy * ay),
+            2 * (vx * ax + vy * ay),
+            ax * ax + ay * ay
+        };
+    }
+}
