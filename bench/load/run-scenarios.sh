@@ -8,6 +8,7 @@
 # env:   WARM (s, default 20: Cuecast's JIT needs about that on one core), DUR (s, default 15), OUT (results file, default a temp file),
 #        IDLE_CLIENTS (the idle-connections scenario, default 10000),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
+#        FASTAPI (default 1; 0 skips the FastAPI peer, the slowest to run, and keeps the Vert.x one),
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -84,7 +85,9 @@ for s in "${STANDARD[@]}"; do
   start_cuecast "$2" && sleep 2 && load cuecast "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws"; stop_server
   if [ -n "$PEERS" ]; then
     start_vertx "$2" && load bare-vertx "$1" "$2" "ws://127.0.0.1:$VERTX_PORT/" --welcome=false; stop_server
-    start_fastapi "$2" && load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
+    if [ "${FASTAPI:-1}" != 0 ]; then
+      start_fastapi "$2" && load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
+    fi
   fi
 done
 for s in "${POLICY[@]}"; do
