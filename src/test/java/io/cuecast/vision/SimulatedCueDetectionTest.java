@@ -1,0 +1,107 @@
+package io.cuecast.vision;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cuecast.camera.Frame;
+import io.cuecast.camera.sim.FrameClock;
+import io.cuecast.camera.sim.GroundTruthCue;
+import io.cuecast.camera.sim.GroundTruthFrame;
+import io.cuecast.camera.sim.SimulatedCamera;
+import io.cuecast.camera.sim.SimulatorLayout;
+import io.cuecast.camera.sim.SimulatorSettings;
+import io.cuecast.table.TableSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The cue detector in the whole pipeline, frame by frame, on the simulator, judged by its ground
+ * truth: the tip's error in pixels and the angle's in degrees while the tip is over the cloth, no
+ * cue while none is drawn, and the same with a player's arm and bridge hand painted over the stick
+ * and with lines of light projected on the cloth.
+ */
+class SimulatedCueDetectionTest {
+    private static final int FRAMES = 600;
+    /** Scored only while the tip is this far inside the cushions: nearer, it is not over the cloth. */
+    private static final double TIP_INSIDE_MM = 60;
+
+    /** What the pipeline saw of the cue over a run, against the truth. */
+    private record Figures(int aiming, int found, List<Double> tipErrorsPx, List<Double> angleErrorsDeg,
+                           int withoutCue, int falseCues) {
+        double p(List<Double> values, double q) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, q * sorted.length)];
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "found %d/%d aiming frames; tip error median %.2f px, p95 %.2f px;"
+                    + " angle error median %.2f deg, p95 %.2f deg; false cues %d/%d frames without one",
+                    found, aiming, p(tipErrorsPx, 0.5), p(tipErrorsPx, 0.95), p(angleErrorsDeg, 0.5),
+                    p(angleErrorsDeg, 0.95), falseCues, withoutCue);
+        }
+    }
+
+    @Test
+    void findsTheCueWhileAimingWithItsTipAndAngle() {
+        Figures figures = run(42, (frame, truth) -> { });
+        System.out.println("cue on the simulator: " + figures);
+        assertTrue(figures.aiming() >= 100, figures.toString());
+        assertTrue(figures.found() >= 0.97 * figures.aiming(), figures.toString());
+        assertTrue(figures.p(figures.tipErrorsPx(), 0.5) <= 3.0, figures.toString());
+        assertTrue(figures.p(figures.tipErrorsPx(), 0.95) <= 8.0, figures.toString());
+        assertTrue(figures.p(figures.angleErrorsDeg(), 0.5) <= 0.5, figures.toString());
+        assertTrue(figures.p(figures.angleErrorsDeg(), 0.95) <= 1.5, figures.toString());
+        assertTrue(figures.withoutCue() >= 100, figures.toString());
+        assertTrue(figures.falseCues() <= 0.01 * figures.withoutCue(), figures.toString());
+    }
+
+    private Figures run(long seed, BiConsumer<Mat, GroundTruthFrame> paintOver) {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(seed);
+        VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
+        TableSpec table = settings.table();
+        int aiming = 0;
+        int found = 0;
+        int withoutCue = 0;
+        int falseCues = 0;
+        List<Double> tipErrors = new ArrayList<>();
+        List<Double> angleErrors = new ArrayList<>();
+        try (SimulatedCamera camera = new SimulatedCamera(settings, new FrameClock(settings.fps()))) {
+            for (int n = 0; n < FRAMES; n++) {
+                Detection detection;
+                GroundTruthFrame truth;
+                try (Frame frame = camera.grab().orElseThrow()) {
+                    truth = camera.groundTruthOf(frame.sequence()).orElseThrow();
+                    paintOver.accept(frame.image(), truth);
+                    detection = pipeline.detect(frame);
+                }
+                if (truth.cue().isEmpty()) {
+                    withoutCue++;
+                    falseCues += detection.cue() == null ? 0 : 1;
+                    continue;
+                }
+                GroundTruthCue cue = truth.cue().get();
+                boolean overCloth = Math.min(Math.min(cue.tipXMm(), table.lengthMm() - cue.tipXMm()),
+                        Math.min(cue.tipYMm(), table.widthMm() - cue.tipYMm())) >= TIP_INSIDE_MM;
+                if (!overCloth) {
+                    continue;
+                }
+                aiming++;
+                if (detection.cue() != null) {
+                    found++;
+                    tipErrors.add(Math.hypot(detection.cue().tipPx() - cue.tipXPx(), detection.cue().tipPy() - cue.tipYPx()));
+                    double difference = detection.cue().angleDeg() - Math.toDegrees(cue.angleRad());
+                    angleErrors.add(Math.abs(Math.IEEEremainder(difference, 360)));
+                }
+            }
+        }
+        return new Figures(aiming, found, tipErrors, angleErrors, withoutCue, falseCues);
+    }
+}
