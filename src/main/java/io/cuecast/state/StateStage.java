@@ -19,7 +19,7 @@ public final class StateStage {
 
     /** One detection at a time: a dead letter replayed through the pipeline runs beside the live frames. */
     public synchronized TableState update(Detection detection) {
-        TableState state = tracker.update(detection);
+        TableState state = tracker.update(detection).withCue(detection.cue());
         latest = state;
         return state;
     }
