@@ -33,11 +33,13 @@ import org.opencv.imgproc.Imgproc;
  * <p>Not thread-safe; one detector serves one pipeline.
  */
 public final class CueDetector {
-    private static final double WORK_MM_PER_PX = 3.0;
+    private static final double WORK_MM_PER_PX = 4.0;
     /** Wider than a stick's butt (about 30 mm), narrower than a ball (52-57 mm) or a hand. */
     private static final double BLOB_MM = 40;
-    /** Wider than this, a straight piece is not a stick. */
+    /** A straight piece this wide or wider is not a stick: a butt is about 30 mm, an arm far more. */
     private static final double MAX_WIDTH_MM = 36;
+    /** Narrower than this, a straight piece is a line of light that survived the opening; a stick's tip is 12-13 mm. */
+    private static final double MIN_WIDTH_MM = 8.5;
     /** The least straight piece worth seeding a line, and the least stick worth reporting. */
     private static final double MIN_PIECE_MM = 30;
     private static final double MIN_STICK_MM = 150;
@@ -143,7 +145,7 @@ public final class CueDetector {
             Line piece = pieces.line(label);
             if (piece == seed) {
                 gathered[label] = true;
-            } else if (piece != null && piece.width() * mmPerWorkPx <= MAX_WIDTH_MM && liesAlong(piece, seed)) {
+            } else if (piece != null && isStickWide(piece) && liesAlong(piece, seed)) {
                 double from = Math.min(seed.along(piece.startX(), piece.startY()), seed.along(piece.endX(), piece.endY()));
                 double to = Math.max(seed.along(piece.startX(), piece.startY()), seed.along(piece.endX(), piece.endY()));
                 (to > seed.tTo() ? ahead : behind).add(new Span(label, from, to));
@@ -190,8 +192,13 @@ public final class CueDetector {
     }
 
     private boolean isStraightPiece(Line piece) {
-        return piece.length() * mmPerWorkPx >= MIN_PIECE_MM && piece.width() * mmPerWorkPx <= MAX_WIDTH_MM
+        return piece.length() * mmPerWorkPx >= MIN_PIECE_MM && isStickWide(piece)
                 && piece.length() >= MIN_ELONGATION * piece.width();
+    }
+
+    private boolean isStickWide(Line piece) {
+        double widthMm = piece.width() * mmPerWorkPx;
+        return widthMm >= MIN_WIDTH_MM && widthMm <= MAX_WIDTH_MM;
     }
 
     private boolean liesAlong(Line piece, Line seed) {
