@@ -49,6 +49,8 @@ public final class CueDetector {
     private static final double GATHER_MM = 15;
     /** Two pieces are one stick when the line between them runs this much over what is not cloth. */
     private static final double MIN_BRIDGED_SHARE = 0.8;
+    /** A piece this close to the playing area's edge all along is a cushion, not a stick. */
+    private static final double CUSHION_BAND_MM = 80;
     /** The playing area's edge is shrunk by this, so that the cushion noses' strip is not a line. */
     private static final double EDGE_INSET_MM = 8;
     /** A stick this long seen whole earns full length confidence. */
@@ -193,7 +195,19 @@ public final class CueDetector {
 
     private boolean isStraightPiece(Line piece) {
         return piece.length() * mmPerWorkPx >= MIN_PIECE_MM && isStickWide(piece)
-                && piece.length() >= MIN_ELONGATION * piece.width();
+                && piece.length() >= MIN_ELONGATION * piece.width() && !hugsTheEdge(piece);
+    }
+
+    /**
+     * Whether the piece lies within {@link #CUSHION_BAND_MM} of the playing area's edge all along: a
+     * cushion's face or shadow, where the found table reaches a little past the noses. A stick comes
+     * in from the player's side, and reaches into the table.
+     */
+    private boolean hugsTheEdge(Line piece) {
+        double band = CUSHION_BAND_MM / mmPerWorkPx;
+        double middle = (piece.tFrom() + piece.tTo()) / 2;
+        return depthAt(piece.startX(), piece.startY()) < band && depthAt(piece.endX(), piece.endY()) < band
+                && depthAt(piece.xAt(middle), piece.yAt(middle)) < band;
     }
 
     private boolean isStickWide(Line piece) {
@@ -263,8 +277,10 @@ public final class CueDetector {
         }
         TableSpec spec = view.spec();
         double pxPerMm = view.pixelsPerMmAt(spec.lengthMm() / 2, spec.widthMm() / 2);
-        scale = Math.min(1, 1 / (WORK_MM_PER_PX * pxPerMm));
-        mmPerWorkPx = 1 / (pxPerMm * scale);
+        // A whole-number reduction: OpenCV averages n x n blocks many times faster than a fractional area resize.
+        int reduction = (int) Math.max(1, Math.round(WORK_MM_PER_PX * pxPerMm));
+        scale = 1.0 / reduction;
+        mmPerWorkPx = reduction / pxPerMm;
         MatOfPoint polygon = new MatOfPoint(view.cornersPx());
         Rect bounds = Imgproc.boundingRect(polygon);
         polygon.release();
@@ -272,8 +288,9 @@ public final class CueDetector {
         int y0 = Math.max(0, bounds.y);
         int x1 = Math.min((int) imageSize.width, bounds.x + bounds.width);
         int y1 = Math.min((int) imageSize.height, bounds.y + bounds.height);
-        roi = new Rect(x0, y0, x1 - x0, y1 - y0);
-        workSize = new Size(Math.max(1, Math.round(roi.width * scale)), Math.max(1, Math.round(roi.height * scale)));
+        roi = new Rect(x0, y0, Math.max(reduction, (x1 - x0) / reduction * reduction),
+                Math.max(reduction, (y1 - y0) / reduction * reduction));
+        workSize = new Size(roi.width / reduction, roi.height / reduction);
         area.release();
         area = Mat.zeros((int) workSize.height, (int) workSize.width, CvType.CV_8UC1);
         Point[] corners = new Point[4];
@@ -284,6 +301,8 @@ public final class CueDetector {
         MatOfPoint shape = new MatOfPoint(corners);
         Imgproc.fillConvexPoly(area, shape, new Scalar(255));
         shape.release();
+        // The polygon reaches the image's edges, which erosion and the distance transform do not count as edges.
+        Imgproc.rectangle(area, new Point(0, 0), new Point(workSize.width - 1, workSize.height - 1), new Scalar(0), 1);
         int inset = (int) Math.ceil(EDGE_INSET_MM / mmPerWorkPx);
         Imgproc.erode(area, area, kernel(Imgproc.MORPH_RECT, 2 * inset + 1));
         for (TableSpec.Pocket pocket : view.pockets()) {
