@@ -1,5 +1,6 @@
 package io.cuecast.state;
 
+import io.cuecast.vision.CueDetection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,20 @@ public final class StateMessages {
         data.put("table", table(state));
         data.put("ball_count", state.balls().size());
         data.put("balls", state.balls().stream().map(StateMessages::ball).toList());
+        if (state.cue() != null) {
+            data.put("cue", cue(state.cue()));
+        }
         return data;
+    }
+
+    private static Map<String, Object> cue(CueDetection cue) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("tip", xy(cue.tipXMm(), cue.tipYMm(), 10));
+        wire.put("tip_pixel", xy(cue.tipPx(), cue.tipPy(), 100));
+        wire.put("angle_deg", round(cue.tableAngleDeg(), 100));
+        wire.put("pixel_angle_deg", round(cue.angleDeg(), 100));
+        wire.put("confidence", round(cue.confidence(), 1000));
+        return wire;
     }
 
     private static Map<String, Object> table(TableState state) {

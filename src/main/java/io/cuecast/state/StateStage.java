@@ -23,7 +23,7 @@ public final class StateStage {
 
     /** One detection at a time: a dead letter replayed through the pipeline runs beside the live frames. */
     public synchronized StateUpdate update(Detection detection) {
-        TableState state = tracker.update(detection);
+        TableState state = tracker.update(detection).withCue(detection.cue());
         return new StateUpdate(state, events.onFrame(state));
     }
 

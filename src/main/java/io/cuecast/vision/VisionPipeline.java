@@ -19,6 +19,7 @@ public final class VisionPipeline {
 
     private final TableLocator locator;
     private final BallDetector detector;
+    private final CueDetector cueDetector;
     private final int tableRefreshFrames;
     private ClothModel cloth;
     private TableView table;
@@ -30,6 +31,7 @@ public final class VisionPipeline {
         }
         OpenCvNatives.load();
         this.detector = new BallDetector();
+        this.cueDetector = new CueDetector();
         this.locator = new TableLocator(spec);
         this.tableRefreshFrames = tableRefreshFrames;
     }
@@ -40,8 +42,9 @@ public final class VisionPipeline {
             learnTable(frame);
         }
         List<BallDetection> balls = table == null ? List.of() : detector.detect(frame.image(), table, cloth);
+        CueDetection cue = table == null ? null : cueDetector.detect(frame.image(), table, cloth, balls).orElse(null);
         double millis = (System.nanoTime() - started) / 1e6;
-        return new Detection(frame.sequence(), frame.capturedAtUs(), table, balls, millis);
+        return new Detection(frame.sequence(), frame.capturedAtUs(), table, balls, cue, millis);
     }
 
     private void learnTable(Frame frame) {

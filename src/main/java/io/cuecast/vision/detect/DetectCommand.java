@@ -119,12 +119,13 @@ public final class DetectCommand {
     }
 
     private void annotate(Path dir, DetectInputs.Input input, long index, Mat image, Detection detection) {
-        FootageAnnotator picture = new FootageAnnotator(image).table(detection.table());
+        FootageAnnotator picture = new FootageAnnotator(image).table(detection.table()).cue(detection.cue());
         for (BallDetection ball : detection.balls()) {
             picture.detection(ball);
         }
-        picture.caption(String.format(Locale.ROOT, "%s frame %d: %d balls%s", input.path().getFileName(), index,
-                detection.balls().size(), detection.table() == null ? ", no table found" : ""));
+        picture.caption(String.format(Locale.ROOT, "%s frame %d: %d balls%s%s", input.path().getFileName(), index,
+                detection.balls().size(), detection.cue() == null ? "" : ", cue",
+                detection.table() == null ? ", no table found" : ""));
         picture.writeTo(dir.resolve(pictureName(input, index)));
     }
 

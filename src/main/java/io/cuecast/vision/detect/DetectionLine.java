@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cuecast.vision.BallDetection;
+import io.cuecast.vision.CueDetection;
 import io.cuecast.vision.Detection;
 import org.opencv.core.Point;
 
 /**
  * One frame's line of the {@code detect} command's output: the frame, the table's corners (or
- * null), the balls in pixels, and the cue, which is always null until the pipeline detects cues.
+ * null), the balls in pixels, and the cue stick's tip in pixels and direction (butt to tip, degrees,
+ * y down), or null when no stick was seen.
  */
 final class DetectionLine {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +43,14 @@ final class DetectionLine {
             }
             json.put("confidence", round(ball.confidence(), 1000));
         }
-        line.putNull("cue");
+        CueDetection cue = detection.cue();
+        if (cue == null) {
+            line.putNull("cue");
+        } else {
+            ObjectNode json = line.putObject("cue");
+            json.putArray("tip").add(round(cue.tipPx(), 100)).add(round(cue.tipPy(), 100));
+            json.put("angle_deg", round(cue.angleDeg(), 100)).put("confidence", round(cue.confidence(), 1000));
+        }
         try {
             return JSON.writeValueAsString(line);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.cuecast.vision.eval;
 
 import io.cuecast.vision.BallDetection;
+import io.cuecast.vision.CueDetection;
 import io.cuecast.vision.TableView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Draws what the pipeline saw over a copy of a frame, for a person to look at. Green: a label the
  * pipeline found; red: a label it missed; cyan: a detection that hit a label; magenta: one that hit
- * nothing; orange: a detection on an unlabelled frame; yellow: the table outline.
+ * nothing; orange: a detection on an unlabelled frame; yellow: the table outline; red line and
+ * ring: the cue stick and its tip.
  */
 public final class FootageAnnotator {
     private static final Scalar FOUND = new Scalar(0, 200, 0);
@@ -27,6 +29,7 @@ public final class FootageAnnotator {
     private static final Scalar SPURIOUS = new Scalar(255, 0, 255);
     private static final Scalar UNSCORED = new Scalar(0, 140, 255);
     private static final Scalar TABLE = new Scalar(0, 255, 255);
+    private static final Scalar CUE = new Scalar(60, 60, 255);
 
     private final Mat canvas;
 
@@ -68,6 +71,19 @@ public final class FootageAnnotator {
         String text = String.format(Locale.ROOT, "%s %.2f", ball.type().wireName(), ball.confidence());
         Imgproc.putText(canvas, text, new Point(ball.px() + ball.radiusPx() + 2, ball.py() - 2),
                 Imgproc.FONT_HERSHEY_PLAIN, 0.8, colour, 1);
+        return this;
+    }
+
+    /** The cue stick's visible line, with a ring round its tip and its angle beside it; nothing for null. */
+    public FootageAnnotator cue(CueDetection cue) {
+        if (cue != null) {
+            Point tip = new Point(cue.tipPx(), cue.tipPy());
+            Imgproc.line(canvas, new Point(cue.buttPx(), cue.buttPy()), tip, CUE, 2, Imgproc.LINE_AA);
+            Imgproc.circle(canvas, tip, 6, CUE, 2, Imgproc.LINE_AA);
+            String text = String.format(Locale.ROOT, "cue %.1f deg %.2f", cue.angleDeg(), cue.confidence());
+            Imgproc.putText(canvas, text, new Point(cue.tipPx() + 8, cue.tipPy() + 14), Imgproc.FONT_HERSHEY_PLAIN,
+                    0.9, CUE, 1);
+        }
         return this;
     }
 

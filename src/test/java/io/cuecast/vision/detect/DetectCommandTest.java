@@ -11,9 +11,11 @@ import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.camera.lens.LensCalibration;
 import io.cuecast.camera.sim.FrameClock;
 import io.cuecast.camera.sim.GroundTruthBall;
+import io.cuecast.camera.sim.GroundTruthCue;
 import io.cuecast.camera.sim.GroundTruthFrame;
 import io.cuecast.camera.sim.SimulatedCamera;
 import io.cuecast.camera.sim.SimulatorSettings;
+import io.cuecast.table.TableSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,8 @@ class DetectCommandTest {
         int visible = 0;
         int found = 0;
         int typed = 0;
+        int withCue = 0;
+        int withoutCue = 0;
         for (JsonNode line : lines) {
             String name = Path.of(line.get("source").asText()).getFileName().toString();
             GroundTruthFrame truth = truths.get(name);
@@ -91,7 +95,13 @@ class DetectCommandTest {
             assertEquals(720, line.get("height").asInt());
             assertTrue(line.get("elapsed_ms").asDouble() > 0, line.toString());
             assertEquals(4, line.at("/table/corners").size(), "the table is found: " + line);
-            assertTrue(line.get("cue").isNull(), "no cue detector yet: " + line);
+            if (truth.cue().isEmpty()) {
+                assertTrue(line.get("cue").isNull(), "no stick drawn, none seen: " + line);
+                withoutCue++;
+            } else if (tipOverCloth(truth.cue().get())) {
+                assertCueSeen(truth.cue().get(), line.get("cue"));
+                withCue++;
+            }
             for (GroundTruthBall ball : truth.balls()) {
                 if (ball.visibleFraction() < 0.99) {
                     continue;
@@ -110,6 +120,7 @@ class DetectCommandTest {
         }
         String figures = found + " of " + visible + " balls within " + MATCH_PX + " px, " + typed + " typed right";
         System.out.println("detect on simulator pictures: " + figures);
+        assertTrue(withCue >= 1 && withoutCue >= 1, "pictures with and without a cue: " + withCue + ", " + withoutCue);
         assertTrue(found >= 0.95 * visible, figures);
         assertTrue(typed >= 0.95 * found, figures);
     }
@@ -234,6 +245,21 @@ class DetectCommandTest {
             }
         }
         return truths;
+    }
+
+    private static boolean tipOverCloth(GroundTruthCue cue) {
+        double x = cue.tipXMm();
+        double y = cue.tipYMm();
+        return Math.min(Math.min(x, TableSpec.POOL_9FT.lengthMm() - x), Math.min(y, TableSpec.POOL_9FT.widthMm() - y)) >= 60;
+    }
+
+    /** The line's cue has the stick's tip within a few pixels and its direction within a degree. */
+    private static void assertCueSeen(GroundTruthCue truth, JsonNode cue) {
+        assertTrue(cue.isObject(), "the stick is seen: " + cue);
+        double tipError = Math.hypot(cue.at("/tip/0").asDouble() - truth.tipXPx(), cue.at("/tip/1").asDouble() - truth.tipYPx());
+        double angleError = Math.abs(Math.IEEEremainder(cue.get("angle_deg").asDouble() - Math.toDegrees(truth.angleRad()), 360));
+        assertTrue(tipError <= 6 && angleError <= 1, "tip off by " + tipError + " px, angle by " + angleError + " deg: " + cue);
+        assertTrue(cue.get("confidence").asDouble() > 0 && cue.get("confidence").asDouble() <= 1, cue.toString());
     }
 
     private static JsonNode nearest(JsonNode balls, GroundTruthBall truth) {
