@@ -24,7 +24,8 @@ class StateCueTest {
     void theStateMessageCarriesTheCueOfItsFrameAndNoneWithoutOne() {
         SimulatorSettings settings = SimulatorSettings.defaults().withSeed(42);
         VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
-        StateStage stage = new StateStage(new BallTracker(8000, 30, 2), new StatePublicationPolicy(1, 30, 1));
+        StateStage stage = new StateStage(new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 20, 2)),
+                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100));
         Map<String, Object> withCue = null;
         Map<String, Object> withoutCue = null;
         GroundTruthFrame cueTruth = null;
