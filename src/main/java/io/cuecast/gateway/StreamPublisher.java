@@ -2,7 +2,6 @@ package io.cuecast.gateway;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -194,19 +193,22 @@ final class StreamPublisher {
      */
     private void deliver(DeliveryCounter.Tally tally, TableStream target, List<FilterGroup.Member> members,
                          EncodedMessage text, Instant now, long heldSince, long sequence) {
-        List<ClientSession> recipients = new ArrayList<>(members.size());
-        for (FilterGroup.Member member : members) {
-            if (heldSince == 0 || member.subscription().joinedAfter(target.table()) < heldSince) {
-                recipients.add(member.session());
-            }
-        }
-        if (sequence > 0) {
+        String table = target.table();
+        if (sequence > 0 && acks.settings().requiresAck(target.stream())) {
             // Noted (durably) before any client can have it, so a crash in between loses no ack.
+            List<ClientSession> recipients = members.stream()
+                    .filter(member -> isRecipient(member, table, heldSince)).map(FilterGroup.Member::session).toList();
             acks.awaitFrom(recipients, target, sequence, text, now);
         }
-        for (ClientSession recipient : recipients) {
-            tally.count(recipient.offer(text, now), text.bytes());
+        for (FilterGroup.Member member : members) {
+            if (isRecipient(member, table, heldSince)) {
+                tally.count(member.session().offer(text, now), text.bytes());
+            }
         }
+    }
+
+    private static boolean isRecipient(FilterGroup.Member member, String table, long heldSince) {
+        return heldSince == 0 || member.subscription().joinedAfter(table) < heldSince;
     }
 
     /** The last sequence number given on each table's streams (0 before the first publish), by table. */
