@@ -57,9 +57,9 @@ record SubscriptionRequest(List<Stream> streams, List<String> tables, Map<Stream
         requireObjectIfPresent(data, "filters", invalid);
         requireObjectIfPresent(data, "resume", invalid);
         List<Stream> streams = streams(data, invalid);
-        List<String> tables = tables(data, known, invalid);
-        return new SubscriptionRequest(streams, tables.isEmpty() ? known.ids() : tables,
-                resume(data.get("resume"), streams, tables.isEmpty() ? known.ids() : tables),
+        List<String> named = tables(data, known, invalid);
+        List<String> tables = named.isEmpty() ? known.ids() : named;
+        return new SubscriptionRequest(streams, tables, resume(data.get("resume"), streams, tables),
                 FilterParser.parse(data.get("filters"), streams, latestValueStreams));
     }
 
