@@ -165,10 +165,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
                 breakers::states, () -> CuecastHealthChecks.camelPart(context));
         CuecastHealthChecks.register(context, health);
-        routeSetting(context, "cuecast.camera.breaker.failures",
-                settings.integer("cuecast.camera.breaker.failures", 10, 1, 10_000));
-        routeSetting(context, "cuecast.camera.breaker.open-seconds",
-                settings.integer("cuecast.camera.breaker.open-seconds", 5, 1, 3600));
+        routeInteger(context, settings, "cuecast.camera.breaker.failures", 10, 1, 10_000);
+        routeInteger(context, settings, "cuecast.camera.breaker.open-seconds", 5, 1, 3600);
         publicationSettings(context, settings);
 
         LOG.info("Cuecast {} on {}, {} table; WebSocket clients: {}", version, source.description(), table.name(),
@@ -242,18 +240,13 @@ public class CuecastConfiguration implements CamelConfiguration {
      * (routes/pipeline-errors.camel.yaml), through routeSetting like the other route placeholders.
      */
     private static DeadLetterStore openDeadLetters(CamelContext context, Settings settings) {
-        routeSetting(context, "cuecast.dead-letters.max-redeliveries",
-                settings.integer("cuecast.dead-letters.max-redeliveries", 2, 0, 10));
-        routeSetting(context, "cuecast.dead-letters.redelivery-delay-ms",
-                settings.integer("cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000));
+        routeInteger(context, settings, "cuecast.dead-letters.max-redeliveries", 2, 0, 10);
+        routeInteger(context, settings, "cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000);
         routeSetting(context, "cuecast.dead-letters.backoff-multiplier",
                 settings.decimal("cuecast.dead-letters.backoff-multiplier", 2, 1, 10));
-        routeSetting(context, "cuecast.dead-letters.max-redelivery-delay-ms",
-                settings.integer("cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000));
-        routeSetting(context, "cuecast.dead-letters.breaker.failures",
-                settings.integer("cuecast.dead-letters.breaker.failures", 5, 1, 10_000));
-        routeSetting(context, "cuecast.dead-letters.breaker.open-seconds",
-                settings.integer("cuecast.dead-letters.breaker.open-seconds", 5, 1, 3600));
+        routeInteger(context, settings, "cuecast.dead-letters.max-redelivery-delay-ms", 1000, 0, 60_000);
+        routeInteger(context, settings, "cuecast.dead-letters.breaker.failures", 5, 1, 10_000);
+        routeInteger(context, settings, "cuecast.dead-letters.breaker.open-seconds", 5, 1, 3600);
         long maxBytes = settings.integer("cuecast.dead-letters.max-file-mb", 256, 1, 65_536) * 1024L * 1024L;
         Path dir = settings.parsed("cuecast.dead-letters.dir", "data/dead-letters", Path::of);
         try {
@@ -270,12 +263,10 @@ public class CuecastConfiguration implements CamelConfiguration {
     private static void publicationSettings(CamelContext context, Settings settings) {
         for (Stream stream : Stream.values()) {
             String key = "cuecast.publish." + stream.wireName() + ".max-rate";
-            routeSetting(context, key, settings.integer(key, DEFAULT_MAX_RATE, 1, 100_000));
+            routeInteger(context, settings, key, DEFAULT_MAX_RATE, 1, 100_000);
         }
-        routeSetting(context, "cuecast.publish.breaker.failures",
-                settings.integer("cuecast.publish.breaker.failures", 5, 1, 10_000));
-        routeSetting(context, "cuecast.publish.breaker.open-seconds",
-                settings.integer("cuecast.publish.breaker.open-seconds", 5, 1, 3600));
+        routeInteger(context, settings, "cuecast.publish.breaker.failures", 5, 1, 10_000);
+        routeInteger(context, settings, "cuecast.publish.breaker.open-seconds", 5, 1, 3600);
     }
 
     /** A whole number of seconds, 1 s to a day. */
@@ -314,6 +305,11 @@ public class CuecastConfiguration implements CamelConfiguration {
      * A setting the routes read as a placeholder: checked here, so that a bad value fails at startup
      * with a clear message, and given its default for configs that leave it out.
      */
+    /** {@link #routeSetting} of a whole-number key, checked to lie within [min, max]. */
+    private static void routeInteger(CamelContext context, Settings settings, String key, int fallback, int min, int max) {
+        routeSetting(context, key, settings.integer(key, fallback, min, max));
+    }
+
     private static void routeSetting(CamelContext context, String key, Object checkedValue) {
         context.getPropertiesComponent().addInitialProperty(key, String.valueOf(checkedValue));
     }
