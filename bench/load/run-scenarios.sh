@@ -9,11 +9,12 @@
 #        IDLE_CLIENTS (the idle-connections scenario, default 10000),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        FASTAPI (default 1; 0 skips the FastAPI peer, the slowest to run, and keeps the Vert.x one),
-#        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
+#        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers),
+#        PIPELINE (default pause: Cuecast's camera pipeline is paused, a gateway alone; run: kept at 1 fps)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-WARM=${WARM:-20} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
+WARM=${WARM:-20} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000} PIPELINE=${PIPELINE:-pause}
 OUT=${OUT:-$(mktemp --suffix=.jsonl)}
 PEERS=${PEERS-/work/shared/peers}
 PEERS_WORK=${PEERS_WORK:-/tmp/cuecast-peers}
@@ -44,7 +45,9 @@ load() { # server clients hz url [loadgen args...]
 
 start_cuecast() { # hz
   # The synthetic route publishes `state` at the scenario's rate (period rounded to whole ms, as
-  # the Vert.x peer does); the camera idles at 1 fps so detection leaves the core to the gateway.
+  # the Vert.x peer does). Cuecast runs as a gateway only: its camera pipeline is paused over the
+  # operators' API once it is up (PIPELINE=run keeps it going at 1 fps, to see what vision on the
+  # same core costs the gateway), as the peers do no vision either.
   # Every generator client comes from 127.0.0.1 and sends nothing after subscribing: lift the
   # per-address connection limit and the idle timeout, which would otherwise refuse or close them.
   (cd "$root" && exec taskset -c 0 java -Xmx1g -jar target/cuecast.jar --port "$CUECAST_PORT" \
@@ -55,6 +58,9 @@ start_cuecast() { # hz
     >"$PEERS_WORK/cuecast.log" 2>&1) &
   server_pid=$!
   wait_for curl -sf "http://127.0.0.1:$CUECAST_PORT/api/v1/health"
+  if [ "$PIPELINE" != run ]; then
+    curl -sf -X POST "http://127.0.0.1:$CUECAST_PORT/api/v1/websocket/system/stop" >/dev/null
+  fi
 }
 
 start_vertx() { # hz   (as ab.sh starts it)

@@ -245,7 +245,7 @@ public final class Gateway {
     }
 
     /** Publishes on the default table's stream; see {@link #publish(String, Stream, Object)}. */
-    public PublishResult publish(Stream stream, Object data) {
+    public Publication publish(Stream stream, Object data) {
         return publish(settings.tables().defaultId(), stream, data);
     }
 
@@ -257,7 +257,7 @@ public final class Gateway {
      * @throws IllegalArgumentException if {@code data} cannot be serialized, for an unknown table,
      *                                  or for the frame stream
      */
-    public PublishResult publish(String table, Stream stream, Object data) {
+    public Publication publish(String table, Stream stream, Object data) {
         if (stream == Stream.FRAME) {
             // Frames are binary and kept out of history; as JSON they would crash browsers again.
             throw new IllegalArgumentException("the frame stream carries binary frames: use publishFrame");

@@ -7,11 +7,13 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A gateway client channel over a Vert.x server WebSocket. Every write and the close go through
- * the socket's event-loop outbox, in call order; the queue counts as full when what waits in the
+ * the socket's event-loop outbox, in call order (a fan-out task running in the outbox writes at
+ * once, which keeps that order: see {@link ClientChannel#writer()}); the queue counts as full when what waits in the
  * outbox (bytes of text and of frames), or in the socket's own write queue, passes the configured
  * bound.
  *
@@ -45,26 +47,35 @@ final class VertxClientChannel implements ClientChannel {
 
     @Override
     public void sendText(byte[] utf8) {
+        if (outbox.isDrainingHere()) {
+            // A fan-out task on this socket's event loop: nothing queued for it can be older.
+            writeText(utf8);
+            return;
+        }
         queuedBytes.addAndGet(utf8.length);
-        outbox.submit(() -> {
+        outbox.execute(() -> {
             queuedBytes.addAndGet(-utf8.length);
-            if (socket.isClosed()) {
-                return;
-            }
-            if (utf8.length <= MAX_UNFRAGMENTED_BYTES) {
-                // The shared bytes go out as they are: writeTextMessage would encode the text again
-                // for every client.
-                noteWrite(socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true)));
-            } else {
-                noteWrite(socket.writeTextMessage(new String(utf8, StandardCharsets.UTF_8)));
-            }
+            writeText(utf8);
         });
+    }
+
+    private void writeText(byte[] utf8) {
+        if (socket.isClosed()) {
+            return;
+        }
+        if (utf8.length <= MAX_UNFRAGMENTED_BYTES) {
+            // The shared bytes go out as they are: writeTextMessage would encode the text again
+            // for every client.
+            noteWrite(socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true)));
+        } else {
+            noteWrite(socket.writeTextMessage(new String(utf8, StandardCharsets.UTF_8)));
+        }
     }
 
     @Override
     public void sendBinary(byte[] message, Runnable whenWritten) {
         queuedBytes.addAndGet(message.length);
-        outbox.submit(() -> {
+        outbox.execute(() -> {
             queuedBytes.addAndGet(-message.length);
             if (socket.isClosed()) {
                 whenWritten.run();
@@ -102,6 +113,11 @@ final class VertxClientChannel implements ClientChannel {
     }
 
     @Override
+    public Executor writer() {
+        return outbox;
+    }
+
+    @Override
     public boolean isWriteQueueFull() {
         return queuedBytes.get() > maxQueuedBytes || socketQueueFull;
     }
@@ -113,6 +129,6 @@ final class VertxClientChannel implements ClientChannel {
 
     @Override
     public void close(int code, String reason) {
-        outbox.submit(() -> socket.close((short) code, reason));
+        outbox.execute(() -> socket.close((short) code, reason));
     }
 }
