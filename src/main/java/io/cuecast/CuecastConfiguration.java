@@ -35,6 +35,7 @@ import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.video.VideoSettings;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.ConnectionSettings;
+import io.cuecast.gateway.websocket.OrderedWebsocketComponent;
 import io.cuecast.ops.CircuitBreakers;
 import io.cuecast.ops.CuecastHealthChecks;
 import io.cuecast.ops.HealthReport;
@@ -58,6 +59,7 @@ import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,6 +133,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
                 seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
                 settings.integer("cuecast.gateway.ack.max-deliveries", AckSettings.DEFAULT_MAX_DELIVERIES, 1, 100));
+        int eventLoops = settings.integer("cuecast.http.event-loops", VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, 1, 1024);
         DeadLetterStore deadLetters = openDeadLetters(context, settings);
         // Registered at once, so that the store (and its folder lock) is closed even if a later setting fails.
         context.addService(new ServiceSupport() {
@@ -173,8 +176,9 @@ public class CuecastConfiguration implements CamelConfiguration {
                 auth.authenticator());
         Registry registry = context.getRegistry();
         // One Vert.x for the HTTP server and the WebSocket consumer, so that both share one port.
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         registry.bind("vertx", vertx);
+        registry.bind("vertx-websocket", new OrderedWebsocketComponent());
         registry.bind("frameSource", source);
         registry.bind("cameraPoller", poller);
         registry.bind("latestFrames", frames);

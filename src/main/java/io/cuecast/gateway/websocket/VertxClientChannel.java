@@ -30,7 +30,7 @@ final class VertxClientChannel implements ClientChannel {
     private static final int MAX_UNFRAGMENTED_BYTES = 65536;
 
     private final ServerWebSocket socket;
-    private final EventLoopOutbox outbox;
+    private final SequentialExecutor outbox;
     private final long maxQueuedBytes;
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean socketQueueFull;
@@ -38,7 +38,7 @@ final class VertxClientChannel implements ClientChannel {
     private long writesIssued;
     private volatile boolean stalled;
 
-    VertxClientChannel(ServerWebSocket socket, EventLoopOutbox outbox, long maxQueuedBytes) {
+    VertxClientChannel(ServerWebSocket socket, SequentialExecutor outbox, long maxQueuedBytes) {
         this.socket = socket;
         this.outbox = outbox;
         this.maxQueuedBytes = maxQueuedBytes;

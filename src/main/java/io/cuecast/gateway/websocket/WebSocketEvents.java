@@ -30,7 +30,7 @@ public final class WebSocketEvents {
     private volatile int maxQueuedBytes;
     private volatile int socketSendBufferBytes;
     /** One per event loop: a handful, however many clients. */
-    private final Map<Context, EventLoopOutbox> outboxes = new ConcurrentHashMap<>();
+    private final Map<Context, SequentialExecutor> outboxes = new ConcurrentHashMap<>();
 
     /**
      * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
@@ -108,12 +108,12 @@ public final class WebSocketEvents {
      * The outbox of the event loop the socket lives on. The route runs this bean on a worker of the
      * connection's own context, which is therefore the current one.
      */
-    private EventLoopOutbox outboxOf(ServerWebSocket socket) {
+    private SequentialExecutor outboxOf(ServerWebSocket socket) {
         Context context = Vertx.currentContext();
         if (context == null) {
             throw new IllegalStateException("no Vert.x context for the connection from " + socket.remoteAddress());
         }
-        return outboxes.computeIfAbsent(context, EventLoopOutbox::new);
+        return outboxes.computeIfAbsent(context, SequentialExecutor::onEventLoop);
     }
 
     public void onMessage(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey, @Body String text) {
