@@ -23,8 +23,9 @@ import io.cuecast.gateway.QualityLevel;
 import io.cuecast.gateway.QualityLevels;
 import io.cuecast.gateway.Tables;
 import io.cuecast.gateway.Stream;
-import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.auth.BearerAccess;
+import io.cuecast.gateway.auth.HttpAccess;
 import io.cuecast.gateway.rest.AdminGuard;
 import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
@@ -229,10 +230,13 @@ public class CuecastConfiguration implements CamelConfiguration {
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
                 mjpeg.mount(router, "/api/v1/stream/video");
                 if (auth.authenticator().required()) {
-                    AdminAccess admins = new AdminAccess(auth.authenticator());
+                    HttpAccess admins = BearerAccess.admins(auth.authenticator());
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
                     AdminGuard.mount(router, "/api/v1/config", admins);
                     AdminGuard.mount(router, "/api/v1/dead-letters", admins);
+                    // The game API serves what the streams carry, to whoever may read them.
+                    AdminGuard.mount(router, "/api/v1/game/state", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
+                    AdminGuard.mount(router, "/api/v1/game/events", BearerAccess.readersOf(auth.authenticator(), Stream.EVENTS));
                 }
             }
         });

@@ -41,6 +41,14 @@ public final class StreamFields {
             number("confidence"),
             number("missed_frames"));
 
+    /** The cue stick, when the frame showed one (absent otherwise). */
+    private static final FieldSchema CUE = FieldSchema.of(
+            object("tip", POINT),
+            object("tip_pixel", POINT),
+            number("angle_deg"),
+            number("pixel_angle_deg"),
+            number("confidence"));
+
     private static final Map<Stream, FieldSchema> SCHEMAS = Map.of(
             Stream.STATE, FieldSchema.of(
                     number("frame"),
@@ -48,7 +56,8 @@ public final class StreamFields {
                     object("table", FieldSchema.of(bool("found"), text("size", List.of()),
                             number("length_mm"), number("width_mm"))),
                     number("ball_count"),
-                    list("balls", BALL)),
+                    list("balls", BALL),
+                    object("cue", CUE)),
             Stream.ALERT, FieldSchema.of(
                     levels("level", ALERT_LEVELS),
                     text("message", List.of()),

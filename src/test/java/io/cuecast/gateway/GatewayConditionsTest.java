@@ -108,6 +108,21 @@ class GatewayConditionsTest {
     }
 
     @Test
+    void conditionsOnTheCueStickPassOnlyStatesWithSuchAStick() {
+        TestClient client = subscribed("state", "{'conditions':{'cue.confidence':{'gte':0.5},'cue.tip.x':{'lt':1000}}}");
+
+        gateway.publish(Stream.STATE, state(1, true, List.of()));
+        for (double[] cue : new double[][] {{2, 0.9, 500}, {3, 0.3, 500}, {4, 0.8, 1500}, {5, 0.5, 999}}) {
+            Map<String, Object> data = state((int) cue[0], true, List.of());
+            data.put("cue", Map.of("confidence", cue[1], "tip", Map.of("x", cue[2], "y", 600.0)));
+            gateway.publish(Stream.STATE, data);
+        }
+
+        assertEquals(List.of("2", "5"), client.ofType("state").stream().map(m -> m.at("/data/ball_count").asText()).toList(),
+                "no stick (1), too unsure (3), tip too far (4)");
+    }
+
+    @Test
     void statusShowsTheConditionsAsSent() {
         TestClient client = subscribed("state", "{'min_fps':2,'conditions':{'ball_count':{'gte':3}}}");
 
@@ -134,7 +149,7 @@ class GatewayConditionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{'state':{'conditions':{'colour':'red'}}}                | data.filters.state.conditions.colour names no field: 'state' has no field 'colour'; its fields are frame, captured_at_us, table, ball_count, balls.",
+            "{'state':{'conditions':{'colour':'red'}}}                | data.filters.state.conditions.colour names no field: 'state' has no field 'colour'; its fields are frame, captured_at_us, table, ball_count, balls, cue.",
             "{'state':{'conditions':{'table.colour':true}}}           | data.filters.state.conditions.table.colour names no field: 'table' has no field 'colour'; its fields are found, size, length_mm, width_mm.",
             "{'state':{'conditions':{'frame.x':1}}}                   | data.filters.state.conditions.frame.x names no field: 'frame' is a number, which has no field 'x'.",
             "{'state':{'conditions':{'balls':{'where':{'spin':true}}}}} | data.filters.state.conditions.balls.where.spin names no field: 'balls[]' has no field 'spin'; its fields are id, type,",
