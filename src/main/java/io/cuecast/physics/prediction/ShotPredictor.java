@@ -28,13 +28,26 @@ public final class ShotPredictor {
         this.samples = samples;
     }
 
+    /** The nominal shot played out on the state's balls (made playable), before any sampling. */
+    public record Played(List<BallState> layout, ShotOutcome outcome) {
+    }
+
     /**
-     * Predicts {@code shot} on the balls of {@code state}.
+     * Predicts {@code shot} on the balls of {@code state}: the nominal shot, its ghost ball, and the
+     * confidence, timed.
      *
      * @throws IllegalArgumentException when the state has no table or the shot's ball is not in it
      */
     public Prediction predict(TableState state, ShotEstimate shot) {
         long started = System.nanoTime();
+        Played played = play(state, shot);
+        double confidence = confidence(played, shot);
+        return new Prediction(state.frameSequence(), state.capturedAtUs(), shot, played.outcome(),
+                ghostBall(played, shot.aim().cueBallId()), confidence, samples, (System.nanoTime() - started) / 1e6);
+    }
+
+    /** The nominal shot. */
+    public Played play(TableState state, ShotEstimate shot) {
         if (state.table() == null) {
             throw new IllegalArgumentException("a prediction needs the table, and state " + state.frameSequence()
                     + " has none");
@@ -45,20 +58,27 @@ public final class ShotPredictor {
                     + state.frameSequence());
         }
         List<BallState> layout = PlayableLayout.of(state.balls(), state.table(), physics.settings().ballRadiusMm());
-        ShotOutcome nominal = physics.simulate(layout, Shot.atAngle(cueBall, shot.speedMmPerS(), shot.aim().angleRad()));
-        Prediction.Result expected = resultOf(nominal, cueBall);
+        return new Played(layout, physics.simulate(layout, Shot.atAngle(cueBall, shot.speedMmPerS(), shot.aim().angleRad())));
+    }
+
+    /**
+     * The share of shots, sampled with the aim's normal spread and anywhere in the speed's range,
+     * that hit the same first ball and pocket the same balls as the nominal one.
+     */
+    public double confidence(Played nominal, ShotEstimate shot) {
+        int cueBall = shot.aim().cueBallId();
+        Prediction.Result expected = resultOf(nominal.outcome(), cueBall);
         Random random = new Random(SAMPLING_SEED);
         int agreeing = 0;
         for (int k = 0; k < samples; k++) {
             double angle = shot.aim().angleRad() + random.nextGaussian() * shot.aim().sigmaRad();
             double speed = shot.minSpeedMmPerS() + random.nextDouble() * (shot.maxSpeedMmPerS() - shot.minSpeedMmPerS());
-            if (resultOf(physics.simulate(layout, Shot.atAngle(cueBall, speed, angle)), cueBall).equals(expected)) {
+            ShotOutcome sampled = physics.simulate(nominal.layout(), Shot.atAngle(cueBall, speed, angle));
+            if (resultOf(sampled, cueBall).equals(expected)) {
                 agreeing++;
             }
         }
-        return new Prediction(state.frameSequence(), state.capturedAtUs(), shot, nominal,
-                ghostBall(nominal, layout, cueBall), (double) agreeing / samples, samples,
-                (System.nanoTime() - started) / 1e6);
+        return (double) agreeing / samples;
     }
 
     /** The first object ball the cue ball hits, and the balls pocketed, in id order. */
@@ -72,12 +92,12 @@ public final class ShotPredictor {
      * Where the cue ball's centre is as it touches its first object ball. Nothing else has moved by
      * then, so the object ball is where it started, and the contact point is halfway between centres.
      */
-    private static Prediction.GhostBall ghostBall(ShotOutcome outcome, List<BallState> layout, int cueBall) {
-        if (!(firstContact(outcome, cueBall) instanceof ShotEvent.BallCollision hit)) {
+    private static Prediction.GhostBall ghostBall(Played played, int cueBall) {
+        if (!(firstContact(played.outcome(), cueBall) instanceof ShotEvent.BallCollision hit)) {
             return null;
         }
         int objectBall = other(hit, cueBall);
-        BallState object = layout.stream().filter(ball -> ball.id() == objectBall).findFirst().orElseThrow();
+        BallState object = played.layout().stream().filter(ball -> ball.id() == objectBall).findFirst().orElseThrow();
         return new Prediction.GhostBall(objectBall, 2 * hit.x() - object.x(), 2 * hit.y() - object.y());
     }
 
