@@ -46,13 +46,13 @@ class StreamFieldsTest {
         double r = TableSpec.POOL_9FT.ballRadiusMm();
         // A cut into the top-right corner, hard enough for the cue ball to reach a cushion after.
         List<TrackedBall> balls = List.of(
-                new TrackedBall(1, BallType.CUE, 0, 1800, 700, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0),
+                new TrackedBall(1, BallType.CUE, 0, 1700, 330, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0),
                 new TrackedBall(9, BallType.SOLID, 9, 2200, 320, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0));
         double toPocket = Math.atan2(-320, 2540 - 2200);
         double ghostX = 2200 - 2 * r * Math.cos(toPocket);
         double ghostY = 320 - 2 * r * Math.sin(toPocket);
-        double aim = Math.atan2(ghostY - 700, ghostX - 1800);
-        CueDetection cue = new CueDetection(0, 0, 1800 - 80 * Math.cos(aim), 700 - 80 * Math.sin(aim), 0, 0,
+        double aim = Math.atan2(ghostY - 330, ghostX - 1700);
+        CueDetection cue = new CueDetection(0, 0, 1700 - 80 * Math.cos(aim), 330 - 80 * Math.sin(aim), 0, 0,
                 Math.toDegrees(aim), Math.toDegrees(aim), 1);
         TableState state = new TableState(5, 1_795_630_930_001_204L, TableSpec.POOL_9FT, true, balls, List.of(),
                 List.of(), cue);
