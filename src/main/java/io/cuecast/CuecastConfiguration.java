@@ -52,6 +52,8 @@ import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.ops.deadletter.GatewayDeadLetters;
 import io.cuecast.physics.EventPhysics;
 import io.cuecast.physics.EventPhysicsSettings;
+import io.cuecast.physics.prediction.PredictionSettings;
+import io.cuecast.physics.prediction.PredictionStage;
 import io.cuecast.state.GameApi;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
@@ -95,6 +97,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         TableSpec table = settings.parsed("cuecast.table.size", "9ft-pool", TableSpec::named);
         // Read at start-up so that a bad cuecast.physics.* value stops the app with a clear message.
         EventPhysics physics = new EventPhysics(table, EventPhysicsSettings.fromSettings(settings, table));
+        PredictionSettings prediction = PredictionSettings.fromSettings(settings);
 
         UnaryOperator<FrameSource> lens = UndistortedFrameSource.fromSettings(settings);
         FrameSource source = lens.apply(CameraSources.open(settings, table));
@@ -188,6 +191,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stateStage", state);
         registry.bind("gameApi", new GameApi(state.record()));
         registry.bind("eventPhysics", physics);
+        registry.bind("predictionStage", new PredictionStage(physics, prediction));
         registry.bind("gateway", gateway);
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
         registry.bind("webSocketEvents", connections.events());

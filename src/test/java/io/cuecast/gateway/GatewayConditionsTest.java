@@ -170,7 +170,7 @@ class GatewayConditionsTest {
             "{'state':{'conditions':{'ball_count':{'in':3}}}}         | data.filters.state.conditions.ball_count.in must be a non-empty array of values, but it is a number.",
             "{'state':{'conditions':{'ball_count':{'in':[1,'x']}}}}   | data.filters.state.conditions.ball_count.in[1] must be a number",
             "{'alert':{'conditions':{'level':{'gte':'severe'}}}}      | data.filters.alert.conditions.level.gte must be one of info, warning, error, critical, like the field 'level', but it is 'severe'.",
-            "{'events':{'conditions':{'kind':'x'}}}                   | data.filters.events.conditions: conditions are not available on 'events' yet, since its fields are not defined; streams that take conditions: state, alert.",
+            "{'events':{'conditions':{'kind':'x'}}}                   | data.filters.events.conditions: conditions are not available on 'events' yet, since its fields are not defined; streams that take conditions: state, trajectory, alert.",
             "{'events':{'min_fps':2}}                                 | data.filters.events.min_fps repeats the latest value, so it applies only to latest-value streams ([state]",
             "{'alert':{'min_fps':2}}                                  | data.filters.alert.min_fps repeats the latest value"})
     void badConditionsAreRefusedNamingThePathAndChangeNothing(String filters, String problem) {
