@@ -71,6 +71,11 @@ public final class BallDetector {
                     round.add(centre);
                 }
             }
+            for (Point circle : circles(lab, view, round)) {
+                if (fill(maskPixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
+                    round.add(circle);
+                }
+            }
             List<BallDetection> balls = new ArrayList<>(round.size());
             for (Point centre : round) {
                 double radius = radiusAt(view, centre);
@@ -86,6 +91,52 @@ public final class BallDetector {
             nonCloth.release();
             mask.release();
             distance.release();
+        }
+    }
+
+    /**
+     * A round edge needs less of its disc to read as not cloth than a distance-map peak: a ball of
+     * nearly the cloth's colour (snooker's green, a blue ball on blue cloth) is mostly "cloth".
+     */
+    private static final double HOUGH_MIN_FILL = 0.3;
+    /** OpenCV's circle "perfectness" (0..1) a round edge needs. */
+    private static final double HOUGH_PERFECTNESS = 0.8;
+
+    /**
+     * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size, on
+     * the playing area and clear of the distance map's balls: a ball touching a pocket's mouth, a
+     * shadow or a pack merges with it in the colour mask and makes no peak of its own, but its edge
+     * is still round.
+     */
+    private List<Point> circles(Mat lab, TableView view, List<Point> found) {
+        Mat lightness = new Mat();
+        Mat circles = new Mat();
+        try {
+            Core.extractChannel(lab, lightness, 0);
+            Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
+                    (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
+            byte[] area = ClothModel.bytes(playingArea);
+            List<Point> extra = new ArrayList<>();
+            for (int i = 0; i < circles.cols(); i++) {
+                double[] c = circles.get(0, i);
+                Point centre = new Point(c[0], c[1]);
+                int x = (int) Math.round(c[0]);
+                int y = (int) Math.round(c[1]);
+                if (x < 0 || y < 0 || x >= playingArea.cols() || y >= playingArea.rows() || area[y * playingArea.cols() + x] == 0) {
+                    continue;
+                }
+                double radius = radiusAt(view, centre);
+                boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
+                boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
+                        && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
+                if (ballSized && clear) {
+                    extra.add(centre);
+                }
+            }
+            return extra;
+        } finally {
+            lightness.release();
+            circles.release();
         }
     }
 

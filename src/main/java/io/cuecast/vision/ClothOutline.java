@@ -10,6 +10,7 @@ import org.opencv.core.MatOfInt;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
+import org.opencv.core.RotatedRect;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -31,6 +32,48 @@ final class ClothOutline {
     private static final double ASSUMED_FOCAL_SHARE = 1.0;
 
     private ClothOutline() {
+    }
+
+    /**
+     * The region's four corners, clockwise in the image: the fitted quadrilateral or the region's
+     * minimum-area rectangle, whichever covers the region's convex hull better (a side fitted to
+     * a pocket's chamfer instead of the rail leans out; a rectangle cannot follow a perspective view).
+     */
+    static Point[] corners(MatOfPoint region) {
+        Point[] rectangle = boundingRectangle(region);
+        Optional<Point[]> quadrilateral = quadrilateral(region);
+        if (quadrilateral.isEmpty()) {
+            return rectangle;
+        }
+        MatOfPoint2f hull = hull(region);
+        try {
+            return overlap(hull, quadrilateral.get()) >= overlap(hull, rectangle) ? quadrilateral.get() : rectangle;
+        } finally {
+            hull.release();
+        }
+    }
+
+    private static Point[] boundingRectangle(MatOfPoint region) {
+        MatOfPoint2f points = new MatOfPoint2f(region.toArray());
+        RotatedRect rect = Imgproc.minAreaRect(points);
+        points.release();
+        Point[] corners = new Point[4];
+        rect.points(corners);
+        return clockwise(corners);
+    }
+
+    /** Intersection over union of a convex polygon and a quadrilateral. */
+    private static double overlap(MatOfPoint2f convex, Point[] quadrilateral) {
+        MatOfPoint2f quad = new MatOfPoint2f(quadrilateral);
+        Mat common = new Mat();
+        try {
+            double shared = Imgproc.intersectConvexConvex(convex, quad, common, true);
+            double union = Imgproc.contourArea(convex) + Imgproc.contourArea(quad) - shared;
+            return union <= 0 ? 0 : shared / union;
+        } finally {
+            quad.release();
+            common.release();
+        }
     }
 
     /** The region's four corners, clockwise in the image, or empty when it is not four-sided. */
@@ -62,16 +105,7 @@ final class ClothOutline {
 
     /** The convex hull simplified until four vertices are left (the loosest fit that still has four). */
     private static Optional<Point[]> fourVertices(MatOfPoint region) {
-        MatOfInt hullIndices = new MatOfInt();
-        Imgproc.convexHull(region, hullIndices);
-        Point[] outline = region.toArray();
-        int[] indices = hullIndices.toArray();
-        hullIndices.release();
-        Point[] hullPoints = new Point[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            hullPoints[i] = outline[indices[i]];
-        }
-        MatOfPoint2f hull = new MatOfPoint2f(hullPoints);
+        MatOfPoint2f hull = hull(region);
         MatOfPoint2f simplified = new MatOfPoint2f();
         try {
             double perimeter = Imgproc.arcLength(hull, true);
@@ -86,6 +120,19 @@ final class ClothOutline {
             hull.release();
             simplified.release();
         }
+    }
+
+    private static MatOfPoint2f hull(MatOfPoint region) {
+        MatOfInt hullIndices = new MatOfInt();
+        Imgproc.convexHull(region, hullIndices);
+        Point[] outline = region.toArray();
+        int[] indices = hullIndices.toArray();
+        hullIndices.release();
+        Point[] hullPoints = new Point[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            hullPoints[i] = outline[indices[i]];
+        }
+        return new MatOfPoint2f(hullPoints);
     }
 
     /**

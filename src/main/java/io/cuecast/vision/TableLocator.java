@@ -8,16 +8,14 @@ import java.util.Optional;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
-import org.opencv.core.RotatedRect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Finds the playing area from the cloth: the largest cloth-coloured region, closed over the balls
- * on it, outlined as a quadrilateral ({@link ClothOutline}; its minimum-area rectangle when it has
- * no four clear sides), with each side moved in to the cushion nose. Which sides are the table's
+ * on it, outlined as a quadrilateral ({@link ClothOutline}; its minimum-area rectangle when that
+ * fits better), with each side moved in to the cushion nose. Which sides are the table's
  * long ones is decided from the rectangle the quadrilateral images, not from the image: seen from
  * one end, the long rails are the shorter sides in the picture.
  */
@@ -56,7 +54,7 @@ public final class TableLocator {
     }
 
     private TableView viewOf(MatOfPoint region, Mat bgr) {
-        Point[] corners = ClothOutline.quadrilateral(region).orElseGet(() -> boundingRectangle(region));
+        Point[] corners = ClothOutline.corners(region);
         region.release();
         Mat lightness = lightness(bgr);
         try {
@@ -65,15 +63,6 @@ public final class TableLocator {
         } finally {
             lightness.release();
         }
-    }
-
-    private static Point[] boundingRectangle(MatOfPoint region) {
-        MatOfPoint2f points = new MatOfPoint2f(region.toArray());
-        RotatedRect rect = Imgproc.minAreaRect(points);
-        points.release();
-        Point[] corners = new Point[4];
-        rect.points(corners);
-        return corners;
     }
 
     private static Mat lightness(Mat bgr) {
