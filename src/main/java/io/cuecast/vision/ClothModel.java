@@ -16,16 +16,8 @@ import org.opencv.imgproc.Imgproc;
  * leave out white and black balls, whose chroma is close to any dull cloth's.
  */
 public final class ClothModel {
-    /** Chroma distance (Lab units, 8-bit scale) beyond which a pixel is never cloth. */
+    /** Chroma distance (Lab units, 8-bit scale) beyond which a pixel is not cloth. */
     private static final int MAX_CHROMA_DISTANCE = 18;
-    /** The tightest chroma tolerance: below it, a camera's noise on even cloth would read as balls. */
-    private static final int MIN_CHROMA_DISTANCE = 8;
-    /**
-     * The chroma tolerance is this many times the 90th percentile of the cloth's own spread: an
-     * evenly lit cloth keeps a tight tolerance, so that a ball of nearly its colour (snooker's
-     * green on green-blue cloth) stands out; unevenly lit broadcast cloth keeps the widest.
-     */
-    private static final double CHROMA_SPREAD_FACTOR = 2.5;
     private static final double MIN_LIGHTNESS_RATIO = 0.5;
     private static final double MAX_LIGHTNESS_RATIO = 1.6;
     /** A white ball is at most this much lighter than bright cloth, so the band stops short of it. */
@@ -35,15 +27,13 @@ public final class ClothModel {
     private final int lightness;
     private final int a;
     private final int b;
-    private final int chromaTolerance;
     private final int minLightness;
     private final int maxLightness;
 
-    ClothModel(int lightness, int a, int b, int chromaTolerance) {
+    ClothModel(int lightness, int a, int b) {
         this.lightness = lightness;
         this.a = a;
         this.b = b;
-        this.chromaTolerance = chromaTolerance;
         this.minLightness = (int) (lightness * MIN_LIGHTNESS_RATIO);
         this.maxLightness = (int) Math.min(255, Math.min(lightness * MAX_LIGHTNESS_RATIO, lightness + MAX_LIGHTNESS_ABOVE));
     }
@@ -91,35 +81,7 @@ public final class ClothModel {
                 n++;
             }
         }
-        int l = median(channels[0]);
-        int ca = median(channels[1]);
-        int cb = median(channels[2]);
-        return Optional.of(new ClothModel(l, ca, cb, chromaTolerance(lab, new ClothModel(l, ca, cb, MAX_CHROMA_DISTANCE))));
-    }
-
-    /** The chroma tolerance from the spread of the pixels that the widest tolerance calls cloth. */
-    private static int chromaTolerance(byte[] lab, ClothModel widest) {
-        int[] spread = new int[MAX_CHROMA_DISTANCE + 1];
-        int n = 0;
-        for (int i = 0; i < lab.length; i += 3) {
-            int l = lab[i] & 0xff;
-            int da = (lab[i + 1] & 0xff) - widest.a;
-            int db = (lab[i + 2] & 0xff) - widest.b;
-            if (widest.isCloth(l, lab[i + 1] & 0xff, lab[i + 2] & 0xff)) {
-                spread[(int) Math.round(Math.sqrt(da * da + db * db))]++;
-                n++;
-            }
-        }
-        int within = 0;
-        int p90 = MAX_CHROMA_DISTANCE;
-        for (int d = 0; d <= MAX_CHROMA_DISTANCE; d++) {
-            within += spread[d];
-            if (within >= 0.9 * n) {
-                p90 = d;
-                break;
-            }
-        }
-        return MAX_CHROMA_DISTANCE + 0 * (int) Math.round(Math.max(MIN_CHROMA_DISTANCE, Math.min(MAX_CHROMA_DISTANCE, CHROMA_SPREAD_FACTOR * p90)));
+        return Optional.of(new ClothModel(median(channels[0]), median(channels[1]), median(channels[2])));
     }
 
     private static boolean isSaturated(byte[] hsv, int pixel) {
@@ -140,7 +102,7 @@ public final class ClothModel {
     public boolean isCloth(int l, int pa, int pb) {
         int da = pa - a;
         int db = pb - b;
-        return da * da + db * db <= chromaTolerance * chromaTolerance
+        return da * da + db * db <= MAX_CHROMA_DISTANCE * MAX_CHROMA_DISTANCE
                 && l >= minLightness && l <= maxLightness;
     }
 
@@ -172,7 +134,7 @@ public final class ClothModel {
 
     @Override
     public String toString() {
-        return "cloth Lab(" + lightness + "," + a + "," + b + ") within " + chromaTolerance;
+        return "cloth Lab(" + lightness + "," + a + "," + b + ")";
     }
 
     /** Not cloth as a single-channel mask of a whole BGR image; used where speed does not matter. */
