@@ -80,23 +80,23 @@ public final class TableLocator {
      * as judged from the rectangle the corners image in a picture of this size.
      */
     static Point[] tableOrder(Point[] corners, double imageWidth, double imageHeight) {
-        Point[] clockwise = ClothOutline.clockwise(corners);
+        Point[] fromFirst = fromTopLeft(ClothOutline.clockwise(corners));
+        boolean longSideFirst = ClothOutline.aspect(fromFirst, imageWidth, imageHeight) >= 1;
+        return longSideFirst ? fromFirst : new Point[] {fromFirst[1], fromFirst[2], fromFirst[3], fromFirst[0]};
+    }
+
+    /** Clockwise corners turned to start at the one nearest the image's top-left. */
+    static Point[] fromTopLeft(Point[] clockwise) {
         int first = 0;
         for (int i = 1; i < 4; i++) {
             if (clockwise[i].x + clockwise[i].y < clockwise[first].x + clockwise[first].y) {
                 first = i;
             }
         }
-        Point[] fromFirst = new Point[4];
+        Point[] turned = new Point[4];
         for (int i = 0; i < 4; i++) {
-            fromFirst[i] = clockwise[(first + i) % 4];
+            turned[i] = clockwise[(first + i) % 4];
         }
-        boolean longSideFirst = ClothOutline.aspect(fromFirst, imageWidth, imageHeight) >= 1;
-        int start = longSideFirst ? first : (first + 1) % 4;
-        Point[] ordered = new Point[4];
-        for (int i = 0; i < 4; i++) {
-            ordered[i] = clockwise[(start + i) % 4];
-        }
-        return ordered;
+        return turned;
     }
 }

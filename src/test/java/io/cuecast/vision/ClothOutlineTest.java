@@ -20,7 +20,7 @@ class ClothOutlineTest {
         Point[] corners = clockwiseInImage(project(-635, -1270, 15), project(635, -1270, 15),
                 project(635, 1270, 15), project(-635, 1270, 15));
         // from the far left corner: the far cushion, the right rail, the near cushion, the left rail
-        Point[] fromTopLeft = rotatedToStartAtLowestXPlusY(corners);
+        Point[] fromTopLeft = TableLocator.fromTopLeft(corners);
         double imagedRail = Math.hypot(fromTopLeft[1].x - fromTopLeft[2].x, fromTopLeft[1].y - fromTopLeft[2].y);
         double imagedNearCushion = Math.hypot(fromTopLeft[2].x - fromTopLeft[3].x, fromTopLeft[2].y - fromTopLeft[3].y);
         assertTrue(imagedRail < imagedNearCushion, "the view foreshortens the long rails");
@@ -32,7 +32,7 @@ class ClothOutlineTest {
     void tableOrderStartsAlongTheTrueLongSideOfAnEndOnView() {
         Point[] corners = {project(-635, -1270, 0), project(635, -1270, 0), project(635, 1270, 0), project(-635, 1270, 0)};
         Point[] ordered = TableLocator.tableOrder(corners, WIDTH, HEIGHT);
-        Point[] fromTopLeft = rotatedToStartAtLowestXPlusY(clockwiseInImage(corners));
+        Point[] fromTopLeft = TableLocator.fromTopLeft(clockwiseInImage(corners));
         // the far left corner is nearest the image's top-left, but the first side must be a long rail
         assertEquals(fromTopLeft[1], ordered[0]);
         assertEquals(fromTopLeft[2], ordered[1]);
@@ -66,19 +66,5 @@ class ClothOutlineTest {
 
     private static Point[] clockwiseInImage(Point... corners) {
         return ClothOutline.clockwise(corners);
-    }
-
-    private static Point[] rotatedToStartAtLowestXPlusY(Point[] clockwise) {
-        int first = 0;
-        for (int i = 1; i < 4; i++) {
-            if (clockwise[i].x + clockwise[i].y < clockwise[first].x + clockwise[first].y) {
-                first = i;
-            }
-        }
-        Point[] rotated = new Point[4];
-        for (int i = 0; i < 4; i++) {
-            rotated[i] = clockwise[(first + i) % 4];
-        }
-        return rotated;
     }
 }
