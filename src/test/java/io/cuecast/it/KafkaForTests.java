@@ -9,13 +9,13 @@ import java.util.UUID;
  * CUECAST_TEST_KAFKA (or the system property cuecast.test.kafka). Without it those tests are skipped,
  * saying how to run them.
  */
-final class KafkaForTests {
+public final class KafkaForTests {
 
     private KafkaForTests() {
     }
 
     /** host:port of the broker; skips the calling test when none was started. */
-    static String bootstrapServers() {
+    public static String bootstrapServers() {
         String address = System.getProperty("cuecast.test.kafka", System.getenv("CUECAST_TEST_KAFKA"));
         assumeTrue(address != null && !address.isBlank(),
                 "no Kafka broker: run `export CUECAST_TEST_KAFKA=$(.ci/kafka.sh start)` first (.ci/run does)");
@@ -23,7 +23,7 @@ final class KafkaForTests {
     }
 
     /** A topic prefix of its own for each test, so that tests never read each other's messages. */
-    static String freshTopicPrefix() {
+    public static String freshTopicPrefix() {
         return "test-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
