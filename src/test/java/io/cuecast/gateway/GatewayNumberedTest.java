@@ -39,14 +39,19 @@ class GatewayNumberedTest {
         return messages;
     }
 
+    private static TestClient trajectorySubscriber(Gateway gateway) {
+        TestClient client = new TestClient(gateway, "live");
+        client.firstReplyTo("{'type':'subscribe','data':{'streams':['trajectory']}}");
+        return client;
+    }
+
     private static List<Long> sequences(List<JsonNode> messages) {
         return messages.stream().map(m -> m.get("sequence").asLong()).toList();
     }
 
     @Test
     void aClientResumesOnAnotherGatewayFromTheSameNumbersAndTexts() {
-        TestClient client = new TestClient(gatewayB, "b");
-        client.firstReplyTo("{'type':'subscribe','data':{'streams':['trajectory']}}");
+        TestClient client = trajectorySubscriber(gatewayB);
         List<NumberedMessage> messages = numbered(1, 6);
         messages.forEach(gatewayA::publishNumbered);
         messages.subList(0, 3).forEach(gatewayB::publishNumbered); // then gateway B dies
@@ -64,8 +69,7 @@ class GatewayNumberedTest {
 
     @Test
     void aSequenceAlreadyPublishedIsNotSentAgain() {
-        TestClient client = new TestClient(gatewayA, "a");
-        client.firstReplyTo("{'type':'subscribe','data':{'streams':['trajectory']}}");
+        TestClient client = trajectorySubscriber(gatewayA);
         List<NumberedMessage> messages = numbered(1, 3);
         messages.forEach(gatewayA::publishNumbered);
 
