@@ -1,6 +1,8 @@
 package io.cuecast;
 
 import io.cuecast.camera.CameraPoller;
+import io.cuecast.cluster.ClusterSettings;
+import io.cuecast.cluster.ClusterWiring;
 import io.cuecast.camera.CameraSources;
 import io.cuecast.camera.FrameRelease;
 import io.cuecast.camera.FrameSource;
@@ -116,11 +118,13 @@ public class CuecastConfiguration implements CamelConfiguration {
         StateStage state = stateBuilt.stage();
 
         String version = Version.current();
+        ClusterSettings cluster = ClusterSettings.fromSettings(settings);
         HistorySettings history = new HistorySettings(
                 settings.integer("cuecast.gateway.history.size", HistorySettings.DEFAULT_SIZE, 1, 100_000),
                 Duration.ofSeconds(settings.integer("cuecast.gateway.history.max-age-seconds",
                         (int) HistorySettings.DEFAULT_MAX_AGE.toSeconds(), 1, 86_400)),
-                settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed));
+                settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed),
+                cluster.epoch().orElse(null));
         LivenessSettings liveness = new LivenessSettings(
                 seconds(settings, "cuecast.gateway.ping-interval-seconds", LivenessSettings.DEFAULT_PING_INTERVAL),
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
@@ -171,6 +175,9 @@ public class CuecastConfiguration implements CamelConfiguration {
                 gateway::connectionCount, video,
                 settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
                 breakers::states, () -> CuecastHealthChecks.camelPart(context));
+        if (!cluster.roles().vision()) {
+            health.withoutCamera();
+        }
         CuecastHealthChecks.register(context, health);
         routeInteger(context, settings, "cuecast.camera.breaker.failures", 10, 1, 10_000);
         routeInteger(context, settings, "cuecast.camera.breaker.open-seconds", 5, 1, 3600);
@@ -196,6 +203,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
         registry.bind("webSocketEvents", connections.events());
         registry.bind("streamPublication", new StreamPublication(gateway));
+        ClusterWiring.wire(context, cluster, gateway);
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);

@@ -45,6 +45,7 @@ public final class Gateway {
     private final Map<Integer, LongAdder> closedByServer = new ConcurrentHashMap<>();
     private final AckTracker acks;
     private final AuthSettings auth;
+    private final MessageEncoder encoder;
 
     public Gateway(GatewaySettings settings) {
         this(settings, Clock.systemUTC());
@@ -105,7 +106,7 @@ public final class Gateway {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper();
-        MessageEncoder encoder = new MessageEncoder(mapper, clock);
+        this.encoder = new MessageEncoder(mapper, clock);
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), settings.tables(), clock);
         FieldProjector projector = new FieldProjector(mapper);
@@ -258,11 +259,37 @@ public final class Gateway {
      *                                  or for the frame stream
      */
     public Publication publish(String table, Stream stream, Object data) {
+        // Frames are binary and kept out of history; as JSON they would crash browsers again.
+        return publisher.publish(new TableStream(requireTable(table), requireMessageStream(stream)), data);
+    }
+
+    /**
+     * Numbers and encodes a message for other nodes' gateways (a vision node of a Kafka cluster, see
+     * docs/SCALING.md) without publishing it here.
+     *
+     * @throws IllegalArgumentException as {@link #publish(String, Stream, Object)}
+     */
+    public NumberedMessage encode(String table, Stream stream, long sequence, Object data) {
+        TableStream target = new TableStream(requireTable(table), requireMessageStream(stream));
+        return new NumberedMessage(table, stream, sequence, encoder.encodeStream(target, sequence, data).text());
+    }
+
+    /**
+     * Publishes a message numbered where it was published (see {@link StreamPublisher#publishNumbered}).
+     *
+     * @return empty when its sequence was already published here (Kafka delivered it again)
+     * @throws IllegalArgumentException for an unknown table or the frame stream
+     */
+    public Optional<Publication> publishNumbered(NumberedMessage message) {
+        TableStream target = new TableStream(requireTable(message.table()), requireMessageStream(message.stream()));
+        return publisher.publishNumbered(target, message.sequence(), EncodedMessage.of(message.json()));
+    }
+
+    private static Stream requireMessageStream(Stream stream) {
         if (stream == Stream.FRAME) {
-            // Frames are binary and kept out of history; as JSON they would crash browsers again.
             throw new IllegalArgumentException("the frame stream carries binary frames: use publishFrame");
         }
-        return publisher.publish(new TableStream(requireTable(table), stream), data);
+        return stream;
     }
 
     private String requireTable(String table) {

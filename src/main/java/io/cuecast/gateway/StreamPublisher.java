@@ -82,6 +82,28 @@ final class StreamPublisher {
         });
     }
 
+    /**
+     * Publishes a message numbered where it was published (a vision node of a Kafka cluster), so that
+     * every gateway sends it with the same sequence. A sequence already passed is a redelivery and
+     * is ignored. One that jumps ahead means this history never saw the messages in between (they
+     * left Kafka before this gateway read them): a resume across them reports the loss.
+     *
+     * @return empty when the sequence was already published here
+     */
+    Optional<Publication> publishNumbered(TableStream target, long sequence, EncodedMessage message) {
+        return locks.whileLocked(target.stream(), () -> {
+            long last = history.lastSequence(target);
+            if (sequence <= last) {
+                return Optional.<Publication>empty();
+            }
+            if (sequence > last + 1) {
+                history.skipTo(target, sequence - 1);
+            }
+            history.append(target, sequence, message);
+            return Optional.of(fanOut(target, sequence, message));
+        });
+    }
+
     private Publication fanOut(TableStream target, long sequence, EncodedMessage message) {
         Stream stream = target.stream();
         String table = target.table();
