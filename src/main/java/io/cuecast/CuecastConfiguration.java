@@ -30,6 +30,7 @@ import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.web.WebPages;
 import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.video.VideoSettings;
@@ -224,6 +225,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
                 mjpeg.mount(router, "/api/v1/stream/video");
+                WebPages.mount(router);
                 if (auth.authenticator().required()) {
                     AdminAccess admins = new AdminAccess(auth.authenticator());
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
