@@ -30,6 +30,8 @@ import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.web.KeystoneStore;
+import io.cuecast.gateway.web.ProjectorApi;
 import io.cuecast.gateway.web.WebPages;
 import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
@@ -183,6 +185,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gameApi", new GameApi(state.record()));
+        registry.bind("projectorApi", new ProjectorApi(KeystoneStore.open(Path.of(settings.string(
+                "cuecast.projector.keystone-file", "data/projector-keystone.json")), "cuecast.projector.keystone-file")));
         registry.bind("eventPhysics", physics);
         registry.bind("gateway", gateway);
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
@@ -231,6 +235,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
                     AdminGuard.mount(router, "/api/v1/config", admins);
                     AdminGuard.mount(router, "/api/v1/dead-letters", admins);
+                    AdminGuard.mount(router, "/api/v1/projector", admins);
                 }
             }
         });

@@ -84,6 +84,7 @@ export class CuecastConnection extends EventTarget {
         this.pendingAcks = message.data.pending_acks;
         return this.emit("health");
       case "error":
+        this.lastError = message.data;
         return this.emit("protocol-error", message.data);
       case "acked":
         return this.emit("acked", message.data);
@@ -101,7 +102,7 @@ export class CuecastConnection extends EventTarget {
     this.tables = welcome.tables ?? ["main"];
     this.clientId = welcome.client_id;
     this.failedAttempts = 0;
-    this.setStatus("online");
+    if (this.subscriptions.size === 0) this.setStatus("online");
     // sequences of another run mean nothing: then start afresh
     this.subscribeAll(sameRun ? this.resumePositions() : {});
     if (!sameRun) this.lastSequences.clear();
@@ -130,6 +131,7 @@ export class CuecastConnection extends EventTarget {
   }
 
   subscribed(reply) {
+    if (this.status !== "online") this.setStatus("online"); // receiving what the page asked for
     if (reply.recovered) {
       this.lastResume = { at: new Date(), recovered: reply.recovered };
       this.emit("health");

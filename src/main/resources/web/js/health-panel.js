@@ -19,6 +19,7 @@ export function renderHealth(element, connection) {
     ["Messages", rates],
     ["Reconnects", String(connection.reconnects)],
     ["Last resume", resume],
+    ["Last error", connection.lastError ? `${connection.lastError.code}: ${connection.lastError.message}` : "none"],
   ];
   element.replaceChildren(...rows.map(([name, value]) => {
     const term = document.createElement("dt");

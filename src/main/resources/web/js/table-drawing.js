@@ -93,7 +93,7 @@ export function drawTrajectory(ctx, view, trajectory, ballRadiusMm, options = {}
   ctx.globalAlpha *= options.alpha ?? 1;
   ctx.strokeStyle = colour;
   ctx.fillStyle = colour;
-  ctx.lineWidth = Math.max(2, radius * 0.15);
+  ctx.lineWidth = Math.max(3, radius * 0.25);
   ctx.setLineDash([radius * 0.6, radius * 0.4]);
   for (const path of trajectory.paths) {
     ctx.beginPath();
