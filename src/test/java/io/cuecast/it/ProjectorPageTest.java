@@ -84,17 +84,24 @@ class ProjectorPageTest {
     @Test
     void aPredictionIsDrawnThroughTheKeystoneAndFadesOutWhenTheShotStarts() throws Exception {
         Gateway gateway = app.bean("gateway", Gateway.class);
-        // a straight path along the table's middle, from (500, 635) to (2000, 635) mm
+        // the cue ball straight along the table's middle into the 1 ball, which runs on into the bottom-right pocket
         gateway.publish(Stream.TRAJECTORY, Map.of(
-                "paths", List.of(Map.of("ball_id", 1, "points", List.of(
-                        Map.of("x", 500, "y", 635, "t", 0), Map.of("x", 2000, "y", 635, "t", 1.2)))),
-                "ghost_ball", Map.of("position", Map.of("x", 2030, "y", 635)),
+                "paths", List.of(
+                        Map.of("ball_id", 1, "points", List.of(Map.of("x", 500, "y", 635, "t", 0), Map.of("x", 1970, "y", 635, "t", 1.2),
+                                Map.of("x", 2150, "y", 560, "t", 2.0))),
+                        Map.of("ball_id", 9, "points", List.of(Map.of("x", 2027, "y", 635, "t", 1.2), Map.of("x", 2520, "y", 1250, "t", 2.6)))),
+                "collisions", List.of(Map.of("type", "ball", "position", Map.of("x", 1999, "y", 635), "time", 1.2, "balls", List.of(1, 9))),
+                "pocket_entries", List.of(Map.of("ball_id", 9, "pocket", "bottom-right", "position", Map.of("x", 2520, "y", 1250))),
+                "ghost_ball", Map.of("position", Map.of("x", 1970, "y", 635)),
+                "final_positions", List.of(Map.of("ball_id", 1, "position", Map.of("x", 2150, "y", 560))),
                 "confidence", 0.8));
         Await.until(() -> browser.script("return window.cuecastProjector.predictionAlpha"),
                 alpha -> alpha instanceof Number n && n.doubleValue() == 1.0, WAIT, "the prediction shown (the page's last error: "
                         + browser.script("return JSON.stringify(window.cuecastProjector.connection.lastError ?? null)") + ")");
-        browser.screenshot("projector");
         assertTrue(pathIsLit(), "the path's middle is lit on the projection");
+        browser.driver().findElement(By.id("calibrate")).click();
+        browser.screenshot("projector");
+        browser.driver().findElement(By.id("cancel")).click();
         gateway.publish(Stream.EVENTS, Map.of("event", "shot_started", "ball_ids", List.of(1),
                 "data", Map.of("type", "cue", "number", 0, "speed_mm_s", 1500)));
         Await.until(() -> browser.script("return window.cuecastProjector.predictionAlpha"),

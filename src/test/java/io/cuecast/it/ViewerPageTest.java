@@ -143,4 +143,19 @@ class ViewerPageTest {
         Await.until(() -> browser.driver().findElement(By.cssSelector("[data-field=last-resume]")).getText(),
                 text -> text.contains("alert: recovered all"), WAIT, "the health panel telling the resume recovered all");
     }
+
+    @Test
+    void theStreamControlsSubscribeWithTheFilterAndShowTheServersRefusalBesideTheStream() throws Exception {
+        WebElement maxFps = browser.driver().findElement(By.cssSelector("fieldset[data-stream=state] input[name=max_fps]"));
+        WebElement problem = browser.driver().findElement(By.cssSelector("fieldset[data-stream=state] .problem"));
+        maxFps.clear();
+        maxFps.sendKeys("500\t");
+        Await.until(problem::getText, text -> text.contains("max_fps"), WAIT, "the server's refusal beside the state stream");
+        maxFps.clear();
+        maxFps.sendKeys("30\t");
+        String clientId = (String) browser.script("return window.cuecast.connection.clientId");
+        Await.until(() -> http.get("/api/v1/websocket/connections/" + clientId).body().at("/filters/state/max_fps").asDouble(),
+                fps -> fps == 30.0, WAIT, "the filter in force on the server");
+        assertEquals("", problem.getText(), "the refusal is gone once a good filter is sent");
+    }
 }
