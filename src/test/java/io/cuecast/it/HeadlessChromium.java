@@ -59,6 +59,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public Path screenshot(String name) throws Exception {
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        driver.executeScript("window.scrollTo(0, 0)"); // a test that typed into a field may have scrolled it
         return Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
