@@ -42,11 +42,6 @@ export class CuecastConnection extends EventTarget {
     };
   }
 
-  /** Closes the socket as a network failure would; the usual reconnect follows. */
-  drop() {
-    this.socket?.close();
-  }
-
   lost(event) {
     this.stopTimers();
     this.socket = null;

@@ -17,6 +17,7 @@ export function renderHealth(element, connection) {
     ["Jitter", link.jitter_ms != null ? `${link.jitter_ms.toFixed(1)} ms` : "-"],
     ["Round trip", connection.roundTripMs != null ? `${connection.roundTripMs.toFixed(1)} ms` : "-"],
     ["Messages", rates],
+    ["Pending acks", String(connection.pendingAcks ?? 0)],
     ["Reconnects", String(connection.reconnects)],
     ["Last resume", resume],
     ["Last error", connection.lastError ? `${connection.lastError.code}: ${connection.lastError.message}` : "none"],

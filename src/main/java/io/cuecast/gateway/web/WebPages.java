@@ -16,8 +16,7 @@ public final class WebPages {
     private static final Map<String, String> PAGES = Map.of(
             "/projector", "/projector.html",
             "/dead-letters", "/dead-letters.html",
-            "/config", "/config.html",
-            "/calibration", "/calibration.html");
+            "/config", "/config.html");
 
     private WebPages() {
     }
