@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * Serves the web pages (the viewer, the projector and the operator pages) from the jar's
  * {@code web/} folder. Vert.x's static handler keeps every lookup inside that folder, so nothing
- * else of the working directory or the class path (the config file, say) can be fetched. It is
- * mounted after Camel's routes, so the API paths always win.
+ * else of the working directory or the class path (the config file, say) can be fetched.
  */
 public final class WebPages {
     /** Page addresses without the {@code .html}, as people type them. */
@@ -23,10 +22,13 @@ public final class WebPages {
 
     public static void mount(Router router) {
         PAGES.forEach((path, file) -> router.get(path).handler(context -> context.reroute(file)));
-        router.get("/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE, "web")
+        StaticHandler files = StaticHandler.create(FileSystemAccess.RELATIVE, "web")
                 .setIndexPage("index.html")
                 // the pages are small and change with the jar; a stale module after an upgrade is worse than a refetch
                 .setCachingEnabled(false)
-                .setDefaultContentEncoding("UTF-8"));
+                .setDefaultContentEncoding("UTF-8");
+        // Only the pages' own paths: API requests (the WebSocket upgrades above all) never wait on a file look-up.
+        // (a regex route, because a "/js/*" route would strip its prefix from the file's path)
+        router.getWithRegex("/|/[a-z-]+\\.html|/(js|css)/[a-z-]+\\.(js|css)").handler(files);
     }
 }
