@@ -33,6 +33,9 @@ import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.web.KeystoneStore;
+import io.cuecast.gateway.web.ProjectorApi;
+import io.cuecast.gateway.web.WebPages;
 import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.video.VideoSettings;
@@ -197,6 +200,8 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gameApi", new GameApi(state.record()));
+        registry.bind("projectorApi", new ProjectorApi(KeystoneStore.open(Path.of(settings.string(
+                "cuecast.projector.keystone-file", "data/projector-keystone.json")), "cuecast.projector.keystone-file")));
         registry.bind("eventPhysics", physics);
         registry.bind("predictionStage", new PredictionStage(physics, prediction));
         registry.bind("gateway", gateway);
@@ -241,6 +246,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
                 mjpeg.mount(router, "/api/v1/stream/video");
+                WebPages.mount(router);
                 if (auth.authenticator().required()) {
                     HttpAccess admins = BearerAccess.admins(auth.authenticator());
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
@@ -249,6 +255,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                     // The game API serves what the streams carry, to whoever may read them.
                     AdminGuard.mount(router, "/api/v1/game/state", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
                     AdminGuard.mount(router, "/api/v1/game/events", BearerAccess.readersOf(auth.authenticator(), Stream.EVENTS));
+                    AdminGuard.mount(router, "/api/v1/projector", admins);
                 }
             }
         });

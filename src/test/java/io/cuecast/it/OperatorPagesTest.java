@@ -1,0 +1,115 @@
+package io.cuecast.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The operator pages (dead letters, live configuration) in a real headless Chromium, against the REST APIs they drive. */
+class OperatorPagesTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static RunningCuecast app;
+    private static HeadlessChromium browser;
+    private static JsonHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.require();
+        app = RunningCuecast.start();
+        http = new JsonHttp(app);
+        browser = HeadlessChromium.start(Files.createTempDirectory("cuecast-chromium"), 1280, 900);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aRefusedConfigChangeShowsEachProblemBesideItsFieldAndAGoodOneIsApplied() throws Exception {
+        browser.driver().get(app.http("/config").toString());
+        WebElement state = Await.until(() -> browser.driver().findElements(By.cssSelector("form[data-section=state]")),
+                found -> !found.isEmpty(), WAIT, "the state section's form").get(0);
+        double rateBefore = http.get("/api/v1/config/state").body().path("max-rate-hz").asDouble();
+        type(state, "max-rate-hz", "0");
+        type(state, "noise-mm", "500");
+        state.findElement(By.cssSelector("button[type=submit]")).click();
+        String rateProblem = Await.until(() -> problemBeside(state, "max-rate-hz"), text -> !text.isEmpty(), WAIT,
+                "the rate's problem beside it");
+        assertTrue(rateProblem.startsWith("config key 'cuecast.state.max-rate-hz' is '0"), rateProblem);
+        assertTrue(problemBeside(state, "noise-mm").startsWith("config key 'cuecast.state.noise-mm' is '500"),
+                problemBeside(state, "noise-mm"));
+        assertEquals("", problemBeside(state, "keepalive-seconds"), "a good field shows no problem");
+        assertEquals(rateBefore, http.get("/api/v1/config/state").body().path("max-rate-hz").asDouble(), "nothing was changed");
+        browser.screenshot("config-refused");
+
+        type(state, "max-rate-hz", "5");
+        type(state, "noise-mm", "2.5");
+        state.findElement(By.cssSelector("button[type=submit]")).click();
+        Await.until(() -> http.get("/api/v1/config/state").body().path("max-rate-hz").asDouble(), rate -> rate == 5.0, WAIT,
+                "the change applied");
+        assertEquals(2.5, http.get("/api/v1/config/state").body().path("noise-mm").asDouble());
+        Await.until(() -> problemBeside(state, "max-rate-hz") + state.findElement(By.className("outcome")).getText(),
+                text -> text.startsWith("saved: "), WAIT, "the page saying it saved");
+    }
+
+    private static void type(WebElement form, String key, String value) {
+        WebElement input = form.findElement(By.name(key));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static String problemBeside(WebElement form, String key) {
+        return form.findElement(By.name(key)).findElement(By.xpath("following-sibling::span[@class='problem']")).getText();
+    }
+
+    @Test
+    void aDeadLetterIsListedInspectedReplayedAndPurgedFromThePage() throws Exception {
+        String id = unacknowledgedAlertDeadLetter();
+        browser.driver().get(app.http("/dead-letters").toString());
+        WebElement row = Await.until(() -> browser.driver().findElements(By.cssSelector("tr[data-id='" + id + "']")),
+                found -> !found.isEmpty(), WAIT, "the letter listed").get(0);
+        assertTrue(row.getText().contains("gateway") && row.getText().contains("pending"), row.getText());
+        row.findElement(By.xpath(".//button[text()='Inspect']")).click();
+        WebElement detail = browser.driver().findElement(By.id("detail"));
+        Await.until(detail::getText, text -> text.contains("\"id\": \"" + id + "\"") && text.contains("\"body\""), WAIT,
+                "the letter's full record");
+        browser.screenshot("dead-letters");
+
+        row.findElement(By.xpath(".//button[text()='Replay']")).click();
+        Await.until(() -> http.get("/api/v1/dead-letters/" + id).body().path("status").asText(), "replayed"::equals, WAIT,
+                "the letter replayed");
+        Await.until(() -> browser.driver().findElement(By.id("message")).getText(), (id + ": replayed")::equals, WAIT,
+                "the page saying so");
+
+        WebElement replayedRow = Await.until(() -> browser.driver().findElements(By.cssSelector("tr[data-id='" + id + "']")),
+                found -> !found.isEmpty() && found.get(0).getText().contains("replayed"), WAIT, "the list refreshed").get(0);
+        replayedRow.findElement(By.xpath(".//button[text()='Purge']")).click();
+        Await.until(() -> http.get("/api/v1/dead-letters/" + id).body().path("status").asText(), "purged"::equals, WAIT,
+                "the letter purged");
+    }
+
+    /** An alert a client never acknowledged before it left: the gateway keeps it as a dead letter. */
+    private static String unacknowledgedAlertDeadLetter() throws Exception {
+        try (WsClient client = WsClient.connect(app.ws("/api/v1/ws/alert"))) {
+            client.nextOfType("subscribed", WAIT);
+            http.post("/api/v1/websocket/broadcast/alert?level=warning&message=nobody+acked+this", null);
+            client.nextOfType("alert", WAIT);
+        }
+        JsonNode letters = Await.until(() -> http.get("/api/v1/dead-letters?cause=ClientDisconnected").body(),
+                list -> list.path("count").asInt() > 0, WAIT, "the unacknowledged alert's dead letter");
+        return letters.path("dead_letters").get(0).path("id").asText();
+    }
+}
