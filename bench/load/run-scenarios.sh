@@ -10,7 +10,9 @@
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        FASTAPI (default 1; 0 skips the FastAPI peer, the slowest to run, and keeps the Vert.x one),
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers),
-#        PIPELINE (default pause: Cuecast's camera pipeline is paused, a gateway alone; run: kept at 1 fps)
+#        PIPELINE (default pause: Cuecast's camera pipeline is paused, a gateway alone; run: kept at 1 fps),
+#        CUECAST_ARGS (more options for Cuecast, e.g. --cuecast.http.event-loops=1),
+#        SCENARIOS (default all; standard: only the four standard loads)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -54,7 +56,7 @@ start_cuecast() { # hz
     --cuecast.camera.fps=1 --bench.period-ms=$(( (2000 / $1 + 1) / 2 )) \
     --cuecast.gateway.connections-per-minute-per-ip=1000000 \
     --cuecast.gateway.idle-timeout-seconds=86400 --cuecast.gateway.ping-interval-seconds=3600 \
-    "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" \
+    "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" ${CUECAST_ARGS:-} \
     >"$PEERS_WORK/cuecast.log" 2>&1) &
   server_pid=$!
   wait_for curl -sf "http://127.0.0.1:$CUECAST_PORT/api/v1/health"
@@ -96,13 +98,14 @@ for s in "${STANDARD[@]}"; do
     fi
   fi
 done
+[ "${SCENARIOS:-all}" = standard ] && POLICY=() && IDLE_CLIENTS=0
 for s in "${POLICY[@]}"; do
   set -- $s
   start_cuecast "$2" && sleep 2 && load "cuecast $3" "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" "${@:4}"; stop_server
 done
 # Idle connections: 10 000 clients subscribed to a quiet stream, answering heartbeats, held for
 # the whole run; the server's heap is read over Jolokia after a full GC (target: under 1 GiB).
-start_cuecast 1 && sleep 2 && load "cuecast idle" "$IDLE_CLIENTS" 0 "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" \
+[ "$IDLE_CLIENTS" -gt 0 ] && start_cuecast 1 && sleep 2 && load "cuecast idle" "$IDLE_CLIENTS" 0 "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" \
   --stream=events --connect-rate=2000 --heap-url="http://127.0.0.1:$CUECAST_PORT/observe/jolokia"; stop_server
 echo "# $(date -u +%FT%TZ) done, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
 node "$here/summarize.js" "$OUT"
