@@ -13,7 +13,8 @@ controller_port=$((port + 1))
 
 start() {
   if [ ! -d target/broker-libs ]; then
-    mvn -B -q dependency:copy-dependencies -DoutputDirectory=target/broker-libs -DincludeScope=runtime
+    # To stderr: stdout carries only the broker's address, which the caller captures.
+    mvn -B -q dependency:copy-dependencies -DoutputDirectory=target/broker-libs -DincludeScope=runtime >&2
   fi
   rm -rf "$work" && mkdir -p "$work/data"
   cat > "$work/server.properties" <<PROPS
