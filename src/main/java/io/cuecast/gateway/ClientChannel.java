@@ -1,16 +1,11 @@
 package io.cuecast.gateway;
 
-import java.util.concurrent.Executor;
-
 /**
  * The gateway's view of one client's socket, implemented by the transport adapter. The gateway
  * calls it from I/O threads and from pipeline threads at once, so implementations must be
  * thread-safe.
  */
 public interface ClientChannel {
-
-    /** The writer of channels that write on the caller's thread: one instance, so they share their tasks. */
-    Executor CALLERS_THREAD = Runnable::run;
 
     /**
      * Queues a text frame for the client and returns at once; it must never block. The array is the
@@ -34,16 +29,6 @@ public interface ClientChannel {
      * now and then, for moments; the gateway counts a stall that lasts as falling behind.
      */
     boolean isStalled();
-
-    /**
-     * Where this channel's writes run. A stream message goes to every client that shares a writer
-     * (a Vert.x event loop) in one task on it, instead of one hand-over per client; a text sent from
-     * within that task is written at once. Tasks run in the order given, after any text sent
-     * earlier. A channel that writes on the caller's thread keeps this default.
-     */
-    default Executor writer() {
-        return CALLERS_THREAD;
-    }
 
     /** Closes the socket with a WebSocket close code and reason. */
     void close(int code, String reason);

@@ -1,9 +1,9 @@
 package io.cuecast.gateway;
 
 /**
- * What one {@link Gateway#publish} did. The message is handed to its recipients' writers (see
- * {@link WriterHandover}); whether each took it or skipped it for a full queue is settled there,
- * after the publish returns, and counted in the gateway's totals and the clients' own counters.
+ * What one {@link Gateway#publish} did: the message's number and how many subscribers it was offered
+ * to. Whether each took it or skipped it for a full queue is counted in the gateway's totals and the
+ * clients' own counters.
  *
  * @param stream     the stream published to
  * @param sequence   the number the message got on that stream

@@ -20,11 +20,10 @@ import java.util.Optional;
  * the same to every client. The history owns the position, as a broker would. A message that
  * cannot be serialized does not use up a number.
  *
- * <p>Delivery: the publish picks the recipients and hands the message to their writers in one task
- * per writer ({@link WriterHandover}); it does not wait for the writes. There, a client whose write
- * queue is full skips the message and its drop counter goes up; it sees the gap in the sequence.
- * Nothing blocks. Only since when the client has been behind is noted; the gateway's sweep closes
- * one that stays behind too long.
+ * <p>Slow consumers: a client whose write queue is full skips the message and its drop counter
+ * goes up; it sees the gap in the sequence. Nothing blocks. The publish only notes since when the
+ * client has been behind; the gateway's sweep closes one that stays behind too long. (Handing each
+ * event loop one task for all its clients instead was measured slower: see bench/RESULTS.md.)
  *
  * <p>Filters: subscribers with equal filters form a {@link FilterGroup}, and each message is decided
  * (conditions, max_fps) and cut once per group; groups with the same cut share one encoded text, and
@@ -47,7 +46,7 @@ final class StreamPublisher {
     private final Clock clock;
     private final FieldProjector projector;
     private final FlushTimer timer;
-    private final WriterHandover handover;
+    private final DeliveryCounter deliveries;
     private final AckTracker acks;
 
     StreamPublisher(SubscriptionRegistry registry, StreamLocks locks, MessageEncoder encoder,
@@ -60,7 +59,7 @@ final class StreamPublisher {
         this.clock = clock;
         this.projector = projector;
         this.timer = timer;
-        this.handover = new WriterHandover(deliveries);
+        this.deliveries = deliveries;
         this.acks = acks;
     }
 
@@ -228,7 +227,11 @@ final class StreamPublisher {
             // Noted (durably) before any client can have it, so a crash in between loses no ack.
             acks.awaitFrom(recipients, target, sequence, text, now);
         }
-        handover.handOut(target.stream(), recipients, text, now);
+        DeliveryCounter.Tally tally = deliveries.tally(target.stream());
+        for (ClientSession session : recipients) {
+            tally.count(session.offer(text, now), text.bytes());
+        }
+        tally.addToTotals();
         return recipients.size();
     }
 

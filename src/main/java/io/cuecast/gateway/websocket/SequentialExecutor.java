@@ -9,15 +9,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs its tasks one at a time, in the order given, on another executor, in batches: the first task
  * of a burst schedules a drain there, and the rest join the queue, so a burst costs one hand-over.
- * Used for each event loop's writes (one hand-over, not one per client) and for each connection's
- * inbound events (which must be handled in the order the client sent them).
+ * Used for each event loop's writes (one hand-over per burst, not one per client) and for each
+ * connection's inbound events (which must be handled in the order the client sent them).
  */
 final class SequentialExecutor implements Executor {
     private final Executor target;
     private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    /** The thread running the tasks while it drains, else null. */
-    private volatile Thread drainer;
 
     SequentialExecutor(Executor target) {
         this.target = target;
@@ -36,22 +34,12 @@ final class SequentialExecutor implements Executor {
         }
     }
 
-    /**
-     * Whether the caller is one of these tasks, running now: everything given before it has run, so
-     * what it writes may go out at once and still keep its place.
-     */
-    boolean isDrainingHere() {
-        return drainer == Thread.currentThread();
-    }
-
     private void drain() {
-        drainer = Thread.currentThread();
         try {
             for (Runnable task = pending.poll(); task != null; task = pending.poll()) {
                 task.run();
             }
         } finally {
-            drainer = null;
             drainScheduled.set(false);
         }
         // A task given after the last poll but before the flag was cleared found a drain scheduled:

@@ -7,13 +7,11 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A gateway client channel over a Vert.x server WebSocket. Every write and the close go through
- * the socket's event-loop outbox, in call order (a fan-out task running in the outbox writes at
- * once, which keeps that order: see {@link ClientChannel#writer()}); the queue counts as full when what waits in the
+ * the socket's event-loop outbox, in call order; the queue counts as full when what waits in the
  * outbox (bytes of text and of frames), or in the socket's own write queue, passes the configured
  * bound.
  *
@@ -47,11 +45,6 @@ final class VertxClientChannel implements ClientChannel {
 
     @Override
     public void sendText(byte[] utf8) {
-        if (outbox.isDrainingHere()) {
-            // A fan-out task on this socket's event loop: nothing queued for it can be older.
-            writeText(utf8);
-            return;
-        }
         queuedBytes.addAndGet(utf8.length);
         outbox.execute(() -> {
             queuedBytes.addAndGet(-utf8.length);
@@ -110,11 +103,6 @@ final class VertxClientChannel implements ClientChannel {
             stalled = false;
         }
         return written;
-    }
-
-    @Override
-    public Executor writer() {
-        return outbox;
     }
 
     @Override
