@@ -4,37 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The operator pages (dead letters, live configuration) in a real headless Chromium, against the REST APIs they drive. */
-class OperatorPagesTest {
+class OperatorPagesTest extends AgainstCuecastInChromium {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static RunningCuecast app;
-    private static HeadlessChromium browser;
-    private static JsonHttp http;
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.require();
-        app = RunningCuecast.start();
-        http = new JsonHttp(app);
-        browser = HeadlessChromium.start(Files.createTempDirectory("cuecast-chromium"), 1280, 900);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
+        startCuecastAndChromium(1280, 900);
     }
 
     @Test

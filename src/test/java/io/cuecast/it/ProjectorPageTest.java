@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,23 +20,17 @@ import org.openqa.selenium.interactions.Actions;
  * is dragged and saved over REST, and a prediction on the trajectory stream is drawn through it and
  * fades out when the shot starts.
  */
-class ProjectorPageTest {
+class ProjectorPageTest extends AgainstCuecastInChromium {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 720;
-    private static RunningCuecast app;
-    private static HeadlessChromium browser;
-    private static JsonHttp http;
 
     @BeforeAll
     static void openTheProjector() throws Exception {
-        HeadlessChromium.require();
         Path keystone = Files.createTempDirectory("cuecast-projector").resolve("keystone.json");
-        app = RunningCuecast.start("--cuecast.projector.keystone-file=" + keystone);
-        http = new JsonHttp(app);
+        startCuecastAndChromium(WIDTH, HEIGHT, "--cuecast.projector.keystone-file=" + keystone);
         // No shots of the simulator's own while the page is checked: the test plays the shot itself.
         assertEquals(200, http.post("/api/v1/websocket/system/stop", null).status());
-        browser = HeadlessChromium.start(Files.createTempDirectory("cuecast-chromium"), WIDTH, HEIGHT);
         openPage();
     }
 
@@ -45,16 +38,6 @@ class ProjectorPageTest {
         browser.driver().get(app.http("/projector").toString());
         Await.until(() -> browser.script("return window.cuecastProjector?.connection.status"), "online"::equals, WAIT,
                 "the projector online");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,32 +23,16 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
  * The viewer page at {@code /}, in a real headless Chromium, against the running application on its
  * simulated table: what it draws, shows and sends is checked against what the server says.
  */
-class ViewerPageTest {
+class ViewerPageTest extends AgainstCuecastInChromium {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RunningCuecast app;
-    private static HeadlessChromium browser;
-    private static JsonHttp http;
 
     @BeforeAll
     static void openTheViewer() throws Exception {
-        HeadlessChromium.require();
-        app = RunningCuecast.start();
-        http = new JsonHttp(app);
-        browser = HeadlessChromium.start(Files.createTempDirectory("cuecast-chromium"), 1400, 1000);
+        startCuecastAndChromium(1400, 1000);
         browser.driver().get(app.http("/").toString());
         Await.until(() -> browser.script("return window.cuecast?.connection.status"), "online"::equals, WAIT,
                 "the viewer online");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
