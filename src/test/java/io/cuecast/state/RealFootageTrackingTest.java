@@ -1,5 +1,6 @@
 package io.cuecast.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The vision pipeline and the tracker on real footage (../shared/data, see its README; skipped when
  * absent): the Padova broadcast clips and Bern's cue shot, frame by frame as a camera would deliver
- * them. There are no per-frame labels, so it measures what needs none: how steady the ball count is
+ * them, each stamped with its time in the footage so that every run gives the same figures. There are
+ * no per-frame labels, so it measures what needs none: how steady the ball count is
  * on frames where nothing moves, how many ids are born or dropped after the first frames (each is a
  * ball lost or an identity that did not survive), and which events are told. Prints one line per
  * clip; the floors sit just under today's figures (bench/RESULTS.md).
@@ -44,8 +46,10 @@ class RealFootageTrackingTest {
         assumeTrue(Files.isRegularFile(video), "real footage " + video + " not found: skipped");
         ClipFigures bern = ClipFigures.measure("bern video_cue_shot", video, Bern.SNOOKER);
         System.out.println(bern.line());
-        assertTrue(bern.events.getOrDefault("shot_started", 0) >= 1, bern.line());
-        assertTrue(bern.events.getOrDefault("shot_ended", 0) >= 1, bern.line());
+        // One stroke: one start. The clip stops while the last ball still rolls (about 25 mm/s, slowing),
+        // so the shot has not ended; an end told before that would be false.
+        assertEquals(1, bern.events.getOrDefault("shot_started", 0), bern.line());
+        assertEquals(0, bern.events.getOrDefault("shot_ended", 0), bern.line());
         assertTrue(bern.idChurnPer1000() < 50, bern.line());
     }
 
@@ -91,7 +95,7 @@ class RealFootageTrackingTest {
             Map<Integer, Integer> stillCounts = new TreeMap<>();
             Set<Integer> ids = new HashSet<>();
             Integer lastStillCount = null;
-            try (VideoCaptureSource source = VideoCaptureSource.openFile(video.toString(), false, 0)) {
+            try (VideoCaptureSource source = VideoCaptureSource.openFileOnItsTimeline(video.toString())) {
                 for (Optional<Frame> grabbed = source.grab(); grabbed.isPresent(); grabbed = source.grab()) {
                     try (Frame frame = grabbed.get()) {
                         var detection = pipeline.detect(frame);
