@@ -136,13 +136,7 @@ public final class SubscriptionRegistry {
      */
     List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters,
                            Collection<String> tables, ToLongFunction<TableStream> lastSequence) {
-        synchronized (changeLock) {
-            Map<Stream, Subscription> current = byClient.get(client);
-            if (current == null) {
-                return List.of();
-            }
-            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
-            updated.putAll(current);
+        return edit(client, (current, updated) -> {
             Set<Stream> added = new LinkedHashSet<>();
             for (Stream stream : streams) {
                 StreamFilter filter = filters.getOrDefault(stream, StreamFilter.NONE);
@@ -162,9 +156,8 @@ public final class SubscriptionRegistry {
                     updated.put(stream, new Subscription(filter, joined));
                 }
             }
-            replace(client, current, updated);
-            return List.copyOf(added);
-        }
+            return added;
+        });
     }
 
     /**
@@ -175,13 +168,7 @@ public final class SubscriptionRegistry {
      * @return the streams that were removed altogether, in request order without repeats
      */
     public List<Stream> unsubscribe(ClientSession client, Collection<Stream> streams, Collection<String> tables) {
-        synchronized (changeLock) {
-            Map<Stream, Subscription> current = byClient.get(client);
-            if (current == null) {
-                return List.of();
-            }
-            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
-            updated.putAll(current);
+        return edit(client, (current, updated) -> {
             Set<Stream> removed = new LinkedHashSet<>();
             for (Stream stream : streams) {
                 Subscription existing = current.get(stream);
@@ -201,15 +188,34 @@ public final class SubscriptionRegistry {
                     updated.put(stream, new Subscription(existing.filter(), kept));
                 }
             }
-            replace(client, current, updated);
-            return List.copyOf(removed);
-        }
+            return removed;
+        });
     }
 
-    private void replace(ClientSession client, Map<Stream, Subscription> before, EnumMap<Stream, Subscription> after) {
-        Map<Stream, Subscription> copy = Collections.unmodifiableMap(new EnumMap<>(after));
-        byClient.put(client, copy);
-        change(client, before, copy);
+    /** Works out a client's new subscriptions from its current ones. */
+    private interface Edit {
+        /** Fills {@code updated} (a copy of {@code current}) and returns the streams it added or removed. */
+        Set<Stream> apply(Map<Stream, Subscription> current, EnumMap<Stream, Subscription> updated);
+    }
+
+    /**
+     * Replaces the client's subscriptions with an edited copy, so that readers never see a map being
+     * changed; nothing happens to a client that is not registered (it has disconnected).
+     */
+    private List<Stream> edit(ClientSession client, Edit edit) {
+        synchronized (changeLock) {
+            Map<Stream, Subscription> current = byClient.get(client);
+            if (current == null) {
+                return List.of();
+            }
+            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+            updated.putAll(current);
+            Set<Stream> changed = edit.apply(current, updated);
+            Map<Stream, Subscription> copy = Collections.unmodifiableMap(updated);
+            byClient.put(client, copy);
+            change(client, current, copy);
+            return List.copyOf(changed);
+        }
     }
 
     /** The stream's subscribers by filter at this instant, as an immutable snapshot. */
