@@ -29,6 +29,7 @@ import io.cuecast.gateway.auth.AuthSettings;
 import io.cuecast.gateway.auth.BearerAccess;
 import io.cuecast.gateway.auth.HttpAccess;
 import io.cuecast.gateway.rest.AdminGuard;
+import io.cuecast.gateway.rest.TablesApi;
 import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.FrameStreamFeed;
@@ -174,9 +175,9 @@ public class CuecastConfiguration implements CamelConfiguration {
         VideoSettings.Built videoBuilt = VideoSettings.build(settings);
         VideoFeed video = videoBuilt.feed();
         CircuitBreakers breakers = new CircuitBreakers(context);
+        double staleAfterSeconds = settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600);
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
-                gateway::connectionCount, video,
-                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
+                gateway::connectionCount, video, staleAfterSeconds, version,
                 breakers::states, () -> CuecastHealthChecks.camelPart(context));
         if (!cluster.roles().vision()) {
             health.withoutCamera();
@@ -210,6 +211,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("streamPublication", new StreamPublication(gateway));
         ClusterWiring.wire(context, cluster, gateway);
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
+        registry.bind("tablesApi", new TablesApi(gateway, Duration.ofMillis(Math.round(staleAfterSeconds * 1000))));
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("frameStreamFeed", frameStream);
@@ -256,6 +258,8 @@ public class CuecastConfiguration implements CamelConfiguration {
                     AdminGuard.mount(router, "/api/v1/game/state", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
                     AdminGuard.mount(router, "/api/v1/game/events", BearerAccess.readersOf(auth.authenticator(), Stream.EVENTS));
                     AdminGuard.mount(router, "/api/v1/projector", admins);
+                    // Which tables there are and whether they are live: for whoever may read their state.
+                    AdminGuard.mount(router, "/api/v1/tables", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
                 }
             }
         });

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -33,6 +36,7 @@ public final class Gateway {
 
     private final GatewaySettings settings;
     private final Clock clock;
+    private final TableActivity activity = new TableActivity();
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     /** Looks sessions up by the adapter's key; who is subscribed to what lives only in the registry. */
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
@@ -260,7 +264,10 @@ public final class Gateway {
      */
     public Publication publish(String table, Stream stream, Object data) {
         // Frames are binary and kept out of history; as JSON they would crash browsers again.
-        return publisher.publish(new TableStream(requireTable(table), requireMessageStream(stream)), data);
+        TableStream target = new TableStream(requireTable(table), requireMessageStream(stream));
+        Publication publication = publisher.publish(target, data);
+        activity.published(target, clock.instant());
+        return publication;
     }
 
     /**
@@ -282,7 +289,10 @@ public final class Gateway {
      */
     public Optional<Publication> publishNumbered(NumberedMessage message) {
         TableStream target = new TableStream(requireTable(message.table()), requireMessageStream(message.stream()));
-        return publisher.publishNumbered(target, message.sequence(), EncodedMessage.of(message.json()));
+        Optional<Publication> publication = publisher.publishNumbered(target, message.sequence(),
+                EncodedMessage.of(message.json()));
+        publication.ifPresent(published -> activity.published(target, clock.instant()));
+        return publication;
     }
 
     private static Stream requireMessageStream(Stream stream) {
@@ -322,7 +332,9 @@ public final class Gateway {
      * @return empty when no subscriber wanted the frame: nothing was encoded or numbered
      */
     public Optional<PublishResult> publishFrame(String table, LiveFrame frame) {
-        return frames.publish(requireTable(table), frame);
+        Optional<PublishResult> result = frames.publish(requireTable(table), frame);
+        result.ifPresent(published -> activity.published(new TableStream(table, Stream.FRAME), clock.instant()));
+        return result;
     }
 
     /** Sends a video frame on the default table; see {@link #publishFrame(String, LiveFrame)}. */
@@ -452,6 +464,24 @@ public final class Gateway {
         }
         sessions.values().forEach(session -> counts.merge(session.link().qualityLevel(), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * Each table's health, subscribers and stream positions, in configured order.
+     *
+     * @param staleAfter a table whose state stream has published nothing for longer is DOWN
+     */
+    public List<TableReport> tableReports(Duration staleAfter) {
+        Map<String, Integer> subscribers = new HashMap<>();
+        for (ClientSession session : sessions.values()) {
+            Set<String> watched = new HashSet<>();
+            registry.tablesOf(session).values().forEach(watched::addAll);
+            watched.forEach(table -> subscribers.merge(table, 1, Integer::sum));
+        }
+        Instant now = clock.instant();
+        Map<String, Map<Stream, Long>> sequences = publisher.lastSequences(settings.tables());
+        return settings.tables().ids().stream().map(table -> activity.report(table, sequences.get(table),
+                subscribers.getOrDefault(table, 0), now, staleAfter)).toList();
     }
 
     public GatewaySnapshot snapshot() {

@@ -96,6 +96,14 @@ class ApiKeyAuthenticationTest {
         assertEquals(200, state.statusCode(), state.body());
     }
 
+    @Test
+    void theTablesApiAnswersWhoeverMayReadState() throws Exception {
+        assertEquals(401, get("/api/v1/tables", null).statusCode());
+        HttpResponse<String> tables = get("/api/v1/tables", SCOREBOARD_KEY);
+        assertEquals(200, tables.statusCode(), tables.body());
+        assertTrue(tables.body().contains("\"table_id\":\"main\""), tables.body());
+    }
+
     private static HttpResponse<String> get(String path, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(app.http(path));
         if (bearer != null) {
