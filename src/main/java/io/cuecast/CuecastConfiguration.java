@@ -3,6 +3,7 @@ package io.cuecast;
 import io.cuecast.camera.CameraPoller;
 import io.cuecast.cluster.ClusterSettings;
 import io.cuecast.cluster.ClusterWiring;
+import io.cuecast.cluster.VisionNodes;
 import io.cuecast.camera.CameraSources;
 import io.cuecast.camera.FrameRelease;
 import io.cuecast.camera.FrameSource;
@@ -209,9 +210,11 @@ public class CuecastConfiguration implements CamelConfiguration {
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
         registry.bind("webSocketEvents", connections.events());
         registry.bind("streamPublication", new StreamPublication(gateway));
-        ClusterWiring.wire(context, cluster, gateway);
+        VisionNodes visionNodes = new VisionNodes(Clock.systemUTC());
+        ClusterWiring.wire(context, cluster, gateway, visionNodes);
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
-        registry.bind("tablesApi", new TablesApi(gateway, Duration.ofMillis(Math.round(staleAfterSeconds * 1000))));
+        registry.bind("tablesApi", new TablesApi(gateway, Duration.ofMillis(Math.round(staleAfterSeconds * 1000)),
+                visionNodes::of));
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("frameStreamFeed", frameStream);

@@ -26,7 +26,7 @@ public final class ClusterWiring {
      *
      * @throws ConfigException when the brokers cannot be reached
      */
-    public static void wire(CamelContext context, ClusterSettings cluster, Gateway gateway) {
+    public static void wire(CamelContext context, ClusterSettings cluster, Gateway gateway, VisionNodes visionNodes) {
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addInitialProperty("cuecast.cluster.publication", publication(cluster));
         properties.addInitialProperty("cuecast.cluster.consume", String.valueOf(cluster.consumesFromKafka()));
@@ -35,10 +35,11 @@ public final class ClusterWiring {
         properties.addInitialProperty("cuecast.cluster.topic-prefix", cluster.topicPrefix());
         properties.addInitialProperty("cuecast.cluster.topics", cluster.topicList());
         properties.addInitialProperty("cuecast.cluster.group-id", cluster.topicPrefix() + ".gateway." + cluster.nodeId());
+        properties.addInitialProperty("cuecast.cluster.node-id", cluster.nodeId());
         Registry registry = context.getRegistry();
         StreamSequences sequences = new StreamSequences();
         registry.bind("clusterPublication", new ClusterPublication(gateway, sequences));
-        registry.bind("clusterFeed", new ClusterFeed(gateway, cluster));
+        registry.bind("clusterFeed", new ClusterFeed(gateway, cluster, visionNodes));
         if (!cluster.clustered()) {
             return;
         }

@@ -36,6 +36,6 @@ final class TableActivity {
             reason = "no state for " + Duration.between(lastState, now).toMillis() + " ms (stale after "
                     + staleAfter.toMillis() + " ms): its camera or vision node is down or stalled";
         }
-        return new TableReport(table, reason == null ? "UP" : "DOWN", reason, subscribers, streams);
+        return new TableReport(table, reason == null ? "UP" : "DOWN", reason, subscribers, streams, null);
     }
 }

@@ -77,6 +77,9 @@ class ClusterFailoverIT {
                     t1.add(client.nextMatching(m -> stateOf(m, "t1"), WAIT, "table t1's state, from vision node A")
                             .path("sequence").asLong());
                 }
+                // Each table is fed by its own vision node, as the tables API of a gateway tells.
+                JsonNode tables = JsonHttp.onPort(gatewayB.port).get("/api/v1/tables").body();
+                assertEquals("t1 UP [\"vision-a\"], t2 UP [\"vision-b\"]", describeTables(tables), tables.toString());
                 gatewayB.kill();
                 client.drain().stream().filter(m -> stateOf(m, "t1")).forEach(m -> t1.add(m.path("sequence").asLong()));
                 assertConsecutive(t1, "live on gateway B");
@@ -107,6 +110,13 @@ class ClusterFailoverIT {
                 node.kill();
             }
         }
+    }
+
+    private static String describeTables(JsonNode tables) {
+        List<String> described = new ArrayList<>();
+        tables.forEach(table -> described.add(table.path("table_id").asText() + " " + table.path("status").asText() + " "
+                + table.path("vision_nodes")));
+        return String.join(", ", described);
     }
 
     private static void assertConsecutive(List<Long> sequences, String what) {

@@ -5,6 +5,7 @@ import io.cuecast.gateway.TableReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
@@ -16,15 +17,23 @@ import org.apache.camel.Header;
 public final class TablesApi {
     private final Gateway gateway;
     private final Duration staleAfter;
+    private final Function<String, List<String>> visionNodesOf;
 
-    /** @param staleAfter a table whose state has not been published for longer is DOWN */
-    public TablesApi(Gateway gateway, Duration staleAfter) {
+    /**
+     * @param staleAfter    a table whose state has not been published for longer is DOWN
+     * @param visionNodesOf the vision nodes that lately fed a table over Kafka; empty for none (as on a single node)
+     */
+    public TablesApi(Gateway gateway, Duration staleAfter, Function<String, List<String>> visionNodesOf) {
         this.gateway = gateway;
         this.staleAfter = staleAfter;
+        this.visionNodesOf = visionNodesOf;
     }
 
     public List<TableReport> tables() {
-        return gateway.tableReports(staleAfter);
+        return gateway.tableReports(staleAfter).stream().map(report -> {
+            List<String> nodes = visionNodesOf.apply(report.tableId());
+            return nodes.isEmpty() ? report : report.fedBy(nodes);
+        }).toList();
     }
 
     /** One table's report, or 404 with {@code {"error": "..."}} for an id that is not a table here. */
