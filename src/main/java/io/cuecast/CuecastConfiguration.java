@@ -35,7 +35,7 @@ import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
-import io.cuecast.gateway.web.KeystoneStore;
+import io.cuecast.gateway.web.CalibrationApi;
 import io.cuecast.gateway.web.ProjectorApi;
 import io.cuecast.gateway.web.WebPages;
 import io.cuecast.gateway.video.OperatorFrames;
@@ -64,6 +64,8 @@ import io.cuecast.physics.prediction.PredictionStage;
 import io.cuecast.state.GameApi;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
+import io.cuecast.table.CornersFile;
+import io.cuecast.table.FourCorners;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
@@ -74,7 +76,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -117,8 +122,11 @@ public class CuecastConfiguration implements CamelConfiguration {
 
         StillFrameFilter stillFrames = new StillFrameFilter(settings.bool("cuecast.vision.skip-still-frames", true),
                 settings.decimal("cuecast.vision.still-keepalive-seconds", 0.5, 0.01, 60));
+        CornersFile manualOutline = CornersFile.open(Path.of(settings.string("cuecast.vision.table-outline-file",
+                "data/table-outline.json")), "cuecast.vision.table-outline-file", FourCorners.Surface.CAMERA_IMAGE,
+                "the table outline set by hand");
         VisionStage vision = new VisionStage(new VisionPipeline(table,
-                settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
+                settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000), manualOutline::current));
         StateSettings.Built stateBuilt = StateSettings.build(settings, table);
         StateStage state = stateBuilt.stage();
 
@@ -202,8 +210,10 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gameApi", new GameApi(state.record()));
-        registry.bind("projectorApi", new ProjectorApi(KeystoneStore.open(Path.of(settings.string(
-                "cuecast.projector.keystone-file", "data/projector-keystone.json")), "cuecast.projector.keystone-file")));
+        registry.bind("projectorApi", new ProjectorApi(CornersFile.open(Path.of(settings.string(
+                "cuecast.projector.keystone-file", "data/projector-keystone.json")), "cuecast.projector.keystone-file",
+                FourCorners.Surface.SCREEN, "the projector calibration")));
+        registry.bind("calibrationApi", new CalibrationApi(manualOutline, vision, lensStatus(settings)));
         registry.bind("eventPhysics", physics);
         registry.bind("predictionStage", new PredictionStage(physics, prediction));
         registry.bind("gateway", gateway);
@@ -261,6 +271,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                     AdminGuard.mount(router, "/api/v1/game/state", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
                     AdminGuard.mount(router, "/api/v1/game/events", BearerAccess.readersOf(auth.authenticator(), Stream.EVENTS));
                     AdminGuard.mount(router, "/api/v1/projector", admins);
+                    AdminGuard.mount(router, "/api/v1/calibration", admins);
                     // Which tables there are and whether they are live: for whoever may read their state.
                     AdminGuard.mount(router, "/api/v1/tables", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
                 }
@@ -273,6 +284,19 @@ public class CuecastConfiguration implements CamelConfiguration {
      * The dead-letter store, and a check of the retry settings the routes read as placeholders
      * (routes/pipeline-errors.camel.yaml), through routeSetting like the other route placeholders.
      */
+    /** The lens calibration as the calibration page shows it: whether there is one, and its figures. */
+    private static Map<String, Object> lensStatus(Settings settings) {
+        Map<String, Object> lens = new LinkedHashMap<>();
+        Optional<Path> file = UndistortedFrameSource.calibrationFile(settings);
+        lens.put("calibrated", file.isPresent());
+        file.ifPresentOrElse(path -> {
+            lens.put("file", path.toString());
+            lens.put("calibration", UndistortedFrameSource.readCalibration(path).toJson());
+        }, () -> lens.put("how", "frames are not undistorted: calibrate with `java -jar cuecast.jar calibrate-lens`"
+                + " and set " + UndistortedFrameSource.KEY + " (README.md)"));
+        return lens;
+    }
+
     private static DeadLetterStore openDeadLetters(CamelContext context, Settings settings) {
         routeInteger(context, settings, "cuecast.dead-letters.max-redeliveries", 2, 0, 10);
         routeInteger(context, settings, "cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000);

@@ -44,8 +44,16 @@ final class JsonHttp {
     }
 
     Reply patch(String path, String json) throws Exception {
+        return withBody("PATCH", path, json);
+    }
+
+    Reply put(String path, String json) throws Exception {
+        return withBody("PUT", path, json);
+    }
+
+    private Reply withBody(String method, String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(address.apply(path)).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply delete(String path) throws Exception {

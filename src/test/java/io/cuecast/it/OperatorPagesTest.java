@@ -4,19 +4,56 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
-/** The operator pages (dead letters, live configuration) in a real headless Chromium, against the REST APIs they drive. */
+/** The operator pages (dead letters, live configuration, calibration) in a real headless Chromium, against the REST APIs they drive. */
 class OperatorPagesTest extends AgainstCuecastInChromium {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @BeforeAll
     static void start() throws Exception {
-        startCuecastAndChromium(1280, 900);
+        startCuecastAndChromium(1280, 900, "--cuecast.vision.table-outline-file="
+                + Files.createTempDirectory("cuecast-outline").resolve("outline.json"));
+    }
+
+    @Test
+    void theTableOutlineIsSetByClickingItsFourCornersOnTheSnapshot() throws Exception {
+        browser.driver().get(app.http("/calibration").toString());
+        Await.until(() -> browser.driver().findElement(By.id("source")).getText(), "found by Cuecast"::equals, WAIT,
+                "the outline Cuecast found");
+        Await.until(() -> browser.script("return document.getElementById('snapshot').naturalWidth"),
+                width -> ((Number) width).intValue() > 0, WAIT, "the camera's picture");
+        assertTrue(browser.driver().findElement(By.id("lens")).getText().contains("calibrate-lens"), "no lens calibration yet");
+
+        WebElement canvas = browser.driver().findElement(By.id("outline"));
+        double[][] corners = {{0.1, 0.12}, {0.9, 0.1}, {0.92, 0.88}, {0.08, 0.9}};
+        for (double[] corner : corners) {
+            // Selenium's offsets count from the element's centre.
+            new Actions(browser.driver()).moveToElement(canvas, (int) Math.round((corner[0] - 0.5) * canvas.getSize().width),
+                    (int) Math.round((corner[1] - 0.5) * canvas.getSize().height)).click().perform();
+        }
+        assertTrue(browser.driver().findElement(By.id("prompt")).getText().startsWith("All four corners are set"));
+        browser.screenshot("calibration");
+        browser.driver().findElement(By.id("save")).click();
+
+        JsonNode saved = Await.until(() -> http.get("/api/v1/calibration").body().path("table_outline"),
+                outline -> "manual".equals(outline.path("source").asText()), WAIT, "the outline saved");
+        for (int i = 0; i < corners.length; i++) {
+            assertEquals(corners[i][0], saved.at("/corners/" + i + "/x").asDouble(), 0.01, saved.toString());
+            assertEquals(corners[i][1], saved.at("/corners/" + i + "/y").asDouble(), 0.01, saved.toString());
+        }
+        Await.until(() -> browser.driver().findElement(By.id("source")).getText(), "set by hand"::equals, WAIT,
+                "the page showing the outline set by hand");
+
+        browser.driver().findElement(By.id("detect")).click();
+        Await.until(() -> http.get("/api/v1/calibration").body().at("/table_outline/source").asText(), "detected"::equals,
+                WAIT, "the table found by Cuecast again");
     }
 
     @Test

@@ -15,7 +15,8 @@ public final class WebPages {
     private static final Map<String, String> PAGES = Map.of(
             "/projector", "/projector.html",
             "/dead-letters", "/dead-letters.html",
-            "/config", "/config.html");
+            "/config", "/config.html",
+            "/calibration", "/calibration.html");
 
     private WebPages() {
     }
