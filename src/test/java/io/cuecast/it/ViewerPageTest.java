@@ -122,7 +122,9 @@ class ViewerPageTest extends AgainstCuecastInChromium {
         JsonNode health = JSON.valueToTree(browser.script("return window.cuecast.connection.lastResume.recovered"));
         assertTrue(health.path("alert").path("main").asBoolean(), "the alert stream recovered everything: " + health);
         assertEquals("online", browser.driver().findElement(By.id("connection-status")).getText());
-        Await.until(() -> browser.driver().findElement(By.cssSelector("[data-field=last-resume]")).getText(),
+        // Read in the page in one step: the panel redraws its fields, so a found element may be gone a moment later.
+        Await.until(() -> String.valueOf(browser.script(
+                        "return document.querySelector('[data-field=last-resume]')?.textContent ?? ''")),
                 text -> text.contains("alert: recovered all"), WAIT, "the health panel telling the resume recovered all");
     }
 
