@@ -105,8 +105,20 @@ document.getElementById("refresh").addEventListener("click", () => {
   refreshPicture();
   load();
 });
-image.addEventListener("load", draw);
+const NO_PICTURE = "no picture from the camera yet";
+image.addEventListener("load", () => {
+  if (document.getElementById("problem").textContent === NO_PICTURE) show("problem", "");
+  draw();
+});
 window.addEventListener("resize", draw);
-image.addEventListener("error", () => show("problem", "no picture from the camera yet: try New picture"));
+image.addEventListener("error", () => show("problem", NO_PICTURE));
 refreshPicture();
 load();
+// Until the table is found and the camera has a picture (Cuecast has just started, say), look again
+// every two seconds.
+setInterval(() => {
+  if (model.source === "none" || model.source === null || !image.naturalWidth) {
+    refreshPicture();
+    load();
+  }
+}, 2000);
