@@ -11,6 +11,7 @@ import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.StillFrameFilter;
 import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.camera.lens.ConfiguredLens;
 import io.cuecast.camera.lens.UndistortedFrameSource;
 import io.cuecast.config.ConfigAdmin;
 import io.cuecast.config.ConfigException;
@@ -76,11 +77,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -111,7 +108,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         EventPhysics physics = new EventPhysics(table, EventPhysicsSettings.fromSettings(settings, table));
         PredictionSettings prediction = PredictionSettings.fromSettings(settings);
 
-        UnaryOperator<FrameSource> lens = UndistortedFrameSource.fromSettings(settings);
+        ConfiguredLens lens = UndistortedFrameSource.fromSettings(settings);
         FrameSource source = lens.apply(CameraSources.open(settings, table));
         CameraPoller poller = new CameraPoller(source);
         context.getPropertiesComponent().addInitialProperty("cuecast.camera.period-ms",
@@ -213,7 +210,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("projectorApi", new ProjectorApi(CornersFile.open(Path.of(settings.string(
                 "cuecast.projector.keystone-file", "data/projector-keystone.json")), "cuecast.projector.keystone-file",
                 FourCorners.Surface.SCREEN, "the projector calibration")));
-        registry.bind("calibrationApi", new CalibrationApi(manualOutline, vision, lensStatus(settings)));
+        registry.bind("calibrationApi", new CalibrationApi(manualOutline, vision, lens.status()));
         registry.bind("eventPhysics", physics);
         registry.bind("predictionStage", new PredictionStage(physics, prediction));
         registry.bind("gateway", gateway);
@@ -284,19 +281,6 @@ public class CuecastConfiguration implements CamelConfiguration {
      * The dead-letter store, and a check of the retry settings the routes read as placeholders
      * (routes/pipeline-errors.camel.yaml), through routeSetting like the other route placeholders.
      */
-    /** The lens calibration as the calibration page shows it: whether there is one, and its figures. */
-    private static Map<String, Object> lensStatus(Settings settings) {
-        Map<String, Object> lens = new LinkedHashMap<>();
-        Optional<Path> file = UndistortedFrameSource.calibrationFile(settings);
-        lens.put("calibrated", file.isPresent());
-        file.ifPresentOrElse(path -> {
-            lens.put("file", path.toString());
-            lens.put("calibration", UndistortedFrameSource.readCalibration(path).toJson());
-        }, () -> lens.put("how", "frames are not undistorted: calibrate with `java -jar cuecast.jar calibrate-lens`"
-                + " and set " + UndistortedFrameSource.KEY + " (README.md)"));
-        return lens;
-    }
-
     private static DeadLetterStore openDeadLetters(CamelContext context, Settings settings) {
         routeInteger(context, settings, "cuecast.dead-letters.max-redeliveries", 2, 0, 10);
         routeInteger(context, settings, "cuecast.dead-letters.redelivery-delay-ms", 50, 0, 60_000);
