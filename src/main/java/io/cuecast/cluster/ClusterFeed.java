@@ -3,7 +3,6 @@ package io.cuecast.cluster;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.NumberedMessage;
 import io.cuecast.gateway.Stream;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +42,7 @@ public final class ClusterFeed {
         }
         NumberedMessage message = new NumberedMessage(table, stream, EnvelopeHead.sequenceOf(json), json);
         gateway.publishNumbered(message);
-        Instant sentAt = sentAtMs == null ? Instant.now() : Instant.ofEpochMilli(sentAtMs);
-        if (node != null && visionNodes.seen(table, node, sentAt)) {
+        if (node != null && visionNodes.seen(table, node, sentAtMs)) {
             LOG.error("Table {} is fed by more than one vision node: {}. Each numbers the table's streams on its own,"
                     + " so clients see repeats and gaps; give each table one vision node (cuecast.tables).",
                     table, visionNodes.of(table));

@@ -26,12 +26,13 @@ public final class VisionNodes {
     /**
      * Notes that a message of the table came from the node.
      *
-     * @param sentAt when the node sent it: a gateway that starts reads back through old messages,
-     *               whose nodes may long have stopped
+     * @param sentAtMs when the node sent it, epoch milliseconds, or null for now: a gateway that starts
+     *                 reads back through old messages, whose nodes may long have stopped
      * @return true when this makes a second node feed the table at once (true once per such moment)
      */
-    boolean seen(String table, String node, Instant sentAt) {
+    boolean seen(String table, String node, Long sentAtMs) {
         Instant now = clock.instant();
+        Instant sentAt = sentAtMs == null ? now : Instant.ofEpochMilli(sentAtMs);
         Map<String, Instant> nodes = lastSeenByTable.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
         boolean joins = !isRecent(nodes.get(node), now);
         nodes.merge(node, sentAt, (before, after) -> after.isAfter(before) ? after : before);

@@ -8,13 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -472,12 +469,7 @@ public final class Gateway {
      * @param staleAfter a table whose state stream has published nothing for longer is DOWN
      */
     public List<TableReport> tableReports(Duration staleAfter) {
-        Map<String, Integer> subscribers = new HashMap<>();
-        for (ClientSession session : sessions.values()) {
-            Set<String> watched = new HashSet<>();
-            registry.tablesOf(session).values().forEach(watched::addAll);
-            watched.forEach(table -> subscribers.merge(table, 1, Integer::sum));
-        }
+        Map<String, Integer> subscribers = registry.subscriberCountsByTable();
         Instant now = clock.instant();
         Map<String, Map<Stream, Long>> sequences = publisher.lastSequences(settings.tables());
         return settings.tables().ids().stream().map(table -> activity.report(table, sequences.get(table),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -274,6 +276,17 @@ public final class SubscriptionRegistry {
             counts.put(stream, groupsOf(stream).stream().mapToInt(group -> group.members().size()).sum());
         }
         return Collections.unmodifiableMap(counts);
+    }
+
+    /** By table, how many clients are subscribed to at least one of its streams; tables nobody watches are absent. */
+    Map<String, Integer> subscriberCountsByTable() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map<Stream, Subscription> subscriptions : byClient.values()) {
+            Set<String> watched = new HashSet<>();
+            subscriptions.values().forEach(subscription -> watched.addAll(subscription.tables()));
+            watched.forEach(table -> counts.merge(table, 1, Integer::sum));
+        }
+        return counts;
     }
 
     public boolean isRegistered(ClientSession client) {

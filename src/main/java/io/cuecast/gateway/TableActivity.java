@@ -29,12 +29,13 @@ final class TableActivity {
                     last == null ? null : Duration.between(last, now).toMillis()));
         });
         Instant lastState = lastPublished.get(new TableStream(table, Stream.STATE));
+        Duration stateAge = lastState == null ? null : Duration.between(lastState, now);
         String reason = null;
-        if (lastState == null) {
+        if (stateAge == null) {
             reason = "no state has been published for this table yet";
-        } else if (Duration.between(lastState, now).compareTo(staleAfter) > 0) {
-            reason = "no state for " + Duration.between(lastState, now).toMillis() + " ms (stale after "
-                    + staleAfter.toMillis() + " ms): its camera or vision node is down or stalled";
+        } else if (stateAge.compareTo(staleAfter) > 0) {
+            reason = "no state for " + stateAge.toMillis() + " ms (stale after " + staleAfter.toMillis()
+                    + " ms): its camera or vision node is down or stalled";
         }
         return new TableReport(table, reason == null ? "UP" : "DOWN", reason, subscribers, streams, null);
     }

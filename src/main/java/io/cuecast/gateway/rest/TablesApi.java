@@ -5,6 +5,7 @@ import io.cuecast.gateway.TableReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -38,10 +39,11 @@ public final class TablesApi {
 
     /** One table's report, or 404 with {@code {"error": "..."}} for an id that is not a table here. */
     public Object table(@Header("tableId") String tableId, Exchange exchange) {
-        return tables().stream().filter(report -> report.tableId().equals(tableId)).<Object>map(report -> report)
-                .findFirst().orElseGet(() -> {
-                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 404);
-                    return Map.of("error", "no table '" + tableId + "' here; the tables are " + gateway.tables());
-                });
+        Optional<TableReport> found = tables().stream().filter(report -> report.tableId().equals(tableId)).findFirst();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 404);
+        return Map.of("error", "no table '" + tableId + "' here; the tables are " + gateway.tables());
     }
 }
