@@ -1,6 +1,8 @@
 package io.cuecast.vision;
 
+import io.cuecast.table.FourCorners;
 import io.cuecast.table.TableSpec;
+import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.Point;
 
@@ -18,6 +20,18 @@ public record TableView(TableSpec spec, Point[] cornersPx, Homography pixelToTab
             new Point(spec.lengthMm(), spec.widthMm()), new Point(0, spec.widthMm())};
         Homography toTable = Homography.fromCorners(cornersPx, tableCorners);
         return new TableView(spec, cornersPx.clone(), toTable, toTable.inverse());
+    }
+
+    /** The view of an outline given as fractions of an image of this size (set by hand, say). */
+    public static TableView fromOutline(TableSpec spec, FourCorners outline, int imageWidth, int imageHeight) {
+        return fromCorners(spec, outline.corners().stream()
+                .map(corner -> new Point(corner.x() * imageWidth, corner.y() * imageHeight)).toArray(Point[]::new));
+    }
+
+    /** This view's corners as fractions of an image of this size: the inverse of {@link #fromOutline}. */
+    public FourCorners outline(int imageWidth, int imageHeight) {
+        return new FourCorners(Arrays.stream(cornersPx)
+                .map(corner -> new FourCorners.Corner(corner.x / imageWidth, corner.y / imageHeight)).toList());
     }
 
     public Point toTable(double px, double py) {

@@ -7,7 +7,6 @@ import io.cuecast.table.TableSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.opencv.core.Point;
 
 /**
  * Frame in, {@link Detection} out. The cloth colour and the table's place are learnt from the image
@@ -72,7 +71,7 @@ public final class VisionPipeline {
         appliedOutline = outline;
         Optional<ClothModel> learnt = ClothModel.learn(frame.image());
         Optional<TableView> found = outline.isPresent()
-                ? learnt.map(model -> TableView.fromCorners(spec, inPixels(outline.get(), frame)))
+                ? learnt.map(model -> TableView.fromOutline(spec, outline.get(), frame.width(), frame.height()))
                 : learnt.flatMap(model -> locator.locate(frame.image(), model));
         if (found.isEmpty()) {
             table = null;
@@ -82,10 +81,5 @@ public final class VisionPipeline {
         if (table == null || found.get().cornerShiftFrom(table) > SAME_TABLE_PX) {
             table = found.get();
         }
-    }
-
-    private static Point[] inPixels(FourCorners outline, Frame frame) {
-        return outline.corners().stream().map(corner -> new Point(corner.x() * frame.width(), corner.y() * frame.height()))
-                .toArray(Point[]::new);
     }
 }

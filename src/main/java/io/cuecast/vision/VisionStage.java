@@ -2,7 +2,6 @@ package io.cuecast.vision;
 
 import io.cuecast.camera.Frame;
 import io.cuecast.table.FourCorners;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -15,9 +14,11 @@ import java.util.function.Consumer;
 public final class VisionStage {
     private final VisionPipeline pipeline;
     private final AtomicLong framesProcessed = new AtomicLong();
-    private volatile Detection last;
-    private volatile int lastWidth;
-    private volatile int lastHeight;
+    /** The latest detection with its frame's size, swapped in whole so that readers never mix two frames. */
+    private volatile Seen last;
+
+    private record Seen(Detection detection, int width, int height) {
+    }
     private volatile Consumer<Detection> listener = detection -> { };
 
     public VisionStage(VisionPipeline pipeline) {
@@ -28,9 +29,7 @@ public final class VisionStage {
     public synchronized Detection detect(Frame frame) {
         Detection detection = pipeline.detect(frame);
         framesProcessed.incrementAndGet();
-        lastWidth = frame.width();
-        lastHeight = frame.height();
-        last = detection;
+        last = new Seen(detection, frame.width(), frame.height());
         listener.accept(detection);
         return detection;
     }
@@ -49,18 +48,16 @@ public final class VisionStage {
      * frame and while no table is found.
      */
     public Optional<FourCorners> lastOutline() {
-        Detection detection = last;
-        int width = lastWidth;
-        int height = lastHeight;
-        if (detection == null || detection.table() == null || width == 0) {
+        Seen seen = last;
+        if (seen == null || seen.detection().table() == null) {
             return Optional.empty();
         }
-        return Optional.of(new FourCorners(Arrays.stream(detection.table().cornersPx())
-                .map(corner -> new FourCorners.Corner(corner.x / width, corner.y / height)).toList()));
+        return Optional.of(seen.detection().table().outline(seen.width(), seen.height()));
     }
 
     /** The latest detection, or null before the first frame. */
     public Detection lastDetection() {
-        return last;
+        Seen seen = last;
+        return seen == null ? null : seen.detection();
     }
 }
