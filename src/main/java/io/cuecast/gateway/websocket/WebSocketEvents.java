@@ -6,6 +6,7 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.Stream;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class WebSocketEvents {
      * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
      *                       keeping up (its write queue is full) and skips stream messages
      * @param socketSendBufferBytes the kernel's send buffer for each client's socket (SO_SNDBUF), or 0
-     *                       to leave it to the kernel; see {@link #limitSendBuffer}
+     *                       to leave it to the kernel; see {@link #tune}
      */
     public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes, int socketSendBufferBytes) {
         this.gateway = gateway;
@@ -76,10 +77,11 @@ public final class WebSocketEvents {
         int queueBytes = maxQueuedBytes; // read once: it may change live
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
         socket.setWriteQueueMaxSize(queueBytes);
-        limitSendBuffer(socket);
+        FlushHold flushHold = new FlushHold();
+        NettyChannels.of(socket).ifPresent(netty -> tune(netty, flushHold));
         // Before the welcome: a client may answer it at once, and its first message must be checked too.
         InboundFrames.guard(socket, connectionKey, gateway);
-        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), queueBytes);
+        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), queueBytes, flushHold);
         Optional<String> token = StreamEndpointSubscription.token(socket.query());
         // A per-stream endpoint subscribes at once, so it cannot wait for an auth message: its token
         // must come in the URL.
@@ -92,16 +94,17 @@ public final class WebSocketEvents {
     }
 
     /**
-     * Bounds what the kernel holds for a client that stopped reading. Left to itself, Linux lets a
-     * socket's send buffer grow to megabytes, which at a state message's 120 KB/s hides a stalled
-     * client for half a minute before its socket refuses anything and the slow-consumer timeout can
-     * start; and a client that resumes would first read that much stale state.
+     * Bounds what the kernel holds for a client that stopped reading, and installs the client's
+     * {@link FlushHold}. Left to itself, Linux lets a socket's send buffer grow to megabytes, which
+     * at a state message's 120 KB/s hides a stalled client for half a minute before its socket
+     * refuses anything and the slow-consumer timeout can start; and a client that resumes would
+     * first read that much stale state.
      */
-    private void limitSendBuffer(ServerWebSocket socket) {
+    private void tune(Channel channel, FlushHold flushHold) {
         if (socketSendBufferBytes > 0) {
-            NettyChannels.of(socket).ifPresent(channel ->
-                    channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBufferBytes));
+            channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBufferBytes);
         }
+        channel.pipeline().addFirst(FlushHold.NAME, flushHold);
     }
 
     /**
