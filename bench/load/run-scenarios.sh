@@ -6,7 +6,7 @@
 # usage: bench/load/run-scenarios.sh            (from anywhere; about 10 minutes)
 # needs: java, mvn, node/npm, taskset; for the FastAPI peer python3-fastapi, python3-uvicorn, python3-websockets (Debian)
 # env:   WARM (s, default 20: Cuecast's JIT needs about that on one core), DUR (s, default 15), OUT (results file, default a temp file),
-#        IDLE_CLIENTS (the idle-connections scenario, default 10000),
+#        IDLE_CLIENTS (the idle-connections scenario, default 10000), IDLE_RATE (their connections a second, default 1000),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        FASTAPI (default 1; 0 skips the FastAPI peer, the slowest to run, and keeps the Vert.x one),
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers),
@@ -105,7 +105,9 @@ for s in "${POLICY[@]}"; do
 done
 # Idle connections: 10 000 clients subscribed to a quiet stream, answering heartbeats, held for
 # the whole run; the server's heap is read over Jolokia after a full GC (target: under 1 GiB).
+# They connect at 1000 a second (IDLE_RATE): at 2000 a second a freshly started server on one core,
+# a third of it taken by the JIT, answers handshakes later than the client's 10 s timeout.
 [ "$IDLE_CLIENTS" -gt 0 ] && start_cuecast 1 && sleep 2 && load "cuecast idle" "$IDLE_CLIENTS" 0 "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" \
-  --stream=events --connect-rate=2000 --heap-url="http://127.0.0.1:$CUECAST_PORT/observe/jolokia"; stop_server
+  --stream=events --connect-rate="${IDLE_RATE:-1000}" --heap-url="http://127.0.0.1:$CUECAST_PORT/observe/jolokia"; stop_server
 echo "# $(date -u +%FT%TZ) done, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
 node "$here/summarize.js" "$OUT"

@@ -1,6 +1,8 @@
 package io.cuecast.gateway.websocket;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,8 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketConsumer;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
 import org.apache.camel.spi.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * camel-vertx-websocket, with each connection's events routed in the order they happened.
@@ -48,10 +52,25 @@ public final class OrderedWebsocketComponent extends VertxWebsocketComponent {
     }
 
     private static final class OrderedConsumer extends VertxWebsocketConsumer {
+        private static final Logger LOG = LoggerFactory.getLogger(OrderedConsumer.class);
         private final Map<String, SequentialExecutor> inboxes = new ConcurrentHashMap<>();
 
         OrderedConsumer(VertxWebsocketEndpoint endpoint, Processor processor) {
             super(endpoint, processor);
+        }
+
+        /**
+         * A client that drops its connection without a close frame (a crash, a lost network) is an
+         * everyday event, noted by the CLOSE that follows: only a debug line, where the stock
+         * consumer warns with a stack trace for each of what may be thousands of clients at once.
+         */
+        @Override
+        public void onException(String connectionKey, Throwable cause, SocketAddress remote, RoutingContext routingContext) {
+            if (cause instanceof HttpClosedException) {
+                LOG.debug("Connection {} from {} dropped without a close frame", connectionKey, remote);
+                return;
+            }
+            super.onException(connectionKey, cause, remote, routingContext);
         }
 
         /** Runs on the connection's event loop, in the order of its events. */

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket route's bean: turns camel-vertx-websocket's OPEN, MESSAGE and CLOSE exchanges into
@@ -22,6 +24,7 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
  * the client's channel, so replies and stream messages are written straight to it.
  */
 public final class WebSocketEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketEvents.class);
     /** Close code for a per-stream endpoint whose stream does not exist (4000-4999: application codes). */
     static final short UNKNOWN_STREAM = 4404;
     private static final String STREAM_ENDPOINT_PREFIX = "/api/v1/ws/";
@@ -62,6 +65,11 @@ public final class WebSocketEvents {
     public void onOpen(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey,
                        @Header(VertxWebsocketConstants.REMOTE_ADDRESS) Object remoteAddress,
                        @Body ServerWebSocket socket) {
+        if (socket.isClosed()) {
+            // Gone while its OPEN waited its turn (a connection storm): nothing to set up.
+            LOG.debug("Connection {} from {} closed before it could be set up", connectionKey, remoteAddress);
+            return;
+        }
         Optional<ConnectionGate.Refusal> refusal =
                 gate.admit(socket.remoteAddress().hostAddress(), socket.headers().get("Origin"));
         if (refusal.isPresent()) {
