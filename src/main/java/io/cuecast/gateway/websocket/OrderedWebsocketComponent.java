@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -60,13 +61,13 @@ public final class OrderedWebsocketComponent extends VertxWebsocketComponent {
         }
 
         /**
-         * A client that drops its connection without a close frame (a crash, a lost network) is an
-         * everyday event, noted by the CLOSE that follows: only a debug line, where the stock
+         * A client that drops its connection without a close frame, or resets it (a crash, a lost
+         * network), is an everyday event, noted by the CLOSE that follows: only a debug line, where the stock
          * consumer warns with a stack trace for each of what may be thousands of clients at once.
          */
         @Override
         public void onException(String connectionKey, Throwable cause, SocketAddress remote, RoutingContext routingContext) {
-            if (cause instanceof HttpClosedException) {
+            if (cause instanceof HttpClosedException || cause instanceof IOException) {
                 LOG.debug("Connection {} from {} dropped without a close frame", connectionKey, remote);
                 return;
             }

@@ -65,11 +65,20 @@ public final class WebSocketEvents {
     public void onOpen(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey,
                        @Header(VertxWebsocketConstants.REMOTE_ADDRESS) Object remoteAddress,
                        @Body ServerWebSocket socket) {
-        if (socket.isClosed()) {
-            // Gone while its OPEN waited its turn (a connection storm): nothing to set up.
-            LOG.debug("Connection {} from {} closed before it could be set up", connectionKey, remoteAddress);
-            return;
+        try {
+            open(connectionKey, remoteAddress, socket);
+        } catch (RuntimeException e) {
+            if (!socket.isClosed()) {
+                throw e;
+            }
+            // Gone while its OPEN waited its turn (a connection storm), or while it was being set
+            // up: its CLOSE follows and ends whatever was set up.
+            LOG.debug("Connection {} from {} closed before it could be set up: {}", connectionKey, remoteAddress,
+                    e.toString());
         }
+    }
+
+    private void open(String connectionKey, Object remoteAddress, ServerWebSocket socket) {
         Optional<ConnectionGate.Refusal> refusal =
                 gate.admit(socket.remoteAddress().hostAddress(), socket.headers().get("Origin"));
         if (refusal.isPresent()) {
