@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -85,10 +84,10 @@ public final class OrderedWebsocketComponent extends VertxWebsocketComponent {
             String key = exchange.getMessage().getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
             boolean closing = exchange.getMessage().getHeader(VertxWebsocketConstants.EVENT) == VertxWebsocketEvent.CLOSE;
             SequentialExecutor inbox = closing ? inboxes.remove(key) : inboxes.computeIfAbsent(key,
-                    ignored -> new SequentialExecutor(onWorkers(routingContext.vertx())));
+                    ignored -> inboxOnWorkers(routingContext.vertx()));
             if (inbox == null) {
                 // A close with no event before it: nothing can be queued for the connection.
-                inbox = new SequentialExecutor(onWorkers(routingContext.vertx()));
+                inbox = inboxOnWorkers(routingContext.vertx());
             }
             inbox.execute(() -> route(exchange));
         }
@@ -105,11 +104,12 @@ public final class OrderedWebsocketComponent extends VertxWebsocketComponent {
             }
         }
 
-        private static Executor onWorkers(Vertx vertx) {
-            return task -> vertx.executeBlocking(() -> {
+        /** A connection's events, one at a time on Vert.x's worker pool (which runs many connections at once). */
+        private static SequentialExecutor inboxOnWorkers(Vertx vertx) {
+            return new SequentialExecutor(task -> vertx.executeBlocking(() -> {
                 task.run();
                 return null;
-            }, false);
+            }, false));
         }
     }
 }
