@@ -1,8 +1,8 @@
 // The MJPEG video with a canvas on top, drawn in the video's own pixel space: the balls where
-// `state` puts them in pixels, the cue, and (through the fitted table-to-pixel map) the table
-// outline, the pockets and the predicted shot.
-import { applyMap, fitTableToPixels, mapScale, pairsFromState } from "./pixel-mapping.js";
-import { ballRadiusMm, tableOf } from "./table-geometry.js";
+// `state` puts them in pixels, the cue, and (through the table-to-pixel map) the table outline, the
+// pockets and the predicted shot.
+import { tableToPixels } from "./pixel-mapping.js";
+import { ballRadiusMm, corners, tableOf } from "./table-geometry.js";
 import { drawBallRing, drawCue, drawPockets, drawTableOutline, drawTrajectory } from "./table-drawing.js";
 
 const VIDEO_PATH = "/api/v1/stream/video";
@@ -12,7 +12,7 @@ export class LiveView {
   constructor(video, canvas) {
     this.video = video;
     this.canvas = canvas;
-    this.map = null;
+    this.view = null;
     this.drawn = null; // what the last draw put where: read by people debugging, and by the browser tests
     video.addEventListener("error", () => setTimeout(() => this.restartVideo(), 2000));
     this.restartVideo();
@@ -32,8 +32,8 @@ export class LiveView {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     if (!state) return;
     const table = tableOf(state);
-    this.map = fitTableToPixels(pairsFromState(state)) ?? this.map; // keep the last good fit through a sparse frame
-    const view = this.map && { project: (p) => applyMap(this.map, p), scale: mapScale(this.map) };
+    this.view = tableToPixels(state, table) ?? this.view; // keep the last good map through a sparse frame
+    const { view } = this;
     if (view) {
       drawTableOutline(ctx, view, table, "rgba(255,255,255,0.7)");
       drawPockets(ctx, view, table, "rgba(255,255,255,0.7)");
@@ -49,6 +49,7 @@ export class LiveView {
       frame: state.frame,
       radius,
       balls: balls.map((ball) => ({ id: ball.id, x: ball.pixel.x, y: ball.pixel.y })),
+      outline: view ? corners(table).map(view.project) : null,
     };
   }
 }

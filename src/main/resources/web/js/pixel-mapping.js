@@ -1,9 +1,31 @@
-// Table millimetres to video pixels, fitted from `state` itself: every ball (and the cue tip)
-// comes with both its table position and its pixel, so a least-squares affine map through them
-// places what has only table coordinates (the outline, the pockets, a predicted path) on the video.
+// Table millimetres to video pixels, from `state` itself, to place what has only table coordinates
+// (the outline, the pockets, a predicted path) on the video. A state that found the table says where
+// its corners are in the image, which fixes the true perspective map; otherwise every ball (and the
+// cue tip) comes with both its table position and its pixel, and a least-squares affine map through
+// them is the best guess.
+import { applyHomography, homography } from "./homography.js";
+import { corners } from "./table-geometry.js";
+
+/** {project, scale} from table millimetres to the state's pixels, or null when the state cannot fix one. */
+export function tableToPixels(state, table) {
+  const cornersPx = state?.table?.corners_px;
+  if (cornersPx?.length === 4) {
+    const h = homography(corners(table), cornersPx);
+    if (h) return { project: (p) => applyHomography(h, p), scale: cornerScale(cornersPx, table) };
+  }
+  const map = fitTableToPixels(pairsFromState(state));
+  return map && { project: (p) => applyMap(map, p), scale: mapScale(map) };
+}
+
+/** Pixels per millimetre along the table's edges, on average. */
+function cornerScale([a, b, c, d], table) {
+  const length = (Math.hypot(b.x - a.x, b.y - a.y) + Math.hypot(c.x - d.x, c.y - d.y)) / 2;
+  const width = (Math.hypot(d.x - a.x, d.y - a.y) + Math.hypot(c.x - b.x, c.y - b.y)) / 2;
+  return (length / table.length_mm + width / table.width_mm) / 2;
+}
 
 /** The affine map {a..f} (px = a x + b y + c, py = d x + e y + f), or null when the points do not fix one. */
-export function fitTableToPixels(pairs) {
+function fitTableToPixels(pairs) {
   if (pairs.length < 3) return null;
   // normal equations of the least-squares fit, shared by both pixel axes
   const m = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
@@ -24,7 +46,7 @@ export function fitTableToPixels(pairs) {
   return { a, b, c, d, e, f };
 }
 
-export function pairsFromState(state) {
+function pairsFromState(state) {
   const pairs = (state?.balls ?? [])
     .filter((ball) => ball.position && ball.pixel && !ball.missed_frames)
     .map((ball) => ({ table: ball.position, pixel: ball.pixel }));
@@ -32,12 +54,12 @@ export function pairsFromState(state) {
   return pairs;
 }
 
-export function applyMap(map, point) {
+function applyMap(map, point) {
   return { x: map.a * point.x + map.b * point.y + map.c, y: map.d * point.x + map.e * point.y + map.f };
 }
 
 /** Pixels per millimetre, on average over both axes. */
-export function mapScale(map) {
+function mapScale(map) {
   return (Math.hypot(map.a, map.d) + Math.hypot(map.b, map.e)) / 2;
 }
 

@@ -3,7 +3,8 @@
 // starts, and lets an operator drag the table's corners onto the cushions and save them.
 import { CuecastConnection } from "./connection.js";
 import { readTrajectory } from "./trajectory.js";
-import { applyHomography, homography, loadKeystone, saveKeystone } from "./keystone.js";
+import { applyHomography, homography } from "./homography.js";
+import { loadKeystone, saveKeystone } from "./keystone.js";
 import { ballRadiusMm, corners, tableOf } from "./table-geometry.js";
 import { drawPockets, drawTableOutline, drawTrajectory } from "./table-drawing.js";
 import { showConnectionStatus } from "./status-badge.js";

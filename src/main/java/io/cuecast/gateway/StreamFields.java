@@ -76,7 +76,7 @@ public final class StreamFields {
                     number("frame"),
                     number("captured_at_us"),
                     object("table", FieldSchema.of(bool("found"), text("size", List.of()),
-                            number("length_mm"), number("width_mm"))),
+                            number("length_mm"), number("width_mm"), list("corners_px", POINT))),
                     number("ball_count"),
                     list("balls", BALL),
                     object("cue", CUE)),

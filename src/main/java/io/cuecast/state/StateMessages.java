@@ -41,6 +41,9 @@ public final class StateMessages {
             table.put("length_mm", state.table().lengthMm());
             table.put("width_mm", state.table().widthMm());
         }
+        if (!state.cornersPx().isEmpty()) {
+            table.put("corners_px", state.cornersPx().stream().map(corner -> xy(corner.x(), corner.y(), 100)).toList());
+        }
         return table;
     }
 

@@ -33,7 +33,7 @@ public final class StateStage {
 
     /** One detection at a time: a dead letter replayed through the pipeline runs beside the live frames. */
     public synchronized StateUpdate update(Detection detection) {
-        TableState state = tracker.update(detection).withCue(detection.cue());
+        TableState state = tracker.update(detection).withSightOf(detection);
         lastFrame = Math.max(lastFrame, detection.frameSequence());
         return new StateUpdate(state, events.onFrame(state));
     }

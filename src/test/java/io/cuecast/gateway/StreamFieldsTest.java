@@ -11,6 +11,7 @@ import io.cuecast.physics.prediction.PredictionSettings;
 import io.cuecast.physics.prediction.PredictionStage;
 import io.cuecast.state.StateMessages;
 import io.cuecast.state.StateUpdate;
+import io.cuecast.state.Pixel;
 import io.cuecast.state.TableState;
 import io.cuecast.state.TrackedBall;
 import io.cuecast.table.BallType;
@@ -28,14 +29,18 @@ class StreamFieldsTest {
     @Test
     void theStateSchemaNamesEveryFieldOfAPublishedStateAndNoOther() {
         TableState state = new TableState(12, 1_795_630_930_001_204L, TableSpec.POOL_9FT, true, List.of(
-                new TrackedBall(1, BallType.CUE, 0, 635.2, 634.9, 368, 360, 30, 40, -180, -240, true, false, 0.97, 0)))
-                .withCue(new CueDetection(326.5, 356.8, 540.3, 628.1, 100, 340, 4.4, 4.4, 0.9));
+                new TrackedBall(1, BallType.CUE, 0, 635.2, 634.9, 368, 360, 30, 40, -180, -240, true, false, 0.97, 0)),
+                List.of(), List.of(), new CueDetection(326.5, 356.8, 540.3, 628.1, 100, 340, 4.4, 4.4, 0.9),
+                List.of(new Pixel(101.5, 82), new Pixel(1180, 80.25), new Pixel(1195, 650), new Pixel(88, 655)));
         JsonNode wire = new ObjectMapper().valueToTree(StateMessages.toWire(state));
         FieldSchema schema = StreamFields.of(Stream.STATE).orElseThrow();
 
         assertEquals(keys(wire), schema.names());
         FieldSchema table = schema.field("table").orElseThrow().children();
         assertEquals(keys(wire.get("table")), table.names());
+        assertEquals(keys(wire.get("table").get("corners_px").get(0)),
+                table.field("corners_px").orElseThrow().children().names());
+        assertEquals(4, wire.get("table").get("corners_px").size());
         FieldSchema ball = schema.field("balls").orElseThrow().children();
         assertEquals(keys(wire.get("balls").get(0)).replace("velocity, ", "velocity, speed, "), ball.names(),
                 "speed is derived from velocity");

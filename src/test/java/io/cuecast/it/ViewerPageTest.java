@@ -58,18 +58,28 @@ class ViewerPageTest extends AgainstCuecastInChromium {
                 assertTrue(((Number) ball.get("ringAlpha")).intValue() > 128, "the ring is painted at ball " + ball);
             }
             assertEquals(1280L, page.get("canvasWidth"), "the overlay is in the video's pixel space");
+            List<?> outline = (List<?>) page.get("outline");
+            JsonNode cornersPx = state.at("/table/corners_px");
+            assertEquals(4, cornersPx.size(), "the state says where the table's corners are: " + state.path("table"));
+            for (int i = 0; i < 4; i++) {
+                Map<?, ?> corner = (Map<?, ?>) outline.get(i);
+                assertEquals(cornersPx.get(i).path("x").asDouble(), ((Number) corner.get("x")).doubleValue(), 0.5,
+                        "the outline is drawn through the table's corners: " + outline);
+                assertEquals(cornersPx.get(i).path("y").asDouble(), ((Number) corner.get("y")).doubleValue(), 0.5,
+                        "the outline is drawn through the table's corners: " + outline);
+            }
             browser.screenshot("viewer");
         }
     }
 
-    /** What the overlay last drew, with the canvas's own pixel on each ball's ring, read in one go. */
+    /** What the overlay last drew (its balls, and the table outline's corners), with the canvas's own pixel on each ball's ring, read in one go. */
     private static Map<?, ?> drawnOverlay() {
         return (Map<?, ?>) browser.script("""
                 const drawn = window.cuecast.liveView.drawn;
                 if (!drawn || window.cuecast.drawnSequence == null) return null;
                 const canvas = document.getElementById('overlay');
                 const ctx = canvas.getContext('2d');
-                return {sequence: window.cuecast.drawnSequence, canvasWidth: canvas.width,
+                return {sequence: window.cuecast.drawnSequence, canvasWidth: canvas.width, outline: drawn.outline,
                         balls: drawn.balls.map((b) => ({id: b.id, x: b.x, y: b.y,
                             ringAlpha: ctx.getImageData(Math.round(b.x + drawn.radius), Math.round(b.y), 1, 1).data[3]}))};
                 """);

@@ -118,7 +118,9 @@ class EventDetectorTest {
     private void showCue(boolean stick) {
         frame++;
         TableState state = tracker.update(new Detection(frame, frame * FRAME_US, null, List.of(ball(800, 600, BallType.CUE, 0)), 1));
-        events.addAll(detector.onFrame(stick ? state.withCue(new CueDetection(0, 0, 740, 600, 0, 0, 0, 0, 0.9)) : state));
+        CueDetection cue = new CueDetection(0, 0, 740, 600, 0, 0, 0, 0, 0.9);
+        events.addAll(detector.onFrame(stick ? new TableState(state.frameSequence(), state.capturedAtUs(), state.table(),
+                state.tableFound(), state.balls(), state.departures(), state.returns(), cue) : state));
     }
 
     @Test

@@ -99,7 +99,7 @@ class RealFootageTrackingTest {
                 for (Optional<Frame> grabbed = source.grab(); grabbed.isPresent(); grabbed = source.grab()) {
                     try (Frame frame = grabbed.get()) {
                         var detection = pipeline.detect(frame);
-                        TableState state = tracker.update(detection).withCue(detection.cue());
+                        TableState state = tracker.update(detection).withSightOf(detection);
                         List<GameEvent> told = detector.onFrame(state);
                         figures.frames++;
                         if (!state.tableFound()) {

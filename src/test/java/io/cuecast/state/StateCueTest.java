@@ -10,6 +10,7 @@ import io.cuecast.camera.sim.FrameClock;
 import io.cuecast.camera.sim.GroundTruthCue;
 import io.cuecast.camera.sim.GroundTruthFrame;
 import io.cuecast.camera.sim.SimulatedCamera;
+import io.cuecast.camera.sim.SimulatorLayout;
 import io.cuecast.camera.sim.SimulatorSettings;
 import io.cuecast.vision.Detection;
 import io.cuecast.vision.VisionPipeline;
@@ -18,15 +19,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The cue stick a frame showed reaches the state message: tip in millimetres and pixels, angle, confidence; no stick, no {@code cue}. */
+/**
+ * What a frame showed besides the balls reaches the state message: the cue stick (tip in millimetres
+ * and pixels, angle, confidence; no stick, no {@code cue}), and the table's corners in pixels.
+ */
 class StateCueTest {
 
     @Test
     void theStateMessageCarriesTheCueOfItsFrameAndNoneWithoutOne() {
         SimulatorSettings settings = SimulatorSettings.defaults().withSeed(42);
         VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
-        StateStage stage = new StateStage(new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 20, 2)),
-                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
+        StateStage stage = stateStageFor(settings);
         Map<String, Object> withCue = null;
         Map<String, Object> withoutCue = null;
         GroundTruthFrame cueTruth = null;
@@ -63,5 +66,35 @@ class StateCueTest {
         assertEquals(0, angleError, 1, cue.toString());
         double confidence = (Double) cue.get("confidence");
         assertTrue(confidence > 0 && confidence <= 1, cue.toString());
+    }
+
+    @Test
+    void theStateMessageCarriesWhereItsFrameShowedTheTablesCorners() {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(7);
+        VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
+        StateStage stage = stateStageFor(settings);
+        Map<String, Object> wire;
+        SimulatorLayout layout;
+        try (SimulatedCamera camera = new SimulatedCamera(settings, new FrameClock(settings.fps()));
+             Frame frame = camera.grab().orElseThrow()) {
+            layout = SimulatorLayout.of(frame.image().cols(), frame.image().rows(), settings.table());
+            wire = stage.toWire(stage.update(pipeline.detect(frame)));
+        }
+
+        List<?> corners = (List<?>) ((Map<?, ?>) wire.get("table")).get("corners_px");
+        double length = settings.table().lengthMm();
+        double width = settings.table().widthMm();
+        double[][] tableCorners = {{0, 0}, {length, 0}, {length, width}, {0, width}};
+        assertEquals(4, corners.size(), wire.toString());
+        for (int i = 0; i < 4; i++) {
+            Map<?, ?> corner = (Map<?, ?>) corners.get(i);
+            assertEquals(layout.xToPx(tableCorners[i][0]), (Double) corner.get("x"), 3, "corner " + i + ": " + corners);
+            assertEquals(layout.yToPx(tableCorners[i][1]), (Double) corner.get("y"), 3, "corner " + i + ": " + corners);
+        }
+    }
+
+    private static StateStage stateStageFor(SimulatorSettings settings) {
+        return new StateStage(new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 20, 2)),
+                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
     }
 }
