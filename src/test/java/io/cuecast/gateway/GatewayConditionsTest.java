@@ -150,7 +150,7 @@ class GatewayConditionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{'state':{'conditions':{'colour':'red'}}}                | data.filters.state.conditions.colour names no field: 'state' has no field 'colour'; its fields are frame, captured_at_us, table, ball_count, balls, cue.",
-            "{'state':{'conditions':{'table.colour':true}}}           | data.filters.state.conditions.table.colour names no field: 'table' has no field 'colour'; its fields are found, size, length_mm, width_mm.",
+            "{'state':{'conditions':{'table.colour':true}}}           | data.filters.state.conditions.table.colour names no field: 'table' has no field 'colour'; its fields are found, size, length_mm, width_mm, corners_px.",
             "{'state':{'conditions':{'frame.x':1}}}                   | data.filters.state.conditions.frame.x names no field: 'frame' is a number, which has no field 'x'.",
             "{'state':{'conditions':{'balls':{'where':{'spin':true}}}}} | data.filters.state.conditions.balls.where.spin names no field: 'balls[]' has no field 'spin'; its fields are id, type,",
             "{'state':{'conditions':{'balls':3}}}                     | data.filters.state.conditions.balls is a list; keep some of its elements with {\"where\"",
