@@ -52,11 +52,17 @@ final class VertxClientChannel implements ClientChannel {
     @Override
     public void sendText(byte[] utf8) {
         queuedBytes.addAndGet(utf8.length);
-        outbox.execute(() -> {
-            boolean moreWaiting = queuedBytes.addAndGet(-utf8.length) > 0;
-            flushHold.hold(moreWaiting);
-            writeText(utf8, moreWaiting);
-        });
+        outbox.execute(() -> writeText(utf8, takenFromQueue(utf8.length)));
+    }
+
+    /**
+     * On the event loop, as a queued message is taken to be written: whether more of this client's
+     * messages wait behind it. If so its flush is held, and the last of them flushes them all.
+     */
+    private boolean takenFromQueue(int bytes) {
+        boolean moreWaiting = queuedBytes.addAndGet(-bytes) > 0;
+        flushHold.hold(moreWaiting);
+        return moreWaiting;
     }
 
     private void writeText(byte[] utf8, boolean moreWaiting) {
@@ -76,8 +82,7 @@ final class VertxClientChannel implements ClientChannel {
     public void sendBinary(byte[] message, Runnable whenWritten) {
         queuedBytes.addAndGet(message.length);
         outbox.execute(() -> {
-            boolean moreWaiting = queuedBytes.addAndGet(-message.length) > 0;
-            flushHold.hold(moreWaiting);
+            boolean moreWaiting = takenFromQueue(message.length);
             if (socket.isClosed()) {
                 whenWritten.run();
                 return;
