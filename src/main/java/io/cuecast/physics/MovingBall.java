@@ -41,8 +41,8 @@ final class MovingBall {
         this.wy = state.wy();
         this.wz = state.wz();
         this.radius = settings.ballRadiusMm();
-        this.slidingDeceleration = settings.slidingFriction() * EventPhysicsSettings.GRAVITY_MM_S2;
-        this.rollingDeceleration = settings.rollingResistance() * EventPhysicsSettings.GRAVITY_MM_S2;
+        this.slidingDeceleration = settings.slidingDecelerationMmPerS2();
+        this.rollingDeceleration = settings.rollingDecelerationMmPerS2();
         this.spinDeceleration = settings.spinDecelerationRadPerS2();
         classify();
     }

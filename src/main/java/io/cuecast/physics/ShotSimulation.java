@@ -43,6 +43,8 @@ final class ShotSimulation {
 
     private final List<ShotEvent> events = new ArrayList<>();
     private final List<List<PathPoint>> paths = new ArrayList<>();
+    /** Each ball's motion as closed-form stretches, one opened per event that changed it. */
+    private final List<List<ShotTimeline.Stretch>> stretches = new ArrayList<>();
     /** Where each ball's current stretch began: position, velocity and acceleration at segmentStart. */
     private final double[][] segment;
     private double now;
@@ -63,6 +65,7 @@ final class ShotSimulation {
         for (int i = 0; i < n; i++) {
             balls[i] = new MovingBall(start.get(i), settings);
             paths.add(new ArrayList<>(List.of(new PathPoint(0, balls[i].x, balls[i].y))));
+            stretches.add(new ArrayList<>());
             openSegment(i);
         }
         for (int i = 0; i < n; i++) {
@@ -155,6 +158,12 @@ final class ShotSimulation {
             }
         }
         return false;
+    }
+
+    /** The shot as closed-form motion, with its outcome. */
+    ShotTimeline timeline(boolean complete) {
+        List<List<ShotTimeline.Stretch>> copies = stretches.stream().map(List::copyOf).toList();
+        return new ShotTimeline(copies, settings, outcome(complete));
     }
 
     ShotOutcome outcome(boolean complete) {
@@ -278,6 +287,7 @@ final class ShotSimulation {
         s[4] = ball.vy;
         s[5] = ball.moves() ? ball.ax() : 0;
         s[6] = ball.moves() ? ball.ay() : 0;
+        stretches.get(i).add(new ShotTimeline.Stretch(now, ball.state(), ball.pocketed));
     }
 
     /** Adds the stretch that ends now to the path: sampled if it curved, its end point in any case. */
@@ -402,7 +412,14 @@ final class ShotSimulation {
         double dy = b.y - a.y;
         double ax = (b.moves() ? b.ax() : 0) - (a.moves() ? a.ax() : 0);
         double ay = (b.moves() ? b.ay() : 0) - (a.moves() ? a.ay() : 0);
-        double[] p = squaredGap(dx, dy, b.vx - a.vx, b.vy - a.vy, ax / 2, ay / 2, 2 * radius - CONTACT_SLACK_MM);
+        double reach = 2 * radius - CONTACT_SLACK_MM;
+        double[] p = squaredGap(dx, dy, b.vx - a.vx, b.vy - a.vy, ax / 2, ay / 2, reach);
+        if (p[0] <= 0 && p[1] >= -MIN_CLOSING_RATE) {
+            // Touching (a contact just resolved, or rounding) and not closing: they meet again once
+            // they close in by the slack, so that a pair that drifts back together, as the cloth's
+            // friction can turn two balls that barely separated, is not let through each other.
+            p[0] = 2 * reach * CONTACT_SLACK_MM;
+        }
         return now + Polynomials.firstEntry(p, 0, horizon, MIN_CLOSING_RATE);
     }
 

@@ -4,7 +4,7 @@ import io.cuecast.camera.sim.GroundTruthBall;
 import io.cuecast.camera.sim.GroundTruthFrame;
 import io.cuecast.camera.sim.SimulatorLayout;
 import io.cuecast.camera.sim.TableSimulator;
-import io.cuecast.physics.PhysicsEvent;
+import io.cuecast.physics.ShotEvent;
 import io.cuecast.table.BallType;
 import io.cuecast.table.PoolBall;
 import io.cuecast.table.TableSpec;
@@ -26,7 +26,7 @@ import java.util.Random;
  */
 final class GroundTruthFeed {
     /** What a step of the game showed and what really happened. */
-    record Step(Detection detection, GroundTruthFrame truth, List<PhysicsEvent> physics, int shotsTaken,
+    record Step(Detection detection, GroundTruthFrame truth, List<ShotEvent> physics, int shotsTaken,
                 int racksSetUp, boolean anyMoving) {
     }
 
@@ -65,7 +65,7 @@ final class GroundTruthFeed {
     }
 
     Step next() {
-        List<PhysicsEvent> physics = simulator.advance();
+        List<ShotEvent> physics = simulator.advance();
         sequence++;
         long capturedAtUs = START_US + sequence * frameUs;
         GroundTruthFrame truth = GroundTruthFrame.of(sequence, capturedAtUs, simulator.state(), layout);
