@@ -27,7 +27,7 @@ import java.util.Random;
 final class GroundTruthFeed {
     /** What a step of the game showed and what really happened. */
     record Step(Detection detection, GroundTruthFrame truth, List<ShotEvent> physics, int shotsTaken,
-                int racksSetUp, boolean anyMoving) {
+                int racksSetUp, double fastestMmPerS) {
     }
 
     /**
@@ -70,17 +70,17 @@ final class GroundTruthFeed {
         long capturedAtUs = START_US + sequence * frameUs;
         GroundTruthFrame truth = GroundTruthFrame.of(sequence, capturedAtUs, simulator.state(), layout);
         List<BallDetection> balls = new ArrayList<>();
-        boolean anyMoving = false;
+        double fastest = 0;
         for (GroundTruthBall ball : truth.balls()) {
             double speed = Math.hypot(ball.vxMmPerS(), ball.vyMmPerS());
-            anyMoving |= speed > 0;
+            fastest = Math.max(fastest, speed);
             if (seen(ball, speed)) {
                 balls.add(detect(ball, speed));
             }
         }
         Collections.shuffle(balls, random);
         return new Step(new Detection(sequence, capturedAtUs, null, balls, 0), truth, physics,
-                simulator.shotsTaken(), simulator.racksSetUp(), anyMoving);
+                simulator.shotsTaken(), simulator.racksSetUp(), fastest);
     }
 
     private boolean seen(GroundTruthBall ball, double speed) {

@@ -16,10 +16,11 @@ class GroundTruthTrackingTest {
     void identitiesPocketingsAndShotsHoldOverALongRandomGame() {
         TableSpec table = TableSpec.POOL_9FT;
         GroundTruthFeed feed = new GroundTruthFeed(table, 30, 3, GroundTruthFeed.Faults.realistic());
-        BallTracker tracker = new BallTracker(table, new TrackingLimits(8000, 5, 3, 1.0, 25, 2));
+        TrackingLimits limits = new TrackingLimits(8000, 5, 3, 1.0, 25, 2);
+        BallTracker tracker = new BallTracker(table, limits);
         EventDetector detector = new EventDetector(table);
         TrackingScore score = new TrackingScore();
-        ShotScore shots = new ShotScore();
+        ShotScore shots = new ShotScore(limits.restSpeedMmPerS());
         for (int n = 0; n < 12_000; n++) {
             GroundTruthFeed.Step step = feed.next();
             TableState state = tracker.update(step.detection());
@@ -34,7 +35,10 @@ class GroundTruthTrackingTest {
         assertEquals(score.truthPockets, score.pocketsRight, score.figures());
         assertEquals(0, score.falsePockets, score.figures());
         assertEquals(0, shots.startsOutside(2), shots.figures());
-        assertTrue(shots.endsOutside(2) <= shots.shots / 20, shots.figures());
+        // Balls roll to a stop at μr g (about 0.1 m/s²), so the speed crosses the rest speed gently and
+        // the tracker's filtered velocity sees it a few frames late: up to 6 frames (0.2 s), where the
+        // old constant-deceleration model stopped balls dead within 2.
+        assertTrue(shots.endsOutside(6) <= shots.shots / 20, shots.figures());
         assertTrue(shots.falseStarts <= 1, shots.figures());
         assertTrue(score.movingSpeedErrorMedian() < 25, score.figures());
     }
