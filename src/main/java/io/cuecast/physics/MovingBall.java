@@ -133,6 +133,21 @@ final class MovingBall {
         classify();
     }
 
+    /** How fast the ball goes or its cloth contact turns, whichever is more (mm/s). */
+    double speed() {
+        return Math.max(Math.hypot(vx, vy), radius * Math.hypot(wx, wy));
+    }
+
+    /** Stops the ball where it is. */
+    void settle() {
+        vx = 0;
+        vy = 0;
+        wx = 0;
+        wy = 0;
+        wz = 0;
+        classify();
+    }
+
     /** Kinetic energy per unit mass (translation and rotation), mm²/s². */
     double energyPerMass() {
         double inertiaPerMass = 0.4 * radius * radius;

@@ -23,6 +23,24 @@ final class ShotSimulation {
     private static final double CONTACT_SLACK_MM = 1e-6;
     /** A gap of zero counts as a new contact only when it closes faster than this (mm/s, or mm²/s for squared gaps). */
     private static final double MIN_CLOSING_RATE = 1e-3;
+    /**
+     * Balls closer than this take an impact together (see {@link #collideCluster}): real balls in a
+     * rack or frozen together touch, and their contacts act at once, where a pairwise engine would
+     * send the impulse down one chain of balls at a time.
+     */
+    static final double SIMULTANEOUS_GAP_MM = 1.0;
+    /**
+     * Two slow balls pressed together by the cloth (each slowing along its own line) meet again and
+     * again at ever shorter intervals, each meeting turning a little of their roll into slip that
+     * the cloth turns back: without a bound the engine would resolve thousands of such meetings.
+     * Balls both slower than {@link #SETTLE_SPEED_MM_S} that meet closing slower than this stop
+     * together instead.
+     */
+    static final double SETTLE_CLOSING_MM_S = 5;
+    /** See {@link #SETTLE_CLOSING_MM_S}: rolling on, such a ball would cover at most v²/(2 μr g), under 5 mm. */
+    static final double SETTLE_SPEED_MM_S = 30;
+    /** Sweeps of the contact impulses over a cluster; each converges geometrically. */
+    private static final int CLUSTER_SWEEPS = 200;
     /** Points per curved (sliding) stretch of a path. */
     private static final int CURVE_SAMPLES = 8;
 
@@ -140,9 +158,15 @@ final class ShotSimulation {
         }
         now = next;
         if (second >= 0) {
-            collide(balls[first], balls[second]);
-            changed(first);
-            changed(second);
+            List<Integer> cluster = clusterAround(first, second);
+            if (cluster.size() == 2) {
+                collide(balls[first], balls[second]);
+            } else {
+                collideCluster(cluster, first, second);
+            }
+            for (int i : cluster) {
+                changed(i);
+            }
         } else {
             resolveOwn(first);
             changed(first);
@@ -224,11 +248,25 @@ final class ShotSimulation {
         double nx = (b.x - a.x) / distance;
         double ny = (b.y - a.y) / distance;
         double closing = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny;
+        if (closing < SETTLE_CLOSING_MM_S && a.speed() < SETTLE_SPEED_MM_S && b.speed() < SETTLE_SPEED_MM_S) {
+            a.settle();
+            b.settle();
+            events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+            return;
+        }
         double normal = (1 + settings.ballRestitution()) / 2 * Math.max(0, closing);
         a.vx -= normal * nx;
         a.vy -= normal * ny;
         b.vx += normal * nx;
         b.vy += normal * ny;
+        rub(a, b, nx, ny, normal);
+        a.classify();
+        b.classify();
+        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+    }
+
+    /** Throw: the tangential impulse of a contact along (nx, ny), from a to b, that took this normal impulse. */
+    private void rub(MovingBall a, MovingBall b, double nx, double ny, double normal) {
         double tx = -ny;
         double ty = nx;
         double slip = (a.vx - b.vx) * tx + (a.vy - b.vy) * ty + radius * (a.wz + b.wz);
@@ -239,9 +277,85 @@ final class ShotSimulation {
         b.vy -= tangential * ty;
         a.wz += 2.5 * tangential / radius;
         b.wz += 2.5 * tangential / radius;
-        a.classify();
-        b.classify();
+    }
+
+    /** Balls first and second, and every ball linked to them by gaps under {@link #SIMULTANEOUS_GAP_MM}. */
+    private List<Integer> clusterAround(int first, int second) {
+        List<Integer> cluster = new ArrayList<>(List.of(first, second));
+        for (int k = 0; k < cluster.size(); k++) {
+            MovingBall ball = balls[cluster.get(k)];
+            for (int j = 0; j < balls.length; j++) {
+                if (!balls[j].pocketed && !cluster.contains(j) && gap(ball, balls[j]) < SIMULTANEOUS_GAP_MM) {
+                    cluster.add(j);
+                }
+            }
+        }
+        return cluster;
+    }
+
+    private double gap(MovingBall a, MovingBall b) {
+        return Math.hypot(b.x - a.x, b.y - a.y) - 2 * radius;
+    }
+
+    /**
+     * An impact on a cluster of (nearly) touching balls, all contacts at once, as Poisson's
+     * restitution has it: first the impulses that stop every contact closing (found by sweeping
+     * the contacts, each impulse kept non-negative), then e times those again as the balls spring
+     * apart. For two balls this is {@link #collide}; a rack so spreads an impact over many balls
+     * where pairwise collisions would pass it down single chains. Throw acts per contact after.
+     */
+    private void collideCluster(List<Integer> cluster, int first, int second) {
+        List<int[]> contacts = new ArrayList<>();
+        for (int p = 0; p < cluster.size(); p++) {
+            for (int q = p + 1; q < cluster.size(); q++) {
+                if (gap(balls[cluster.get(p)], balls[cluster.get(q)]) < SIMULTANEOUS_GAP_MM) {
+                    contacts.add(new int[] {cluster.get(p), cluster.get(q)});
+                }
+            }
+        }
+        int m = contacts.size();
+        double[][] normals = new double[m][];
+        double[] impulse = new double[m];
+        for (int k = 0; k < m; k++) {
+            MovingBall a = balls[contacts.get(k)[0]];
+            MovingBall b = balls[contacts.get(k)[1]];
+            double distance = Math.hypot(b.x - a.x, b.y - a.y);
+            normals[k] = new double[] {(b.x - a.x) / distance, (b.y - a.y) / distance};
+        }
+        MovingBall a = balls[first];
+        MovingBall b = balls[second];
+        double distance = Math.hypot(b.x - a.x, b.y - a.y);
+        double nx = (b.x - a.x) / distance;
+        double ny = (b.y - a.y) / distance;
+        double e = settings.ballRestitution();
+        for (int sweep = 0; sweep < CLUSTER_SWEEPS; sweep++) {
+            for (int k = 0; k < m; k++) {
+                MovingBall from = balls[contacts.get(k)[0]];
+                MovingBall to = balls[contacts.get(k)[1]];
+                double closing = (from.vx - to.vx) * normals[k][0] + (from.vy - to.vy) * normals[k][1];
+                double added = Math.max(-impulse[k], closing / 2);
+                push(from, to, normals[k], added);
+                impulse[k] += added;
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            MovingBall from = balls[contacts.get(k)[0]];
+            MovingBall to = balls[contacts.get(k)[1]];
+            push(from, to, normals[k], e * impulse[k]);
+            rub(from, to, normals[k][0], normals[k][1], (1 + e) * impulse[k]);
+        }
+        for (int i : cluster) {
+            balls[i].classify();
+        }
         events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+    }
+
+    /** A normal impulse (per unit mass) along n, from a to b. */
+    private static void push(MovingBall a, MovingBall b, double[] n, double impulse) {
+        a.vx -= impulse * n[0];
+        a.vy -= impulse * n[1];
+        b.vx += impulse * n[0];
+        b.vy += impulse * n[1];
     }
 
     /**
