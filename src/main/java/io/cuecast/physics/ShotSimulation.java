@@ -159,10 +159,24 @@ final class ShotSimulation {
         now = next;
         if (second >= 0) {
             List<Integer> cluster = clusterAround(first, second);
-            if (cluster.size() == 2) {
+            List<Contact> contacts = contactsWithin(cluster);
+            if (contacts.size() == 1) {
                 collide(balls[first], balls[second]);
             } else {
-                collideCluster(cluster, first, second);
+                collideAtOnce(cluster, contacts);
+                logCollision(balls[first], balls[second]);
+            }
+            for (int i : cluster) {
+                changed(i);
+            }
+        } else if (ownKind[first] == Kind.WALL || ownKind[first] == Kind.TIP) {
+            List<Integer> cluster = clusterAround(first, -1);
+            List<Contact> contacts = contactsWithin(cluster);
+            if (cluster.size() == 1) {
+                resolveOwn(first);
+            } else {
+                collideAtOnce(cluster, contacts);
+                logCushion(first);
             }
             for (int i : cluster) {
                 changed(i);
@@ -214,14 +228,13 @@ final class ShotSimulation {
             case WALL -> {
                 TableBoundary.Wall wall = boundary.walls.get(ownTarget[i]);
                 bounce(ball, wall.nx(), wall.ny());
-                events.add(new ShotEvent.CushionCollision(now, ball.id, wall.name(),
-                        ball.x - radius * wall.nx(), ball.y - radius * wall.ny()));
+                logCushion(i);
             }
             case TIP -> {
                 TableBoundary.Tip tip = boundary.tips.get(ownTarget[i]);
                 double distance = Math.hypot(ball.x - tip.x(), ball.y - tip.y());
                 bounce(ball, (ball.x - tip.x()) / distance, (ball.y - tip.y()) / distance);
-                events.add(new ShotEvent.CushionCollision(now, ball.id, tip.name(), tip.x(), tip.y()));
+                logCushion(i);
             }
             case DROP -> {
                 ball.pocketed = true;
@@ -235,6 +248,25 @@ final class ShotSimulation {
                         ball.x, ball.y));
             }
         }
+    }
+
+    /** Logs ball i's own cushion or jaw tip event (its ownTarget). */
+    private void logCushion(int i) {
+        MovingBall ball = balls[i];
+        if (ownKind[i] == Kind.WALL) {
+            TableBoundary.Wall wall = boundary.walls.get(ownTarget[i]);
+            events.add(new ShotEvent.CushionCollision(now, ball.id, wall.name(),
+                    ball.x - radius * wall.nx(), ball.y - radius * wall.ny()));
+        } else {
+            TableBoundary.Tip tip = boundary.tips.get(ownTarget[i]);
+            events.add(new ShotEvent.CushionCollision(now, ball.id, tip.name(), tip.x(), tip.y()));
+        }
+    }
+
+    private void logCollision(MovingBall a, MovingBall b) {
+        double distance = Math.hypot(b.x - a.x, b.y - a.y);
+        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * (b.x - a.x) / distance,
+                a.y + radius * (b.y - a.y) / distance));
     }
 
     /**
@@ -251,7 +283,7 @@ final class ShotSimulation {
         if (closing < SETTLE_CLOSING_MM_S && a.speed() < SETTLE_SPEED_MM_S && b.speed() < SETTLE_SPEED_MM_S) {
             a.settle();
             b.settle();
-            events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+            logCollision(a, b);
             return;
         }
         double normal = (1 + settings.ballRestitution()) / 2 * Math.max(0, closing);
@@ -262,7 +294,7 @@ final class ShotSimulation {
         rub(a, b, nx, ny, normal);
         a.classify();
         b.classify();
-        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+        logCollision(a, b);
     }
 
     /** Throw: the tangential impulse of a contact along (nx, ny), from a to b, that took this normal impulse. */
@@ -279,9 +311,9 @@ final class ShotSimulation {
         b.wz += 2.5 * tangential / radius;
     }
 
-    /** Balls first and second, and every ball linked to them by gaps under {@link #SIMULTANEOUS_GAP_MM}. */
+    /** Ball first (and second, unless it is -1), and every ball linked to them by gaps under {@link #SIMULTANEOUS_GAP_MM}. */
     private List<Integer> clusterAround(int first, int second) {
-        List<Integer> cluster = new ArrayList<>(List.of(first, second));
+        List<Integer> cluster = new ArrayList<>(second < 0 ? List.of(first) : List.of(first, second));
         for (int k = 0; k < cluster.size(); k++) {
             MovingBall ball = balls[cluster.get(k)];
             for (int j = 0; j < balls.length; j++) {
@@ -298,64 +330,101 @@ final class ShotSimulation {
     }
 
     /**
-     * An impact on a cluster of (nearly) touching balls, all contacts at once, as Poisson's
-     * restitution has it: first the impulses that stop every contact closing (found by sweeping
-     * the contacts, each impulse kept non-negative), then e times those again as the balls spring
-     * apart. For two balls this is {@link #collide}; a rack so spreads an impact over many balls
-     * where pairwise collisions would pass it down single chains. Throw acts per contact after.
+     * A contact between ball {@code from} (or a cushion or jaw tip, -1) and ball {@code to}, whose
+     * line of centres (or the face's normal) (nx, ny) points from the one to the other.
      */
-    private void collideCluster(List<Integer> cluster, int first, int second) {
-        List<int[]> contacts = new ArrayList<>();
+    private record Contact(int from, int to, double nx, double ny) {
+        boolean withCushion() {
+            return from < 0;
+        }
+    }
+
+    /** Every contact within {@link #SIMULTANEOUS_GAP_MM} among the cluster's balls and with the cushions and jaw tips. */
+    private List<Contact> contactsWithin(List<Integer> cluster) {
+        List<Contact> contacts = new ArrayList<>();
         for (int p = 0; p < cluster.size(); p++) {
+            MovingBall a = balls[cluster.get(p)];
             for (int q = p + 1; q < cluster.size(); q++) {
-                if (gap(balls[cluster.get(p)], balls[cluster.get(q)]) < SIMULTANEOUS_GAP_MM) {
-                    contacts.add(new int[] {cluster.get(p), cluster.get(q)});
+                MovingBall b = balls[cluster.get(q)];
+                if (gap(a, b) < SIMULTANEOUS_GAP_MM) {
+                    double distance = Math.hypot(b.x - a.x, b.y - a.y);
+                    contacts.add(new Contact(cluster.get(p), cluster.get(q), (b.x - a.x) / distance,
+                            (b.y - a.y) / distance));
+                }
+            }
+            for (TableBoundary.Wall wall : boundary.walls) {
+                double gap = (a.x - wall.x1()) * wall.nx() + (a.y - wall.y1()) * wall.ny() - radius;
+                double along = (a.x - wall.x1()) * wall.dx() + (a.y - wall.y1()) * wall.dy();
+                if (gap < SIMULTANEOUS_GAP_MM && along >= 0 && along <= wall.length()) {
+                    contacts.add(new Contact(-1, cluster.get(p), wall.nx(), wall.ny()));
+                }
+            }
+            for (TableBoundary.Tip tip : boundary.tips) {
+                double distance = Math.hypot(a.x - tip.x(), a.y - tip.y());
+                if (distance - radius < SIMULTANEOUS_GAP_MM) {
+                    contacts.add(new Contact(-1, cluster.get(p), (a.x - tip.x()) / distance, (a.y - tip.y()) / distance));
                 }
             }
         }
-        int m = contacts.size();
-        double[][] normals = new double[m][];
-        double[] impulse = new double[m];
-        for (int k = 0; k < m; k++) {
-            MovingBall a = balls[contacts.get(k)[0]];
-            MovingBall b = balls[contacts.get(k)[1]];
-            double distance = Math.hypot(b.x - a.x, b.y - a.y);
-            normals[k] = new double[] {(b.x - a.x) / distance, (b.y - a.y) / distance};
-        }
-        MovingBall a = balls[first];
-        MovingBall b = balls[second];
-        double distance = Math.hypot(b.x - a.x, b.y - a.y);
-        double nx = (b.x - a.x) / distance;
-        double ny = (b.y - a.y) / distance;
-        double e = settings.ballRestitution();
+        return contacts;
+    }
+
+    /**
+     * An impact on a cluster of (nearly) touching balls, and the cushions and jaw tips they touch,
+     * all contacts at once, as Poisson's restitution has it: first the impulses that stop every
+     * contact closing (found by sweeping the contacts, each impulse kept non-negative), then e times
+     * those again (the balls' or the cushion's e) as they spring apart. For two balls alone this is
+     * {@link #collide}. A rack so spreads an impact over many balls where pairwise collisions would
+     * pass it down single chains, and two balls wedged in a pocket's jaws are freed at once where
+     * pairwise they would bounce between each other and the jaws without time passing. Friction
+     * (throw, and the cushions') acts per contact after.
+     */
+    private void collideAtOnce(List<Integer> cluster, List<Contact> contacts) {
+        double[] impulse = new double[contacts.size()];
         for (int sweep = 0; sweep < CLUSTER_SWEEPS; sweep++) {
-            for (int k = 0; k < m; k++) {
-                MovingBall from = balls[contacts.get(k)[0]];
-                MovingBall to = balls[contacts.get(k)[1]];
-                double closing = (from.vx - to.vx) * normals[k][0] + (from.vy - to.vy) * normals[k][1];
-                double added = Math.max(-impulse[k], closing / 2);
-                push(from, to, normals[k], added);
+            for (int k = 0; k < contacts.size(); k++) {
+                Contact contact = contacts.get(k);
+                double added = Math.max(-impulse[k], closing(contact) / (contact.withCushion() ? 1 : 2));
+                push(contact, added);
                 impulse[k] += added;
             }
         }
-        for (int k = 0; k < m; k++) {
-            MovingBall from = balls[contacts.get(k)[0]];
-            MovingBall to = balls[contacts.get(k)[1]];
-            push(from, to, normals[k], e * impulse[k]);
-            rub(from, to, normals[k][0], normals[k][1], (1 + e) * impulse[k]);
+        for (int k = 0; k < contacts.size(); k++) {
+            Contact contact = contacts.get(k);
+            MovingBall to = balls[contact.to()];
+            if (contact.withCushion()) {
+                double e = settings.cushionRestitution();
+                push(contact, e * impulse[k]);
+                rubCushion(to, contact.nx(), contact.ny(), (1 + e) * impulse[k]);
+            } else {
+                double e = settings.ballRestitution();
+                push(contact, e * impulse[k]);
+                rub(balls[contact.from()], to, contact.nx(), contact.ny(), (1 + e) * impulse[k]);
+            }
         }
         for (int i : cluster) {
             balls[i].classify();
         }
-        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
     }
 
-    /** A normal impulse (per unit mass) along n, from a to b. */
-    private static void push(MovingBall a, MovingBall b, double[] n, double impulse) {
-        a.vx -= impulse * n[0];
-        a.vy -= impulse * n[1];
-        b.vx += impulse * n[0];
-        b.vy += impulse * n[1];
+    private double closing(Contact contact) {
+        MovingBall to = balls[contact.to()];
+        double closing = -(to.vx * contact.nx() + to.vy * contact.ny());
+        if (!contact.withCushion()) {
+            MovingBall from = balls[contact.from()];
+            closing += from.vx * contact.nx() + from.vy * contact.ny();
+        }
+        return closing;
+    }
+
+    /** A normal impulse (per unit mass) along the contact's normal. */
+    private void push(Contact contact, double impulse) {
+        if (!contact.withCushion()) {
+            balls[contact.from()].vx -= impulse * contact.nx();
+            balls[contact.from()].vy -= impulse * contact.ny();
+        }
+        balls[contact.to()].vx += impulse * contact.nx();
+        balls[contact.to()].vy += impulse * contact.ny();
     }
 
     /**
@@ -369,6 +438,12 @@ final class ShotSimulation {
         double normal = -(1 + settings.cushionRestitution()) * Math.min(0, into);
         ball.vx += normal * nx;
         ball.vy += normal * ny;
+        rubCushion(ball, nx, ny, normal);
+        ball.classify();
+    }
+
+    /** The cushion's friction on a ball it pushed along (nx, ny) with this normal impulse. */
+    private void rubCushion(MovingBall ball, double nx, double ny, double normal) {
         double tx = -ny;
         double ty = nx;
         double slip = ball.vx * tx + ball.vy * ty - radius * ball.wz;
@@ -376,7 +451,6 @@ final class ShotSimulation {
         ball.vx += tangential * tx;
         ball.vy += tangential * ty;
         ball.wz -= 2.5 * tangential / radius;
-        ball.classify();
     }
 
     /** After an event changed ball i: close its path stretch, and find its next events again. */
