@@ -13,9 +13,9 @@ import java.util.Random;
 public final class RackLayout {
     /**
      * The gap between racked balls on the lattice, and how far each ball lies off it at most (in x
-     * and in y): a real rack is never a perfect lattice, and the physics plays collisions one pair
-     * at a time, so a perfect one would pass a break down straight chains of balls instead of
-     * scattering them. The jitter keeps at least a hair's gap, so no two balls start overlapping.
+     * and in y): a real rack is never a perfect lattice. The physics takes an impact on balls this
+     * close together at once, as on touching balls. The jitter keeps at least a hair's gap, so no
+     * two balls start overlapping.
      */
     private static final double RACK_GAP_MM = 0.6;
     private static final double RACK_JITTER_MM = 0.2;
