@@ -31,7 +31,7 @@ const resubscribe = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue
 const nowUs = () => (performance.timeOrigin + performance.now()) * 1000;
 
 const m = { measuring: false, received: 0, bytes: 0, gapEvents: 0, missed: 0, missedAcrossReconnect: 0,
-  connectFailures: 0, reconnects: 0, closeCodes: {} };
+  connectFailures: 0, reconnects: 0, closeCodes: {}, warmupCloseCodes: {} };
 const conns = [];
 
 class Conn {
@@ -104,7 +104,10 @@ class Conn {
 
   onClose(ws, code) {
     if (ws !== this.ws || this.closing) return;
-    m.closeCodes[code] = (m.closeCodes[code] || 0) + 1;
+    // Closes during the warm-up (the connection ramp, the server's JIT) are told apart from those
+    // while measuring.
+    const codes = m.measuring ? m.closeCodes : m.warmupCloseCodes;
+    codes[code] = (codes[code] || 0) + 1;
     this.subscribed = false;
   }
 
@@ -229,7 +232,7 @@ async function report(secs, cpu) {
     bytesPerMsg: m.received ? Math.round(m.bytes / m.received) : 0,
     p50ms: ms(50), p90ms: ms(90), p99ms: ms(99), p999ms: ms(99.9), maxms: +(latency.maxValue / 1000).toFixed(2),
     gapEvents: m.gapEvents, missed: m.missed,
-    connectFailures: m.connectFailures, closeCodes: m.closeCodes,
+    connectFailures: m.connectFailures, closeCodes: m.closeCodes, warmupCloseCodes: m.warmupCloseCodes,
     slowCutOff: conns.filter((c) => c.slow && c.ws.readyState !== WebSocket.OPEN).length,
     slowCutOffSeconds,
     reconnects: m.reconnects, missedAcrossReconnect: m.missedAcrossReconnect,
@@ -242,7 +245,7 @@ async function report(secs, cpu) {
   console.error(`${opts.label || opts.url}: ${held}/${N} held, ${result.msgsPerSec} state msg/s` +
     (result.expectedPerSec ? ` of ${result.expectedPerSec} expected` : '') +
     `, latency p50 ${result.p50ms} p99 ${result.p99ms} p99.9 ${result.p999ms} max ${result.maxms} ms, ` +
-    `${m.gapEvents} gaps (${m.missed} missed), close codes ${JSON.stringify(m.closeCodes)}, client CPU ${result.clientCpuPct}%` +
+    `${m.gapEvents} gaps (${m.missed} missed), close codes ${JSON.stringify(m.closeCodes)} (in the warm-up ${JSON.stringify(m.warmupCloseCodes)}), client CPU ${result.clientCpuPct}%` +
     (heapMb === null ? '' : `, server heap after GC ${heapMb} MiB`));
   process.exit(0);
 }

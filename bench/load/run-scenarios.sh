@@ -6,14 +6,17 @@
 # usage: bench/load/run-scenarios.sh            (from anywhere; about 10 minutes)
 # needs: java, mvn, node/npm, taskset; for the FastAPI peer python3-fastapi, python3-uvicorn, python3-websockets (Debian)
 # env:   WARM (s, default 20: Cuecast's JIT needs about that on one core), DUR (s, default 15), OUT (results file, default a temp file),
-#        IDLE_CLIENTS (the idle-connections scenario, default 10000),
+#        IDLE_CLIENTS (the idle-connections scenario, default 10000), IDLE_RATE (their connections a second, default 1000),
 #        PEERS (the peers folder, default /work/shared/peers; empty skips them),
 #        FASTAPI (default 1; 0 skips the FastAPI peer, the slowest to run, and keeps the Vert.x one),
-#        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers)
+#        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers),
+#        PIPELINE (default pause: Cuecast's camera pipeline is paused, a gateway alone; run: kept at 1 fps),
+#        CUECAST_ARGS (more options for Cuecast, e.g. --cuecast.http.event-loops=1),
+#        SCENARIOS (default all; standard: only the four standard loads)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-WARM=${WARM:-20} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
+WARM=${WARM:-20} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000} PIPELINE=${PIPELINE:-pause}
 OUT=${OUT:-$(mktemp --suffix=.jsonl)}
 PEERS=${PEERS-/work/shared/peers}
 PEERS_WORK=${PEERS_WORK:-/tmp/cuecast-peers}
@@ -44,17 +47,22 @@ load() { # server clients hz url [loadgen args...]
 
 start_cuecast() { # hz
   # The synthetic route publishes `state` at the scenario's rate (period rounded to whole ms, as
-  # the Vert.x peer does); the camera idles at 1 fps so detection leaves the core to the gateway.
+  # the Vert.x peer does). Cuecast runs as a gateway only: its camera pipeline is paused over the
+  # operators' API once it is up (PIPELINE=run keeps it going at 1 fps, to see what vision on the
+  # same core costs the gateway), as the peers do no vision either.
   # Every generator client comes from 127.0.0.1 and sends nothing after subscribing: lift the
   # per-address connection limit and the idle timeout, which would otherwise refuse or close them.
   (cd "$root" && exec taskset -c 0 java -Xmx1g -jar target/cuecast.jar --port "$CUECAST_PORT" \
     --cuecast.camera.fps=1 --bench.period-ms=$(( (2000 / $1 + 1) / 2 )) \
     --cuecast.gateway.connections-per-minute-per-ip=1000000 \
     --cuecast.gateway.idle-timeout-seconds=86400 --cuecast.gateway.ping-interval-seconds=3600 \
-    "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" \
+    "--camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml" ${CUECAST_ARGS:-} \
     >"$PEERS_WORK/cuecast.log" 2>&1) &
   server_pid=$!
   wait_for curl -sf "http://127.0.0.1:$CUECAST_PORT/api/v1/health"
+  if [ "$PIPELINE" != run ]; then
+    curl -sf -X POST "http://127.0.0.1:$CUECAST_PORT/api/v1/websocket/system/stop" >/dev/null
+  fi
 }
 
 start_vertx() { # hz   (as ab.sh starts it)
@@ -90,13 +98,16 @@ for s in "${STANDARD[@]}"; do
     fi
   fi
 done
+[ "${SCENARIOS:-all}" = standard ] && POLICY=() && IDLE_CLIENTS=0
 for s in "${POLICY[@]}"; do
   set -- $s
   start_cuecast "$2" && sleep 2 && load "cuecast $3" "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" "${@:4}"; stop_server
 done
 # Idle connections: 10 000 clients subscribed to a quiet stream, answering heartbeats, held for
 # the whole run; the server's heap is read over Jolokia after a full GC (target: under 1 GiB).
-start_cuecast 1 && sleep 2 && load "cuecast idle" "$IDLE_CLIENTS" 0 "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" \
-  --stream=events --connect-rate=2000 --heap-url="http://127.0.0.1:$CUECAST_PORT/observe/jolokia"; stop_server
+# They connect at 1000 a second (IDLE_RATE): at 2000 a second a freshly started server on one core,
+# a third of it taken by the JIT, answers handshakes later than the client's 10 s timeout.
+[ "$IDLE_CLIENTS" -gt 0 ] && start_cuecast 1 && sleep 2 && load "cuecast idle" "$IDLE_CLIENTS" 0 "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws" \
+  --stream=events --connect-rate="${IDLE_RATE:-1000}" --heap-url="http://127.0.0.1:$CUECAST_PORT/observe/jolokia"; stop_server
 echo "# $(date -u +%FT%TZ) done, load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT" >&2
 node "$here/summarize.js" "$OUT"

@@ -13,7 +13,9 @@ for (const r of runs) {
   const c = cuecast.get(key(r));
   const ratio = r.label.startsWith('cuecast') || !c ? '' :
     `${(c.p99ms / r.p99ms).toFixed(2)}, ${(c.msgsPerSec / r.msgsPerSec).toFixed(2)}`;
-  const codes = Object.entries(r.closeCodes).map(([k, v]) => `${k}×${v}`).join(' ') || 'none';
+  const list = (codes) => Object.entries(codes || {}).map(([k, v]) => `${k}×${v}`).join(' ');
+  const warmup = list(r.warmupCloseCodes);
+  const codes = (list(r.closeCodes) || 'none') + (warmup ? ` (warm-up: ${warmup})` : '');
   console.log(`| ${key(r)} | ${r.label} | ${r.msgsPerSec} (${r.expectedPerSec}) | ${r.p50ms} | ${r.p99ms} | ${r.p999ms} | ${r.maxms} ` +
     `| ${r.gapEvents} (${r.missed}) | ${r.held}/${r.clients} | ${codes} | ${ratio} |`);
 }

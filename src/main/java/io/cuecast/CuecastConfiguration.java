@@ -1,6 +1,9 @@
 package io.cuecast;
 
 import io.cuecast.camera.CameraPoller;
+import io.cuecast.cluster.ClusterSettings;
+import io.cuecast.cluster.ClusterWiring;
+import io.cuecast.cluster.VisionNodes;
 import io.cuecast.camera.CameraSources;
 import io.cuecast.camera.FrameRelease;
 import io.cuecast.camera.FrameSource;
@@ -8,6 +11,7 @@ import io.cuecast.camera.Frame;
 import io.cuecast.camera.LatestOnlyQueue;
 import io.cuecast.camera.StillFrameFilter;
 import io.cuecast.camera.OpenCvNatives;
+import io.cuecast.camera.lens.ConfiguredLens;
 import io.cuecast.camera.lens.UndistortedFrameSource;
 import io.cuecast.config.ConfigAdmin;
 import io.cuecast.config.ConfigException;
@@ -23,18 +27,24 @@ import io.cuecast.gateway.QualityLevel;
 import io.cuecast.gateway.QualityLevels;
 import io.cuecast.gateway.Tables;
 import io.cuecast.gateway.Stream;
-import io.cuecast.gateway.auth.AdminAccess;
 import io.cuecast.gateway.auth.AuthSettings;
+import io.cuecast.gateway.auth.BearerAccess;
+import io.cuecast.gateway.auth.HttpAccess;
 import io.cuecast.gateway.rest.AdminGuard;
+import io.cuecast.gateway.rest.TablesApi;
 import io.cuecast.gateway.ScheduledFlushTimer;
 import io.cuecast.gateway.rest.GatewayAdmin;
 import io.cuecast.gateway.video.FrameStreamFeed;
 import io.cuecast.gateway.video.MjpegHttpEndpoint;
+import io.cuecast.gateway.web.CalibrationApi;
+import io.cuecast.gateway.web.ProjectorApi;
+import io.cuecast.gateway.web.WebPages;
 import io.cuecast.gateway.video.OperatorFrames;
 import io.cuecast.gateway.video.VideoFeed;
 import io.cuecast.gateway.video.VideoSettings;
 import io.cuecast.gateway.websocket.StreamPublication;
 import io.cuecast.gateway.websocket.ConnectionSettings;
+import io.cuecast.gateway.websocket.OrderedWebsocketComponent;
 import io.cuecast.ops.CircuitBreakers;
 import io.cuecast.ops.CuecastHealthChecks;
 import io.cuecast.ops.HealthReport;
@@ -50,20 +60,24 @@ import io.cuecast.ops.deadletter.DeadLetterStore;
 import io.cuecast.ops.deadletter.GatewayDeadLetters;
 import io.cuecast.physics.EventPhysics;
 import io.cuecast.physics.EventPhysicsSettings;
+import io.cuecast.physics.prediction.PredictionSettings;
+import io.cuecast.physics.prediction.PredictionStage;
 import io.cuecast.state.GameApi;
 import io.cuecast.state.StateSettings;
 import io.cuecast.state.StateStage;
+import io.cuecast.table.CornersFile;
+import io.cuecast.table.FourCorners;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.VisionPipeline;
 import io.cuecast.vision.VisionStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -92,8 +106,9 @@ public class CuecastConfiguration implements CamelConfiguration {
         TableSpec table = settings.parsed("cuecast.table.size", "9ft-pool", TableSpec::named);
         // Read at start-up so that a bad cuecast.physics.* value stops the app with a clear message.
         EventPhysics physics = new EventPhysics(table, EventPhysicsSettings.fromSettings(settings, table));
+        PredictionSettings prediction = PredictionSettings.fromSettings(settings);
 
-        UnaryOperator<FrameSource> lens = UndistortedFrameSource.fromSettings(settings);
+        ConfiguredLens lens = UndistortedFrameSource.fromSettings(settings);
         FrameSource source = lens.apply(CameraSources.open(settings, table));
         CameraPoller poller = new CameraPoller(source);
         context.getPropertiesComponent().addInitialProperty("cuecast.camera.period-ms",
@@ -104,17 +119,22 @@ public class CuecastConfiguration implements CamelConfiguration {
 
         StillFrameFilter stillFrames = new StillFrameFilter(settings.bool("cuecast.vision.skip-still-frames", true),
                 settings.decimal("cuecast.vision.still-keepalive-seconds", 0.5, 0.01, 60));
+        CornersFile manualOutline = CornersFile.open(Path.of(settings.string("cuecast.vision.table-outline-file",
+                "data/table-outline.json")), "cuecast.vision.table-outline-file", FourCorners.Surface.CAMERA_IMAGE,
+                "the table outline set by hand");
         VisionStage vision = new VisionStage(new VisionPipeline(table,
-                settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000)));
+                settings.integer("cuecast.vision.table-refresh-frames", 150, 1, 100_000), manualOutline::current));
         StateSettings.Built stateBuilt = StateSettings.build(settings, table);
         StateStage state = stateBuilt.stage();
 
         String version = Version.current();
+        ClusterSettings cluster = ClusterSettings.fromSettings(settings);
         HistorySettings history = new HistorySettings(
                 settings.integer("cuecast.gateway.history.size", HistorySettings.DEFAULT_SIZE, 1, 100_000),
                 Duration.ofSeconds(settings.integer("cuecast.gateway.history.max-age-seconds",
                         (int) HistorySettings.DEFAULT_MAX_AGE.toSeconds(), 1, 86_400)),
-                settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed));
+                settings.parsed("cuecast.gateway.latest-value-streams", "state", HistorySettings::streamsNamed),
+                cluster.epoch().orElse(null));
         LivenessSettings liveness = new LivenessSettings(
                 seconds(settings, "cuecast.gateway.ping-interval-seconds", LivenessSettings.DEFAULT_PING_INTERVAL),
                 seconds(settings, "cuecast.gateway.idle-timeout-seconds", LivenessSettings.DEFAULT_IDLE_TIMEOUT),
@@ -131,6 +151,7 @@ public class CuecastConfiguration implements CamelConfiguration {
                 settings.parsed("cuecast.gateway.ack.streams", "alert", HistorySettings::streamsNamed),
                 seconds(settings, "cuecast.gateway.ack.timeout-seconds", AckSettings.DEFAULT_TIMEOUT),
                 settings.integer("cuecast.gateway.ack.max-deliveries", AckSettings.DEFAULT_MAX_DELIVERIES, 1, 100));
+        int eventLoops = settings.integer("cuecast.http.event-loops", VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, 1, 1024);
         DeadLetterStore deadLetters = openDeadLetters(context, settings);
         // Registered at once, so that the store (and its folder lock) is closed even if a later setting fails.
         context.addService(new ServiceSupport() {
@@ -160,10 +181,13 @@ public class CuecastConfiguration implements CamelConfiguration {
         VideoSettings.Built videoBuilt = VideoSettings.build(settings);
         VideoFeed video = videoBuilt.feed();
         CircuitBreakers breakers = new CircuitBreakers(context);
+        double staleAfterSeconds = settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600);
         HealthReport health = new HealthReport(poller.status(), frames::droppedCount, vision,
-                gateway::connectionCount, video,
-                settings.decimal("cuecast.camera.stale-after-seconds", 2, 0.1, 3600), version,
+                gateway::connectionCount, video, staleAfterSeconds, version,
                 breakers::states, () -> CuecastHealthChecks.camelPart(context));
+        if (!cluster.roles().vision()) {
+            health.withoutCamera();
+        }
         CuecastHealthChecks.register(context, health);
         routeInteger(context, settings, "cuecast.camera.breaker.failures", 10, 1, 10_000);
         routeInteger(context, settings, "cuecast.camera.breaker.open-seconds", 5, 1, 3600);
@@ -173,8 +197,9 @@ public class CuecastConfiguration implements CamelConfiguration {
                 auth.authenticator());
         Registry registry = context.getRegistry();
         // One Vert.x for the HTTP server and the WebSocket consumer, so that both share one port.
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         registry.bind("vertx", vertx);
+        registry.bind("vertx-websocket", new OrderedWebsocketComponent());
         registry.bind("frameSource", source);
         registry.bind("cameraPoller", poller);
         registry.bind("latestFrames", frames);
@@ -182,12 +207,21 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("stillFrames", stillFrames);
         registry.bind("stateStage", state);
         registry.bind("gameApi", new GameApi(state.record()));
+        registry.bind("projectorApi", new ProjectorApi(CornersFile.open(Path.of(settings.string(
+                "cuecast.projector.keystone-file", "data/projector-keystone.json")), "cuecast.projector.keystone-file",
+                FourCorners.Surface.SCREEN, "the projector calibration")));
+        registry.bind("calibrationApi", new CalibrationApi(manualOutline, vision, lens.status()));
         registry.bind("eventPhysics", physics);
+        registry.bind("predictionStage", new PredictionStage(physics, prediction));
         registry.bind("gateway", gateway);
         ConnectionSettings.Built connections = ConnectionSettings.build(settings, gateway, Clock.systemUTC());
         registry.bind("webSocketEvents", connections.events());
         registry.bind("streamPublication", new StreamPublication(gateway));
+        VisionNodes visionNodes = new VisionNodes(Clock.systemUTC());
+        ClusterWiring.wire(context, cluster, gateway, visionNodes);
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
+        registry.bind("tablesApi", new TablesApi(gateway, Duration.ofMillis(Math.round(staleAfterSeconds * 1000)),
+                visionNodes::of));
         registry.bind("pipelineControl", new PipelineControl(context));
         registry.bind("videoFeed", video);
         registry.bind("frameStreamFeed", frameStream);
@@ -224,11 +258,19 @@ public class CuecastConfiguration implements CamelConfiguration {
                 VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
                         VertxPlatformHttpRouter.getRouterNameFromPort(httpPort));
                 mjpeg.mount(router, "/api/v1/stream/video");
+                WebPages.mount(router);
                 if (auth.authenticator().required()) {
-                    AdminAccess admins = new AdminAccess(auth.authenticator());
+                    HttpAccess admins = BearerAccess.admins(auth.authenticator());
                     AdminGuard.mount(router, "/api/v1/websocket", admins);
                     AdminGuard.mount(router, "/api/v1/config", admins);
                     AdminGuard.mount(router, "/api/v1/dead-letters", admins);
+                    // The game API serves what the streams carry, to whoever may read them.
+                    AdminGuard.mount(router, "/api/v1/game/state", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
+                    AdminGuard.mount(router, "/api/v1/game/events", BearerAccess.readersOf(auth.authenticator(), Stream.EVENTS));
+                    AdminGuard.mount(router, "/api/v1/projector", admins);
+                    AdminGuard.mount(router, "/api/v1/calibration", admins);
+                    // Which tables there are and whether they are live: for whoever may read their state.
+                    AdminGuard.mount(router, "/api/v1/tables", BearerAccess.readersOf(auth.authenticator(), Stream.STATE));
                 }
             }
         });

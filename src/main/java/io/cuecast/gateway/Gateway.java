@@ -33,6 +33,7 @@ public final class Gateway {
 
     private final GatewaySettings settings;
     private final Clock clock;
+    private final TableActivity activity = new TableActivity();
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     /** Looks sessions up by the adapter's key; who is subscribed to what lives only in the registry. */
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ public final class Gateway {
     private final Map<Integer, LongAdder> closedByServer = new ConcurrentHashMap<>();
     private final AckTracker acks;
     private final AuthSettings auth;
+    private final MessageEncoder encoder;
 
     public Gateway(GatewaySettings settings) {
         this(settings, Clock.systemUTC());
@@ -105,7 +107,7 @@ public final class Gateway {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper();
-        MessageEncoder encoder = new MessageEncoder(mapper, clock);
+        this.encoder = new MessageEncoder(mapper, clock);
         StreamLocks locks = new StreamLocks();
         StreamHistory history = new InMemoryStreamHistory(settings.history(), settings.tables(), clock);
         FieldProjector projector = new FieldProjector(mapper);
@@ -245,7 +247,7 @@ public final class Gateway {
     }
 
     /** Publishes on the default table's stream; see {@link #publish(String, Stream, Object)}. */
-    public PublishResult publish(Stream stream, Object data) {
+    public Publication publish(Stream stream, Object data) {
         return publish(settings.tables().defaultId(), stream, data);
     }
 
@@ -257,12 +259,44 @@ public final class Gateway {
      * @throws IllegalArgumentException if {@code data} cannot be serialized, for an unknown table,
      *                                  or for the frame stream
      */
-    public PublishResult publish(String table, Stream stream, Object data) {
+    public Publication publish(String table, Stream stream, Object data) {
+        // Frames are binary and kept out of history; as JSON they would crash browsers again.
+        TableStream target = new TableStream(requireTable(table), requireMessageStream(stream));
+        Publication publication = publisher.publish(target, data);
+        activity.published(target, clock.instant());
+        return publication;
+    }
+
+    /**
+     * Numbers and encodes a message for other nodes' gateways (a vision node of a Kafka cluster, see
+     * docs/SCALING.md) without publishing it here.
+     *
+     * @throws IllegalArgumentException as {@link #publish(String, Stream, Object)}
+     */
+    public NumberedMessage encode(String table, Stream stream, long sequence, Object data) {
+        TableStream target = new TableStream(requireTable(table), requireMessageStream(stream));
+        return new NumberedMessage(table, stream, sequence, encoder.encodeStream(target, sequence, data).text());
+    }
+
+    /**
+     * Publishes a message numbered where it was published (see {@link StreamPublisher#publishNumbered}).
+     *
+     * @return empty when its sequence was already published here (Kafka delivered it again)
+     * @throws IllegalArgumentException for an unknown table or the frame stream
+     */
+    public Optional<Publication> publishNumbered(NumberedMessage message) {
+        TableStream target = new TableStream(requireTable(message.table()), requireMessageStream(message.stream()));
+        Optional<Publication> publication = publisher.publishNumbered(target, message.sequence(),
+                EncodedMessage.of(message.json()));
+        publication.ifPresent(published -> activity.published(target, clock.instant()));
+        return publication;
+    }
+
+    private static Stream requireMessageStream(Stream stream) {
         if (stream == Stream.FRAME) {
-            // Frames are binary and kept out of history; as JSON they would crash browsers again.
             throw new IllegalArgumentException("the frame stream carries binary frames: use publishFrame");
         }
-        return publisher.publish(new TableStream(requireTable(table), stream), data);
+        return stream;
     }
 
     private String requireTable(String table) {
@@ -295,7 +329,9 @@ public final class Gateway {
      * @return empty when no subscriber wanted the frame: nothing was encoded or numbered
      */
     public Optional<PublishResult> publishFrame(String table, LiveFrame frame) {
-        return frames.publish(requireTable(table), frame);
+        Optional<PublishResult> result = frames.publish(requireTable(table), frame);
+        result.ifPresent(published -> activity.published(new TableStream(table, Stream.FRAME), clock.instant()));
+        return result;
     }
 
     /** Sends a video frame on the default table; see {@link #publishFrame(String, LiveFrame)}. */
@@ -425,6 +461,19 @@ public final class Gateway {
         }
         sessions.values().forEach(session -> counts.merge(session.link().qualityLevel(), 1, Integer::sum));
         return counts;
+    }
+
+    /**
+     * Each table's health, subscribers and stream positions, in configured order.
+     *
+     * @param staleAfter a table whose state stream has published nothing for longer is DOWN
+     */
+    public List<TableReport> tableReports(Duration staleAfter) {
+        Map<String, Integer> subscribers = registry.subscriberCountsByTable();
+        Instant now = clock.instant();
+        Map<String, Map<Stream, Long>> sequences = publisher.lastSequences(settings.tables());
+        return settings.tables().ids().stream().map(table -> activity.report(table, sequences.get(table),
+                subscribers.getOrDefault(table, 0), now, staleAfter)).toList();
     }
 
     public GatewaySnapshot snapshot() {

@@ -11,8 +11,15 @@ import java.util.Set;
  * @param size               most messages kept per stream
  * @param maxAge             messages older than this are forgotten
  * @param latestValueStreams streams whose most recent message is sent on a plain subscribe
+ * @param epoch              the numbering's epoch, shared by every gateway of a Kafka cluster; null for
+ *                           a new one on each start (a single node, whose numbering restarts with it)
  */
-public record HistorySettings(int size, Duration maxAge, Set<Stream> latestValueStreams) {
+public record HistorySettings(int size, Duration maxAge, Set<Stream> latestValueStreams, String epoch) {
+
+    /** A single node's history, whose epoch is new on each start. */
+    public HistorySettings(int size, Duration maxAge, Set<Stream> latestValueStreams) {
+        this(size, maxAge, latestValueStreams, null);
+    }
 
     public static final int DEFAULT_SIZE = 300;
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(60);
@@ -25,6 +32,9 @@ public record HistorySettings(int size, Duration maxAge, Set<Stream> latestValue
             throw new IllegalArgumentException("history maxAge must be positive, was " + maxAge);
         }
         latestValueStreams = Set.copyOf(latestValueStreams);
+        if (epoch != null && epoch.isBlank()) {
+            throw new IllegalArgumentException("history epoch must not be blank");
+        }
     }
 
     /** The value of a stream-list key that names no stream. */

@@ -21,10 +21,11 @@ import java.util.UUID;
  */
 final class InMemoryStreamHistory implements StreamHistory {
 
-    private final String epoch = UUID.randomUUID().toString();
+    private final String epoch;
     private final Map<TableStream, Buffer> buffers = new HashMap<>();
 
     InMemoryStreamHistory(HistorySettings settings, Tables tables, Clock clock) {
+        this.epoch = settings.epoch() == null ? UUID.randomUUID().toString() : settings.epoch();
         for (String table : tables.ids()) {
             for (Stream stream : Stream.values()) {
                 buffers.put(new TableStream(table, stream), new Buffer(settings.size(), settings.maxAge(), clock));
@@ -50,6 +51,11 @@ final class InMemoryStreamHistory implements StreamHistory {
     @Override
     public void skip(TableStream stream, long sequence) {
         bufferOf(stream).skip(sequence);
+    }
+
+    @Override
+    public void skipTo(TableStream stream, long sequence) {
+        bufferOf(stream).skipTo(sequence);
     }
 
     @Override
@@ -105,6 +111,14 @@ final class InMemoryStreamHistory implements StreamHistory {
         synchronized void skip(long sequence) {
             requireNext(sequence);
             // What is kept must end at lastSequence, so a replay never jumps over the skipped one.
+            entries.clear();
+            lastSequence = sequence;
+        }
+
+        synchronized void skipTo(long sequence) {
+            if (sequence <= lastSequence) {
+                throw new IllegalArgumentException("expected a sequence after " + lastSequence + ", got " + sequence);
+            }
             entries.clear();
             lastSequence = sequence;
         }

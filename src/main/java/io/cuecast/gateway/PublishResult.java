@@ -1,7 +1,8 @@
 package io.cuecast.gateway;
 
 /**
- * What one {@link Gateway#publish} did.
+ * What one {@link Gateway#publishFrame} did: frames are offered on the publishing thread, so their
+ * outcomes are known when it returns.
  *
  * @param stream    the stream published to
  * @param sequence  the number the message got on that stream

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The fields of each stream that conditions can name: those of {@code state}
- * ({@code io.cuecast.state.StateMessages}) and {@code alert}. A stream without a schema here takes no
+ * ({@code io.cuecast.state.StateMessages}), {@code trajectory}
+ * ({@code io.cuecast.physics.prediction.TrajectoryMessages}) and {@code alert}. A stream without a schema here takes no
  * conditions until its publisher defines its fields.
  */
 public final class StreamFields {
@@ -41,6 +42,35 @@ public final class StreamFields {
             number("confidence"),
             number("missed_frames"));
 
+    /** The cue stick, when the frame showed one (absent otherwise). */
+    private static final FieldSchema CUE = FieldSchema.of(
+            object("tip", POINT),
+            object("tip_pixel", POINT),
+            number("angle_deg"),
+            number("pixel_angle_deg"),
+            number("confidence"));
+
+    private static final FieldSchema TRAJECTORY = FieldSchema.of(
+            number("frame"),
+            number("captured_at_us"),
+            number("cue_ball_id"),
+            object("shot", FieldSchema.of(number("angle_deg"), number("aim_sigma_deg"), number("speed_mm_s"),
+                    number("speed_min_mm_s"), number("speed_max_mm_s"), text("speed_source", List.of("cue", "default")))),
+            number("first_ball_hit"),
+            object("ghost_ball", FieldSchema.of(number("object_ball_id"), object("position", POINT))),
+            list("paths", FieldSchema.of(number("id"),
+                    list("points", FieldSchema.of(number("t"), number("x"), number("y"))))),
+            // balls: the ids of the one or two balls, a list of numbers with no fields of its own.
+            list("collisions", FieldSchema.of(text("type", List.of("ball", "cushion")), number("time"),
+                    list("balls", FieldSchema.of()), object("position", POINT), text("cushion", List.of()))),
+            list("pocket_entries", FieldSchema.of(number("id"), text("pocket", List.of()), number("time"),
+                    object("position", POINT))),
+            list("resting_positions", FieldSchema.of(number("id"), object("position", POINT))),
+            number("duration_s"),
+            number("confidence"),
+            number("samples"),
+            number("calculation_time_ms"));
+
     private static final Map<Stream, FieldSchema> SCHEMAS = Map.of(
             Stream.STATE, FieldSchema.of(
                     number("frame"),
@@ -48,7 +78,9 @@ public final class StreamFields {
                     object("table", FieldSchema.of(bool("found"), text("size", List.of()),
                             number("length_mm"), number("width_mm"))),
                     number("ball_count"),
-                    list("balls", BALL)),
+                    list("balls", BALL),
+                    object("cue", CUE)),
+            Stream.TRAJECTORY, TRAJECTORY,
             Stream.ALERT, FieldSchema.of(
                     levels("level", ALERT_LEVELS),
                     text("message", List.of()),

@@ -36,6 +36,16 @@ interface StreamHistory {
     void skip(TableStream stream, long sequence);
 
     /**
+     * Records that the messages after {@code lastSequence(stream)} up to {@code sequence} were
+     * published elsewhere and never reached this history (a gateway that joined a Kafka cluster after
+     * they were retained no more): the position moves to {@code sequence} and earlier messages are
+     * forgotten, so a resume from before it reports that messages were lost.
+     *
+     * @param sequence greater than {@link #lastSequence}
+     */
+    void skipTo(TableStream stream, long sequence);
+
+    /**
      * Every message after {@code sequence}, in order, or empty when history no longer holds all of
      * them (evicted by size or age). An empty list means nothing was missed.
      *

@@ -2,6 +2,7 @@ package io.cuecast.gateway;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Optional;
  *
  * <p>Slow consumers: a client whose write queue is full skips the message and its drop counter
  * goes up; it sees the gap in the sequence. Nothing blocks. The publish only notes since when the
- * client has been behind; the gateway's sweep closes one that stays behind too long.
+ * client has been behind; the gateway's sweep closes one that stays behind too long. (Handing each
+ * event loop one task for all its clients instead was measured slower: see bench/RESULTS.md.)
  *
  * <p>Filters: subscribers with equal filters form a {@link FilterGroup}, and each message is decided
  * (conditions, max_fps) and cut once per group; groups with the same cut share one encoded text, and
@@ -68,7 +70,7 @@ final class StreamPublisher {
      *
      * @throws IllegalArgumentException if {@code data} cannot be serialized (no number is used up)
      */
-    PublishResult publish(TableStream target, Object data) {
+    Publication publish(TableStream target, Object data) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(data, "data");
         return locks.whileLocked(target.stream(), () -> {
@@ -79,18 +81,40 @@ final class StreamPublisher {
         });
     }
 
-    private PublishResult fanOut(TableStream target, long sequence, EncodedMessage message) {
+    /**
+     * Publishes a message numbered where it was published (a vision node of a Kafka cluster), so that
+     * every gateway sends it with the same sequence. A sequence already passed is a redelivery and
+     * is ignored. One that jumps ahead means this history never saw the messages in between (they
+     * left Kafka before this gateway read them): a resume across them reports the loss.
+     *
+     * @return empty when the sequence was already published here
+     */
+    Optional<Publication> publishNumbered(TableStream target, long sequence, EncodedMessage message) {
+        return locks.whileLocked(target.stream(), () -> {
+            long last = history.lastSequence(target);
+            if (sequence <= last) {
+                return Optional.<Publication>empty();
+            }
+            if (sequence > last + 1) {
+                history.skipTo(target, sequence - 1);
+            }
+            history.append(target, sequence, message);
+            return Optional.of(fanOut(target, sequence, message));
+        });
+    }
+
+    private Publication fanOut(TableStream target, long sequence, EncodedMessage message) {
         Stream stream = target.stream();
         String table = target.table();
-        DeliveryCounter.Tally tally = deliveries.tally(stream);
         Instant now = Timestamps.now(clock);
         Held held = new Held(sequence, projector.of(message));
+        int recipients = 0;
         for (FilterGroup group : registry.groupsOf(stream)) {
             if (!group.covers(table)) {
                 continue;
             }
             if (group.isUnfiltered()) {
-                deliver(tally, target, group.members(), message, now, 0, sequence);
+                recipients += deliver(target, group.members(), message, now, 0, sequence);
                 continue;
             }
             if (!held.message().meets(group.conditions())) {
@@ -101,13 +125,13 @@ final class StreamPublisher {
                 cadence.nextDue().ifPresent(timer::wakeAt);
                 continue;
             }
-            deliver(tally, target, group.members(), held.message().select(group.shape()), now, 0, sequence);
+            recipients += deliver(target, group.members(), held.message().select(group.shape()), now, 0, sequence);
             if (cadence != null) {
                 cadence.sent(held, now);
                 cadence.nextDue().ifPresent(timer::wakeAt);
             }
         }
-        return tally.result(stream, sequence);
+        return new Publication(stream, sequence, recipients);
     }
 
     /**
@@ -131,31 +155,28 @@ final class StreamPublisher {
     }
 
     private Instant flushDue(Stream stream, Instant now) {
-        DeliveryCounter.Tally tally = deliveries.tally(stream);
         Instant next = null;
         for (FilterGroup group : registry.groupsOf(stream)) {
             for (Map.Entry<String, Cadence<Held>> timing : group.cadences().entrySet()) {
                 TableStream target = new TableStream(timing.getKey(), stream);
-                flushDue(tally, target, group, timing.getValue(), now);
+                flushDue(target, group, timing.getValue(), now);
                 next = earlier(next, timing.getValue().nextDue().orElse(null));
             }
         }
-        tally.addToTotals();
         return next;
     }
 
-    private void flushDue(DeliveryCounter.Tally tally, TableStream target, FilterGroup group, Cadence<Held> cadence,
-                          Instant now) {
+    private void flushDue(TableStream target, FilterGroup group, Cadence<Held> cadence, Instant now) {
         Optional<Held> pending = cadence.duePending(now);
         if (pending.isPresent()) {
             Held held = pending.get();
-            deliver(tally, target, group.members(), held.message().select(group.shape()), now, held.sequence(),
+            deliver(target, group.members(), held.message().select(group.shape()), now, held.sequence(),
                     held.sequence());
             cadence.sent(held, now);
         } else {
             cadence.dueRepeat(now).ifPresent(last -> {
                 // A repeat is no new message: its ack, if any, is already awaited.
-                deliver(tally, target, group.members(), projector.repeatOf(last.message().select(group.shape())),
+                deliver(target, group.members(), projector.repeatOf(last.message().select(group.shape())),
                         now, 0, 0);
                 cadence.repeated(now);
             });
@@ -190,21 +211,28 @@ final class StreamPublisher {
      * To every member, or only to those that subscribed to the table before {@code heldSince} when
      * it is above 0. On a stream that needs acks, each recipient's copy of message {@code sequence}
      * (0: none, a repeat) awaits its ack, even one skipped for a full queue, so that it is sent again.
+     *
+     * @return how many members it was handed to
      */
-    private void deliver(DeliveryCounter.Tally tally, TableStream target, List<FilterGroup.Member> members,
-                         EncodedMessage text, Instant now, long heldSince, long sequence) {
+    private int deliver(TableStream target, List<FilterGroup.Member> members, EncodedMessage text, Instant now,
+                        long heldSince, long sequence) {
         String table = target.table();
-        if (sequence > 0 && acks.settings().requiresAck(target.stream())) {
-            // Noted (durably) before any client can have it, so a crash in between loses no ack.
-            List<ClientSession> recipients = members.stream()
-                    .filter(member -> isRecipient(member, table, heldSince)).map(FilterGroup.Member::session).toList();
-            acks.awaitFrom(recipients, target, sequence, text, now);
-        }
+        List<ClientSession> recipients = new ArrayList<>(members.size());
         for (FilterGroup.Member member : members) {
             if (isRecipient(member, table, heldSince)) {
-                tally.count(member.session().offer(text, now), text.bytes());
+                recipients.add(member.session());
             }
         }
+        if (sequence > 0 && acks.settings().requiresAck(target.stream())) {
+            // Noted (durably) before any client can have it, so a crash in between loses no ack.
+            acks.awaitFrom(recipients, target, sequence, text, now);
+        }
+        DeliveryCounter.Tally tally = deliveries.tally(target.stream());
+        for (ClientSession session : recipients) {
+            tally.count(session.offer(text, now), text.bytes());
+        }
+        tally.addToTotals();
+        return recipients.size();
     }
 
     private static boolean isRecipient(FilterGroup.Member member, String table, long heldSince) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,13 +138,7 @@ public final class SubscriptionRegistry {
      */
     List<Stream> subscribe(ClientSession client, Collection<Stream> streams, Map<Stream, StreamFilter> filters,
                            Collection<String> tables, ToLongFunction<TableStream> lastSequence) {
-        synchronized (changeLock) {
-            Map<Stream, Subscription> current = byClient.get(client);
-            if (current == null) {
-                return List.of();
-            }
-            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
-            updated.putAll(current);
+        return edit(client, (current, updated) -> {
             Set<Stream> added = new LinkedHashSet<>();
             for (Stream stream : streams) {
                 StreamFilter filter = filters.getOrDefault(stream, StreamFilter.NONE);
@@ -162,9 +158,8 @@ public final class SubscriptionRegistry {
                     updated.put(stream, new Subscription(filter, joined));
                 }
             }
-            replace(client, current, updated);
-            return List.copyOf(added);
-        }
+            return added;
+        });
     }
 
     /**
@@ -175,13 +170,7 @@ public final class SubscriptionRegistry {
      * @return the streams that were removed altogether, in request order without repeats
      */
     public List<Stream> unsubscribe(ClientSession client, Collection<Stream> streams, Collection<String> tables) {
-        synchronized (changeLock) {
-            Map<Stream, Subscription> current = byClient.get(client);
-            if (current == null) {
-                return List.of();
-            }
-            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
-            updated.putAll(current);
+        return edit(client, (current, updated) -> {
             Set<Stream> removed = new LinkedHashSet<>();
             for (Stream stream : streams) {
                 Subscription existing = current.get(stream);
@@ -201,15 +190,34 @@ public final class SubscriptionRegistry {
                     updated.put(stream, new Subscription(existing.filter(), kept));
                 }
             }
-            replace(client, current, updated);
-            return List.copyOf(removed);
-        }
+            return removed;
+        });
     }
 
-    private void replace(ClientSession client, Map<Stream, Subscription> before, EnumMap<Stream, Subscription> after) {
-        Map<Stream, Subscription> copy = Collections.unmodifiableMap(new EnumMap<>(after));
-        byClient.put(client, copy);
-        change(client, before, copy);
+    /** Works out a client's new subscriptions from its current ones. */
+    private interface Edit {
+        /** Fills {@code updated} (a copy of {@code current}) and returns the streams it added or removed. */
+        Set<Stream> apply(Map<Stream, Subscription> current, EnumMap<Stream, Subscription> updated);
+    }
+
+    /**
+     * Replaces the client's subscriptions with an edited copy, so that readers never see a map being
+     * changed; nothing happens to a client that is not registered (it has disconnected).
+     */
+    private List<Stream> edit(ClientSession client, Edit edit) {
+        synchronized (changeLock) {
+            Map<Stream, Subscription> current = byClient.get(client);
+            if (current == null) {
+                return List.of();
+            }
+            EnumMap<Stream, Subscription> updated = new EnumMap<>(Stream.class);
+            updated.putAll(current);
+            Set<Stream> changed = edit.apply(current, updated);
+            Map<Stream, Subscription> copy = Collections.unmodifiableMap(updated);
+            byClient.put(client, copy);
+            change(client, current, copy);
+            return List.copyOf(changed);
+        }
     }
 
     /** The stream's subscribers by filter at this instant, as an immutable snapshot. */
@@ -268,6 +276,17 @@ public final class SubscriptionRegistry {
             counts.put(stream, groupsOf(stream).stream().mapToInt(group -> group.members().size()).sum());
         }
         return Collections.unmodifiableMap(counts);
+    }
+
+    /** By table, how many clients are subscribed to at least one of its streams; tables nobody watches are absent. */
+    Map<String, Integer> subscriberCountsByTable() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map<Stream, Subscription> subscriptions : byClient.values()) {
+            Set<String> watched = new HashSet<>();
+            subscriptions.values().forEach(subscription -> watched.addAll(subscription.tables()));
+            watched.forEach(table -> counts.merge(table, 1, Integer::sum));
+        }
+        return counts;
     }
 
     public boolean isRegistered(ClientSession client) {

@@ -57,6 +57,16 @@ public final class HealthReport {
         components.put("circuit_breakers", now -> breakers());
     }
 
+    /**
+     * For a gateway-only node of a cluster (docs/SCALING.md), which has no camera and runs no
+     * detection: those parts are left out rather than reported DOWN. Call before the report is used.
+     */
+    public HealthReport withoutCamera() {
+        components.remove("camera");
+        components.remove("vision");
+        return this;
+    }
+
     /** The names of Cuecast's own components, in report order. */
     public List<String> componentNames() {
         return List.copyOf(components.keySet());

@@ -2,6 +2,7 @@ package io.cuecast.state;
 
 import io.cuecast.table.BallType;
 import io.cuecast.table.TableSpec;
+import io.cuecast.vision.CueDetection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +14,15 @@ import java.util.Set;
 
 /**
  * Turns the tracker's states, frame by frame, into game events: shots starting and ending (with a
- * summary), ball-ball collisions, cushion contacts, pocketings, balls lost and restored, and racks.
+ * summary), ball-ball collisions, cushion contacts, pocketings, balls lost and restored, racks, and
+ * the cue stick coming over the table (aiming) and leaving it.
  *
  * <p>A collision or a cushion contact is a ball whose motion changed beyond what the tracker's
  * motion model explains ({@link TrackedBall#kicked()}): beside a moving ball it is a collision, at a
  * rail a cushion. A shot starts when a ball moves on a table at rest and ends when all are at rest
- * again. A rack is ten or more resting balls packed together.
+ * again. A rack is ten or more resting balls packed together. The cue stick is over the table once
+ * seen in {@value #CUE_SEEN_FRAMES} frames in a row, and gone once unseen in {@value #CUE_GONE_FRAMES}
+ * in a row, so that a detection that flickers (a stick over a busy patch of cloth) tells neither twice.
  *
  * <p>Not thread-safe: fed by the single state-update stage.
  */
@@ -26,6 +30,10 @@ public final class EventDetector {
     /** The same pair or ball reported again within this time is the same contact seen twice. */
     private static final long CONTACT_DEBOUNCE_US = 250_000;
     private static final int RACK_MIN_BALLS = 10;
+    /** Frames in a row a stick must be seen before aiming counts as started: a tenth of a second at 30 fps. */
+    static final int CUE_SEEN_FRAMES = 3;
+    /** Frames in a row it must be missing before aiming counts as over: a stick is missed now and then. */
+    static final int CUE_GONE_FRAMES = 6;
 
     private final TableSpec table;
     private final double diameter;
@@ -34,6 +42,11 @@ public final class EventDetector {
     private Shot shot;
     private boolean rackOnTable;
     private boolean rackAwaitingBreak;
+    private boolean cueOverTable;
+    /** Frames in a row the stick has been seen (while it is not over the table) or missed (while it is). */
+    private int cueFramesAgainst;
+    private long cueFirstSeenUs;
+    private long cueLastSeenUs;
 
     public EventDetector(TableSpec table) {
         this.table = table;
@@ -46,6 +59,7 @@ public final class EventDetector {
         Emitter emit = (type, ids, details) -> events.add(new GameEvent(type, state.frameSequence(),
                 state.capturedAtUs(), ids, details));
         List<TrackedBall> moving = state.balls().stream().filter(TrackedBall::moving).toList();
+        cue(state, emit);
         if (shot == null && !moving.isEmpty()) {
             startShot(state, moving, emit);
         }
@@ -98,6 +112,32 @@ public final class EventDetector {
         emit.event("shot_started", List.of(struck.id()), details);
     }
 
+    /** {@code cue_detected} and {@code cue_lost}, with the hysteresis described above. */
+    private void cue(TableState state, Emitter emit) {
+        CueDetection cue = state.cue();
+        if (cue != null) {
+            if (!cueOverTable && cueFramesAgainst == 0) {
+                cueFirstSeenUs = state.capturedAtUs();
+            }
+            cueLastSeenUs = state.capturedAtUs();
+        }
+        cueFramesAgainst = (cue != null) == cueOverTable ? 0 : cueFramesAgainst + 1;
+        if (!cueOverTable && cueFramesAgainst >= CUE_SEEN_FRAMES) {
+            cueOverTable = true;
+            cueFramesAgainst = 0;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("tip", point(cue.tipXMm(), cue.tipYMm()));
+            details.put("angle_deg", round(cue.tableAngleDeg()));
+            emit.event("cue_detected", List.of(), details);
+        } else if (cueOverTable && cueFramesAgainst >= CUE_GONE_FRAMES) {
+            cueOverTable = false;
+            cueFramesAgainst = 0;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("aimed_s", round((cueLastSeenUs - cueFirstSeenUs) / 1e6));
+            emit.event("cue_lost", List.of(), details);
+        }
+    }
+
     private void contacts(TableState state, Emitter emit) {
         double frameSeconds = lastFrameUs < 0 ? 0 : (state.capturedAtUs() - lastFrameUs) / 1e6;
         for (TrackedBall ball : state.balls()) {
@@ -110,8 +150,7 @@ public final class EventDetector {
                 int high = Math.max(ball.id(), other.id());
                 if (fresh("pair " + low + "-" + high, state.capturedAtUs())) {
                     Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("position", Map.of("x", round((ball.xMm() + other.xMm()) / 2),
-                            "y", round((ball.yMm() + other.yMm()) / 2)));
+                    details.put("position", point((ball.xMm() + other.xMm()) / 2, (ball.yMm() + other.yMm()) / 2));
                     emit.event("ball_collision", List.of(low, high), details);
                     if (shot != null) {
                         shot.collisions++;
@@ -256,9 +295,13 @@ public final class EventDetector {
     }
 
     private static Map<String, Object> position(TrackedBall ball) {
+        return point(ball.xMm(), ball.yMm());
+    }
+
+    private static Map<String, Object> point(double x, double y) {
         Map<String, Object> point = new LinkedHashMap<>();
-        point.put("x", round(ball.xMm()));
-        point.put("y", round(ball.yMm()));
+        point.put("x", round(x));
+        point.put("y", round(y));
         return point;
     }
 

@@ -4,6 +4,7 @@ import io.cuecast.config.ConfigSection;
 import io.cuecast.config.LiveSetting;
 import io.cuecast.config.Settings;
 import io.cuecast.table.TableSpec;
+import java.time.Clock;
 import java.util.List;
 
 /** The {@code cuecast.state.*} keys: tracking and publication limits, all changeable live. */
@@ -37,7 +38,8 @@ public final class StateSettings {
             policy.setLimits(values.decimal("noise-mm"), values.decimal("max-rate-hz"),
                     values.decimal("keepalive-seconds"));
         });
-        return new Built(new StateStage(tracker, new EventDetector(table), policy, new GameRecord(EVENTS_KEPT)), section);
+        return new Built(new StateStage(tracker, new EventDetector(table), policy, new GameRecord(EVENTS_KEPT),
+                Clock.systemUTC()), section);
     }
 
     private static TrackingLimits limits(ConfigSection.Values values) {

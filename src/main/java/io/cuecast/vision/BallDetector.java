@@ -43,10 +43,11 @@ public final class BallDetector {
     private TableView maskedView;
     private Mat playingArea = new Mat();
     private Rect roi;
+    private double minRadius;
+    private double maxRadius;
 
     public List<BallDetection> detect(Mat bgr, TableView view, ClothModel cloth) {
         prepareFor(view, bgr.size());
-        double radius = view.ballRadiusPx();
         Mat region = bgr.submat(roi);
         Mat lab = new Mat();
         Mat nonCloth = new Mat();
@@ -62,16 +63,22 @@ public final class BallDetector {
             Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
             byte[] maskPixels = ClothModel.bytes(mask);
             byte[] nonClothPixels = ClothModel.bytes(nonCloth);
-            List<Point> centres = peaks(distance, radius);
+            List<Point> centres = peaks(distance, view);
             List<Point> round = new ArrayList<>(centres.size());
             for (Point peak : centres) {
-                Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
-                if (fill(maskPixels, mask.cols(), mask.rows(), centre, radius) >= MIN_FILL) {
+                Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radiusAt(view, peak));
+                if (fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
                     round.add(centre);
+                }
+            }
+            for (Point circle : circles(lab, view, round)) {
+                if (fill(maskPixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
+                    round.add(circle);
                 }
             }
             List<BallDetection> balls = new ArrayList<>(round.size());
             for (Point centre : round) {
+                double radius = radiusAt(view, centre);
                 double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), centre, radius, round);
                 if (ringCloth >= MIN_RING_CLOTH) {
                     balls.add(describe(bgr, view, new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
@@ -87,12 +94,70 @@ public final class BallDetector {
         }
     }
 
+    /**
+     * A round edge needs less of its disc to read as not cloth than a distance-map peak: a ball of
+     * nearly the cloth's colour (snooker's green, a blue ball on blue cloth) is mostly "cloth".
+     */
+    private static final double HOUGH_MIN_FILL = 0.3;
+    /** OpenCV's circle "perfectness" (0..1) a round edge needs. */
+    private static final double HOUGH_PERFECTNESS = 0.8;
+
+    /**
+     * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size, on
+     * the playing area and clear of the distance map's balls: a ball touching a pocket's mouth, a
+     * shadow or a pack merges with it in the colour mask and makes no peak of its own, but its edge
+     * is still round.
+     */
+    private List<Point> circles(Mat lab, TableView view, List<Point> found) {
+        Mat lightness = new Mat();
+        Mat circles = new Mat();
+        try {
+            Core.extractChannel(lab, lightness, 0);
+            Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
+                    (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
+            byte[] area = ClothModel.bytes(playingArea);
+            List<Point> extra = new ArrayList<>();
+            for (int i = 0; i < circles.cols(); i++) {
+                double[] c = circles.get(0, i);
+                Point centre = new Point(c[0], c[1]);
+                int x = (int) Math.round(c[0]);
+                int y = (int) Math.round(c[1]);
+                if (x < 0 || y < 0 || x >= playingArea.cols() || y >= playingArea.rows() || area[y * playingArea.cols() + x] == 0) {
+                    continue;
+                }
+                double radius = radiusAt(view, centre);
+                boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
+                boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
+                        && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
+                if (ballSized && clear) {
+                    extra.add(centre);
+                }
+            }
+            return extra;
+        } finally {
+            lightness.release();
+            circles.release();
+        }
+    }
+
+    /** The expected ball radius at a point of the region of interest. */
+    private double radiusAt(TableView view, Point inRoi) {
+        return view.ballRadiusPxAt(inRoi.x + roi.x, inRoi.y + roi.y);
+    }
+
     /** Rebuilds the playing-area mask (cloth polygon less the pockets) when the table view changes. */
     private void prepareFor(TableView view, Size imageSize) {
         if (view == maskedView) {
             return;
         }
-        int margin = (int) Math.ceil(view.ballRadiusPx());
+        minRadius = Double.MAX_VALUE;
+        maxRadius = 0;
+        for (Point corner : view.cornersPx()) {
+            double r = view.ballRadiusPxAt(corner.x, corner.y);
+            minRadius = Math.min(minRadius, r);
+            maxRadius = Math.max(maxRadius, r);
+        }
+        int margin = (int) Math.ceil(maxRadius);
         MatOfPoint polygon = new MatOfPoint(view.cornersPx());
         Rect bounds = Imgproc.boundingRect(polygon);
         int x0 = Math.max(0, bounds.x - margin);
@@ -118,27 +183,33 @@ public final class BallDetector {
         maskedView = view;
     }
 
-    /** Local maxima of the distance map about one ball radius high, at least ~1.2 radii apart. */
-    private static List<Point> peaks(Mat distance, double radius) {
+    /**
+     * Local maxima of the distance map about one ball radius high, at least ~1.2 radii apart, the
+     * radius being the one expected where the peak lies.
+     */
+    private List<Point> peaks(Mat distance, TableView view) {
         int cols = distance.cols();
         int rows = distance.rows();
         float[] d = new float[cols * rows];
         distance.get(0, 0, d);
-        float low = (float) (MIN_PEAK * radius);
-        float high = (float) (MAX_PEAK * radius);
+        float low = (float) (MIN_PEAK * minRadius);
+        float high = (float) (MAX_PEAK * maxRadius);
         List<float[]> candidates = new ArrayList<>();
         for (int y = 1; y < rows - 1; y++) {
             for (int x = 1; x < cols - 1; x++) {
                 float v = d[y * cols + x];
                 if (v >= low && v <= high && isLocalMaximum(d, cols, x, y, v)) {
-                    candidates.add(new float[] {x, y, v});
+                    double radius = radiusAt(view, new Point(x, y));
+                    if (v >= MIN_PEAK * radius && v <= MAX_PEAK * radius) {
+                        candidates.add(new float[] {x, y, v, (float) radius});
+                    }
                 }
             }
         }
         candidates.sort(Comparator.comparingDouble((float[] c) -> c[2]).reversed());
-        double minSeparation = 1.2 * radius;
         List<Point> accepted = new ArrayList<>();
         for (float[] c : candidates) {
+            double minSeparation = 1.2 * c[3];
             boolean clear = accepted.stream().allMatch(p -> Math.hypot(p.x - c[0], p.y - c[1]) >= minSeparation);
             if (clear) {
                 accepted.add(new Point(c[0], c[1]));

@@ -20,6 +20,8 @@ public final class ClothModel {
     private static final int MAX_CHROMA_DISTANCE = 18;
     private static final double MIN_LIGHTNESS_RATIO = 0.5;
     private static final double MAX_LIGHTNESS_RATIO = 1.6;
+    /** A white ball is at most this much lighter than bright cloth, so the band stops short of it. */
+    private static final int MAX_LIGHTNESS_ABOVE = 60;
     private static final int HUE_BINS = 45;
 
     private final int lightness;
@@ -33,7 +35,7 @@ public final class ClothModel {
         this.a = a;
         this.b = b;
         this.minLightness = (int) (lightness * MIN_LIGHTNESS_RATIO);
-        this.maxLightness = (int) Math.min(255, lightness * MAX_LIGHTNESS_RATIO);
+        this.maxLightness = (int) Math.min(255, Math.min(lightness * MAX_LIGHTNESS_RATIO, lightness + MAX_LIGHTNESS_ABOVE));
     }
 
     /** Learns the cloth colour from a BGR frame, or empty when no saturated hue dominates it. */

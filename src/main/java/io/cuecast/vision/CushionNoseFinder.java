@@ -33,10 +33,19 @@ final class CushionNoseFinder {
         for (int side = 0; side < 4; side++) {
             insets[side] = noseInset(lightness, corners[side], corners[(side + 1) % 4], corners, maxInset);
         }
+        double[][] lines = new double[4][];
+        for (int side = 0; side < 4; side++) {
+            Point a = corners[side];
+            Point b = corners[(side + 1) % 4];
+            double[] inward = inwardNormal(a, b, corners);
+            double length = distance(a, b);
+            lines[side] = new double[] {a.x + insets[side] * inward[0], a.y + insets[side] * inward[1],
+                (b.x - a.x) / length, (b.y - a.y) / length};
+        }
         Point[] moved = new Point[4];
         for (int i = 0; i < 4; i++) {
-            // corner i lies on side i (i -> i+1) and side i-1 (i-1 -> i)
-            moved[i] = offsetCorner(corners, i, insets[(i + 3) % 4], insets[i]);
+            // corner i is where side i-1 (i-1 -> i) meets side i (i -> i+1), each moved in to its nose
+            moved[i] = ClothOutline.intersection(lines[(i + 3) % 4], lines[i]).orElse(corners[i]);
         }
         return moved;
     }
@@ -130,23 +139,6 @@ final class CushionNoseFinder {
         double my = (a.y + b.y) / 2;
         boolean pointsIn = (cx - mx) * nx + (cy - my) * ny > 0;
         return pointsIn ? new double[] {nx, ny} : new double[] {-nx, -ny};
-    }
-
-    /** Corner i moved in by {@code before} from side i-1 and {@code after} from side i (a rectangle's corners). */
-    private static Point offsetCorner(Point[] corners, int i, double before, double after) {
-        Point prev = corners[(i + 3) % 4];
-        Point here = corners[i];
-        Point next = corners[(i + 1) % 4];
-        double[] alongPrevSide = unit(prev, here);
-        double[] alongNextSide = unit(here, next);
-        // Moving in from side i-1 is a move along side i's direction, and vice versa.
-        return new Point(here.x + before * alongNextSide[0] - after * alongPrevSide[0],
-                here.y + before * alongNextSide[1] - after * alongPrevSide[1]);
-    }
-
-    private static double[] unit(Point from, Point to) {
-        double length = distance(from, to);
-        return new double[] {(to.x - from.x) / length, (to.y - from.y) / length};
     }
 
     private static double distance(Point a, Point b) {

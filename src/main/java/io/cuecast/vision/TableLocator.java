@@ -2,24 +2,22 @@ package io.cuecast.vision;
 
 import io.cuecast.table.TableSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
-import org.opencv.core.RotatedRect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Finds the playing area from the cloth: the largest cloth-coloured region, closed over the balls
- * on it, and its minimum-area rectangle. This first version assumes the camera looks straight down
- * (a rectangle, not a general quadrilateral); oblique views and configured corners are the vision
- * issue's.
+ * on it, outlined as a quadrilateral ({@link ClothOutline}; its minimum-area rectangle when that
+ * fits better), with each side moved in to the cushion nose. Which sides are the table's
+ * long ones is decided from the rectangle the quadrilateral images, not from the image: seen from
+ * one end, the long rails are the shorter sides in the picture.
  */
 public final class TableLocator {
     /** The cloth must cover at least this share of the image to count as a table. */
@@ -48,7 +46,7 @@ public final class TableLocator {
     private static Optional<MatOfPoint> largestRegion(Mat mask) {
         List<MatOfPoint> contours = new ArrayList<>();
         Mat hierarchy = new Mat();
-        Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+        Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
         hierarchy.release();
         Optional<MatOfPoint> largest = contours.stream().max(Comparator.comparingDouble(Imgproc::contourArea));
         contours.stream().filter(c -> largest.map(l -> l != c).orElse(true)).forEach(Mat::release);
@@ -56,15 +54,12 @@ public final class TableLocator {
     }
 
     private TableView viewOf(MatOfPoint region, Mat bgr) {
-        MatOfPoint2f points = new MatOfPoint2f(region.toArray());
-        RotatedRect rect = Imgproc.minAreaRect(points);
-        points.release();
+        Point[] corners = ClothOutline.corners(region);
         region.release();
-        Point[] corners = new Point[4];
-        rect.points(corners);
         Mat lightness = lightness(bgr);
         try {
-            return TableView.fromCorners(spec, tableOrder(CushionNoseFinder.insetToNoses(lightness, clockwise(corners))));
+            Point[] noses = CushionNoseFinder.insetToNoses(lightness, ClothOutline.clockwise(corners));
+            return TableView.fromCorners(spec, tableOrder(noses, bgr.cols(), bgr.rows()));
         } finally {
             lightness.release();
         }
@@ -81,36 +76,27 @@ public final class TableLocator {
 
     /**
      * Orders corners as table (0,0), (L,0), (L,W), (0,W): clockwise in the image from the corner
-     * nearest the image's top-left, turned a quarter when the table's long side runs down the image.
+     * nearest the image's top-left, turned a quarter when the table's long side is the second one,
+     * as judged from the rectangle the corners image in a picture of this size.
      */
-    static Point[] tableOrder(Point[] corners) {
-        Point[] clockwise = clockwise(corners);
+    static Point[] tableOrder(Point[] corners, double imageWidth, double imageHeight) {
+        Point[] fromFirst = fromTopLeft(ClothOutline.clockwise(corners));
+        boolean longSideFirst = ClothOutline.aspect(fromFirst, imageWidth, imageHeight) >= 1;
+        return longSideFirst ? fromFirst : new Point[] {fromFirst[1], fromFirst[2], fromFirst[3], fromFirst[0]};
+    }
+
+    /** Clockwise corners turned to start at the one nearest the image's top-left. */
+    static Point[] fromTopLeft(Point[] clockwise) {
         int first = 0;
         for (int i = 1; i < 4; i++) {
             if (clockwise[i].x + clockwise[i].y < clockwise[first].x + clockwise[first].y) {
                 first = i;
             }
         }
-        boolean longSideFirst = distance(clockwise[first], clockwise[(first + 1) % 4])
-                >= distance(clockwise[(first + 1) % 4], clockwise[(first + 2) % 4]);
-        int start = longSideFirst ? first : (first + 1) % 4;
-        Point[] ordered = new Point[4];
+        Point[] turned = new Point[4];
         for (int i = 0; i < 4; i++) {
-            ordered[i] = clockwise[(start + i) % 4];
+            turned[i] = clockwise[(first + i) % 4];
         }
-        return ordered;
-    }
-
-    /** The corners sorted clockwise as seen in the image (y points down). */
-    private static Point[] clockwise(Point[] corners) {
-        Point centre = new Point(Arrays.stream(corners).mapToDouble(p -> p.x).average().orElseThrow(),
-                Arrays.stream(corners).mapToDouble(p -> p.y).average().orElseThrow());
-        Point[] sorted = corners.clone();
-        Arrays.sort(sorted, Comparator.comparingDouble(p -> Math.atan2(p.y - centre.y, p.x - centre.x)));
-        return sorted;
-    }
-
-    private static double distance(Point a, Point b) {
-        return Math.hypot(a.x - b.x, a.y - b.y);
+        return turned;
     }
 }

@@ -1,6 +1,8 @@
 package io.cuecast.vision;
 
 import io.cuecast.camera.Frame;
+import io.cuecast.table.FourCorners;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -12,7 +14,11 @@ import java.util.function.Consumer;
 public final class VisionStage {
     private final VisionPipeline pipeline;
     private final AtomicLong framesProcessed = new AtomicLong();
-    private volatile Detection last;
+    /** The latest detection with its frame's size, swapped in whole so that readers never mix two frames. */
+    private volatile Seen last;
+
+    private record Seen(Detection detection, int width, int height) {
+    }
     private volatile Consumer<Detection> listener = detection -> { };
 
     public VisionStage(VisionPipeline pipeline) {
@@ -23,7 +29,7 @@ public final class VisionStage {
     public synchronized Detection detect(Frame frame) {
         Detection detection = pipeline.detect(frame);
         framesProcessed.incrementAndGet();
-        last = detection;
+        last = new Seen(detection, frame.width(), frame.height());
         listener.accept(detection);
         return detection;
     }
@@ -37,8 +43,21 @@ public final class VisionStage {
         return framesProcessed.get();
     }
 
+    /**
+     * Where the latest frame's table outline lies, as fractions of the image; empty before the first
+     * frame and while no table is found.
+     */
+    public Optional<FourCorners> lastOutline() {
+        Seen seen = last;
+        if (seen == null || seen.detection().table() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(seen.detection().table().outline(seen.width(), seen.height()));
+    }
+
     /** The latest detection, or null before the first frame. */
     public Detection lastDetection() {
-        return last;
+        Seen seen = last;
+        return seen == null ? null : seen.detection();
     }
 }

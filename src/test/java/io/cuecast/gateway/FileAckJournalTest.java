@@ -51,6 +51,21 @@ class FileAckJournalTest {
     }
 
     @Test
+    void aClientLeavingWithNothingToSettleLeavesTheFileAlone() throws Exception {
+        try (FileAckJournal journal = FileAckJournal.open(dir)) {
+            journal.awaited(List.of(A5), "{}");
+        }
+        try (FileAckJournal restarted = FileAckJournal.open(dir)) {
+            restarted.settled(List.of());
+            restarted.settled(List.of(B5));
+        }
+
+        try (FileAckJournal reopened = FileAckJournal.open(dir)) {
+            assertEquals(1, reopened.takeUnsettled().size(), "the last run's awaited ack is still on disk");
+        }
+    }
+
+    @Test
     void theFileIsEmptiedWhenNothingIsAwaited() throws Exception {
         try (FileAckJournal journal = FileAckJournal.open(dir)) {
             journal.awaited(List.of(A5, B5), "{}");

@@ -62,7 +62,7 @@ class GatewayConcurrencyTest {
             tasks.add(() -> {
                 int delivered = 0;
                 for (int i = 0; i < PUBLISHES_PER_STREAM; i++) {
-                    delivered += gateway.publish(stream, Map.of("i", i)).delivered();
+                    delivered += gateway.publish(stream, Map.of("i", i)).recipients();
                 }
                 return delivered;
             });
@@ -85,7 +85,7 @@ class GatewayConcurrencyTest {
         for (TestClient client : visitors) {
             received += assertDeliveriesMatchSubscriptions(client);
         }
-        assertEquals(delivered, received, "every delivery the publishers counted reached a channel");
+        assertEquals(delivered, received, "every message the publishers handed out reached a channel");
     }
 
     /**

@@ -108,6 +108,21 @@ class GatewayConditionsTest {
     }
 
     @Test
+    void conditionsOnTheCueStickPassOnlyStatesWithSuchAStick() {
+        TestClient client = subscribed("state", "{'conditions':{'cue.confidence':{'gte':0.5},'cue.tip.x':{'lt':1000}}}");
+
+        gateway.publish(Stream.STATE, state(1, true, List.of()));
+        for (double[] cue : new double[][] {{2, 0.9, 500}, {3, 0.3, 500}, {4, 0.8, 1500}, {5, 0.5, 999}}) {
+            Map<String, Object> data = state((int) cue[0], true, List.of());
+            data.put("cue", Map.of("confidence", cue[1], "tip", Map.of("x", cue[2], "y", 600.0)));
+            gateway.publish(Stream.STATE, data);
+        }
+
+        assertEquals(List.of("2", "5"), client.ofType("state").stream().map(m -> m.at("/data/ball_count").asText()).toList(),
+                "no stick (1), too unsure (3), tip too far (4)");
+    }
+
+    @Test
     void statusShowsTheConditionsAsSent() {
         TestClient client = subscribed("state", "{'min_fps':2,'conditions':{'ball_count':{'gte':3}}}");
 
@@ -134,7 +149,7 @@ class GatewayConditionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{'state':{'conditions':{'colour':'red'}}}                | data.filters.state.conditions.colour names no field: 'state' has no field 'colour'; its fields are frame, captured_at_us, table, ball_count, balls.",
+            "{'state':{'conditions':{'colour':'red'}}}                | data.filters.state.conditions.colour names no field: 'state' has no field 'colour'; its fields are frame, captured_at_us, table, ball_count, balls, cue.",
             "{'state':{'conditions':{'table.colour':true}}}           | data.filters.state.conditions.table.colour names no field: 'table' has no field 'colour'; its fields are found, size, length_mm, width_mm.",
             "{'state':{'conditions':{'frame.x':1}}}                   | data.filters.state.conditions.frame.x names no field: 'frame' is a number, which has no field 'x'.",
             "{'state':{'conditions':{'balls':{'where':{'spin':true}}}}} | data.filters.state.conditions.balls.where.spin names no field: 'balls[]' has no field 'spin'; its fields are id, type,",
@@ -155,7 +170,7 @@ class GatewayConditionsTest {
             "{'state':{'conditions':{'ball_count':{'in':3}}}}         | data.filters.state.conditions.ball_count.in must be a non-empty array of values, but it is a number.",
             "{'state':{'conditions':{'ball_count':{'in':[1,'x']}}}}   | data.filters.state.conditions.ball_count.in[1] must be a number",
             "{'alert':{'conditions':{'level':{'gte':'severe'}}}}      | data.filters.alert.conditions.level.gte must be one of info, warning, error, critical, like the field 'level', but it is 'severe'.",
-            "{'events':{'conditions':{'kind':'x'}}}                   | data.filters.events.conditions: conditions are not available on 'events' yet, since its fields are not defined; streams that take conditions: state, alert.",
+            "{'events':{'conditions':{'kind':'x'}}}                   | data.filters.events.conditions: conditions are not available on 'events' yet, since its fields are not defined; streams that take conditions: state, trajectory, alert.",
             "{'events':{'min_fps':2}}                                 | data.filters.events.min_fps repeats the latest value, so it applies only to latest-value streams ([state]",
             "{'alert':{'min_fps':2}}                                  | data.filters.alert.min_fps repeats the latest value"})
     void badConditionsAreRefusedNamingThePathAndChangeNothing(String filters, String problem) {

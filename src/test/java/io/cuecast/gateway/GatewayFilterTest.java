@@ -84,14 +84,14 @@ class GatewayFilterTest {
         TestClient c = subscribed("c", null);
         TestClient d = subscribed("d", "{'state':{}}");
 
-        PublishResult result = gateway.publish(Stream.STATE, state());
+        Publication result = gateway.publish(Stream.STATE, state());
 
         assertSame(a.lastSentText(), b.lastSentText());
         assertSame(c.lastSentText(), d.lastSentText());
         assertNotSame(a.lastSentText(), c.lastSentText());
         assertEquals(List.of("table", "balls"), TestClient.keys(a.last().get("data")));
         assertEquals(List.of("frame", "table", "ball_count", "balls"), TestClient.keys(c.last().get("data")));
-        assertEquals(4, result.delivered());
+        assertEquals(4, result.recipients());
     }
 
     @Test

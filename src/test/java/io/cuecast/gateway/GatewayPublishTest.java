@@ -37,14 +37,14 @@ class GatewayPublishTest {
 
     @Test
     void sequencesAdvanceWithoutSubscribers() {
-        PublishResult first = gateway.publish(Stream.TRAJECTORY, Map.of());
+        Publication first = gateway.publish(Stream.TRAJECTORY, Map.of());
         gateway.publish(Stream.TRAJECTORY, Map.of());
         TestClient late = subscribed("late", "trajectory");
 
-        PublishResult third = gateway.publish(Stream.TRAJECTORY, Map.of());
+        Publication third = gateway.publish(Stream.TRAJECTORY, Map.of());
 
         assertEquals(1, first.sequence());
-        assertEquals(0, first.delivered());
+        assertEquals(0, first.recipients());
         assertEquals(3, third.sequence());
         assertEquals(List.of(3L), sequences(late.ofType("trajectory")));
     }
@@ -55,12 +55,12 @@ class GatewayPublishTest {
         TestClient b = subscribed("b", "state");
         TestClient c = subscribed("c", "state");
 
-        PublishResult result = gateway.publish(Stream.STATE, new Ball(1, 0.5, 0.25));
+        Publication result = gateway.publish(Stream.STATE, new Ball(1, 0.5, 0.25));
 
         String sent = lastSent(a);
         assertSame(sent, lastSent(b));
         assertSame(sent, lastSent(c));
-        assertEquals(3, result.delivered());
+        assertEquals(3, result.recipients());
     }
 
     @Test
@@ -85,9 +85,12 @@ class GatewayPublishTest {
         broken.channel.setFailing(true);
         slow.channel.setQueueFull(true);
 
-        PublishResult result = gateway.publish(Stream.STATE, Map.of());
+        Publication result = gateway.publish(Stream.STATE, Map.of());
 
-        assertEquals(new PublishResult(Stream.STATE, 1, 1, 1, 1), result);
+        assertEquals(new Publication(Stream.STATE, 1, 3), result);
+        GatewaySnapshot totals = gateway.snapshot();
+        assertEquals(List.of(1L, 1L, 1L), List.of(totals.messagesDelivered(), totals.messagesDropped(), totals.messagesFailed()),
+                "delivered to the healthy client, dropped for the full one, failed for the broken one");
         assertEquals(List.of(1L), sequences(healthy.ofType("state")));
         assertTrue(slow.ofType("state").isEmpty());
         assertEquals(1, broken.session.messagesDropped());
@@ -140,13 +143,13 @@ class GatewayPublishTest {
         TestClient staying = subscribed("staying", "state");
 
         gateway.disconnect(leaving.key);
-        PublishResult result = gateway.publish(Stream.STATE, Map.of());
+        Publication result = gateway.publish(Stream.STATE, Map.of());
         gateway.publish(Stream.ALERT, Map.of());
 
         assertEquals(1, gateway.connectionCount());
         assertEquals(Set.of(staying.session), gateway.subscriptions().subscribersOf(Stream.STATE));
         assertEquals(Set.of(), gateway.subscriptions().subscribersOf(Stream.ALERT));
-        assertEquals(1, result.delivered());
+        assertEquals(1, result.recipients());
         assertTrue(leaving.ofType("state").isEmpty() && leaving.ofType("alert").isEmpty());
         assertTrue(gateway.session(leaving.key).isEmpty());
     }

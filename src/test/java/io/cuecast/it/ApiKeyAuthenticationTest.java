@@ -77,6 +77,33 @@ class ApiKeyAuthenticationTest {
         assertTrue(health == 200 || health == 503, "the health check stays open: " + health);
     }
 
+    @Test
+    void theGameApiWantsABearerKeyGrantingItsStream() throws Exception {
+        HttpResponse<String> anonymous = get("/api/v1/game/events", null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(401, get("/api/v1/game/state", SCOREBOARD_KEY + "x").statusCode());
+        HttpResponse<String> withoutEvents = get("/api/v1/game/events?since=0", SCOREBOARD_KEY);
+        assertEquals(403, withoutEvents.statusCode());
+        assertEquals("{\"error\":\"'scoreboard' may not read the events stream\"}", withoutEvents.body());
+
+        HttpResponse<String> events = get("/api/v1/game/events?since=0", OPS_KEY);
+        assertEquals(200, events.statusCode(), events.body());
+        assertTrue(events.body().contains("\"events\""), events.body());
+        // The scoreboard reads state, so the game's state too (503 only until the camera's first state).
+        HttpResponse<String> state = Await.until(() -> get("/api/v1/game/state", SCOREBOARD_KEY),
+                reply -> reply.statusCode() != 503, WAIT, "the first state");
+        assertEquals(200, state.statusCode(), state.body());
+    }
+
+    @Test
+    void theTablesApiAnswersWhoeverMayReadState() throws Exception {
+        assertEquals(401, get("/api/v1/tables", null).statusCode());
+        HttpResponse<String> tables = get("/api/v1/tables", SCOREBOARD_KEY);
+        assertEquals(200, tables.statusCode(), tables.body());
+        assertTrue(tables.body().contains("\"table_id\":\"main\""), tables.body());
+    }
+
     private static HttpResponse<String> get(String path, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(app.http(path));
         if (bearer != null) {

@@ -83,7 +83,7 @@ class CameraFaultTest {
     }
 
     /** An MJPEG AVI of the simulated table, which the camera reads as it would a recording. */
-    private static void writeSimulatedVideo(Path path, int frames) {
+    static void writeSimulatedVideo(Path path, int frames) {
         OpenCvNatives.load();
         SimulatorSettings settings = SimulatorSettings.defaults().withSize(640, 360);
         SimulatedCamera camera = new SimulatedCamera(settings);

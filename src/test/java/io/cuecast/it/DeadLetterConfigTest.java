@@ -14,7 +14,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad dead-letter and ack settings stop start-up with one message naming the key. */
+/** Bad dead-letter, ack and server settings stop start-up with one message naming the key. */
 class DeadLetterConfigTest {
 
     @TempDir
@@ -39,6 +39,8 @@ class DeadLetterConfigTest {
         String store = "--cuecast.dead-letters.dir=" + dir;
         assertEquals("config key 'cuecast.dead-letters.max-redeliveries' is '11', but must be a value from 0 to 10",
                 startWith(store, "--cuecast.dead-letters.max-redeliveries=11").getMessage());
+        assertEquals("config key 'cuecast.http.event-loops' is '0', but must be a value from 1 to 1024",
+                startWith(store, "--cuecast.http.event-loops=0").getMessage());
         assertEquals("config key 'cuecast.gateway.ack.streams' is 'alerts': unknown stream 'alerts'; streams are "
                         + "frame, state, trajectory, events, alert, config, metrics",
                 startWith(store, "--cuecast.gateway.ack.streams=alerts").getMessage());

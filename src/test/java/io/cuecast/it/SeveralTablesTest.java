@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A Cuecast configured for two tables, over real sockets: the camera's state names its table, an
  * operator's alert goes to the table it names, and clients of the multiplexed endpoint and of a
- * per-stream endpoint get only the tables they asked for, each numbered on its own.
+ * per-stream endpoint get only the tables they asked for, each numbered on its own; and the tables
+ * endpoint tells which table is live.
  */
 class SeveralTablesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -47,6 +48,39 @@ class SeveralTablesTest {
             assertEquals(0, http.get("/api/v1/websocket/metrics").body().at("/last_sequences/hall-2/state").asLong());
             assertTrue(second.drain().stream().noneMatch(m -> "state".equals(m.path("type").asText())),
                     "no state of hall-1 reached the client of hall-2");
+        }
+    }
+
+    @Test
+    void tablesEndpointTellsEachTablesHealthSubscribersAndPositions() throws Exception {
+        try (RunningCuecast app = RunningCuecast.start("--cuecast.tables=hall-1,hall-2",
+                "--cuecast.camera.stale-after-seconds=1");
+             WsClient watcher = WsClient.connect(app.ws("/api/v1/ws/state?table=hall-2"))) {
+            JsonHttp http = new JsonHttp(app);
+            watcher.nextOfType("subscribed", WAIT);
+            // The built-in camera watches hall-1; nothing feeds hall-2.
+            JsonNode tables = Await.until(() -> http.get("/api/v1/tables").body(),
+                    list -> "UP".equals(list.at("/0/status").asText()), WAIT, "hall-1 up");
+            assertEquals("hall-1", tables.at("/0/table_id").asText());
+            assertTrue(tables.at("/0/streams/state/last_sequence").asLong() > 0, tables.toString());
+            assertTrue(tables.at("/0/streams/state/last_message_age_ms").asLong() <= 1000, tables.toString());
+            assertEquals(0, tables.at("/0/subscribers").asInt(), tables.toString());
+            assertEquals("hall-2", tables.at("/1/table_id").asText());
+            assertEquals("DOWN", tables.at("/1/status").asText());
+            assertTrue(tables.at("/1/reason").asText().contains("no state"), tables.toString());
+            assertEquals(1, tables.at("/1/subscribers").asInt(), "the watcher of hall-2: " + tables);
+            assertTrue(tables.at("/1/streams/state/last_message_age_ms").isMissingNode()
+                    || tables.at("/1/streams/state/last_message_age_ms").isNull(), tables.toString());
+
+            assertEquals("hall-2", http.get("/api/v1/tables/hall-2").body().path("table_id").asText());
+            JsonHttp.Reply unknown = http.get("/api/v1/tables/hall-9");
+            assertEquals(404, unknown.status());
+            assertTrue(unknown.body().path("error").asText().contains("hall-9"), unknown.body().toString());
+
+            assertEquals(200, http.post("/api/v1/websocket/system/stop", null).status());
+            JsonNode stalled = Await.until(() -> http.get("/api/v1/tables/hall-1").body(),
+                    table -> "DOWN".equals(table.path("status").asText()), WAIT, "hall-1 down once its camera stops");
+            assertTrue(stalled.path("reason").asText().contains("stale after 1000 ms"), stalled.toString());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cuecast.table.BallType;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.BallDetection;
+import io.cuecast.vision.CueDetection;
 import io.cuecast.vision.Detection;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,5 +112,38 @@ class EventDetectorTest {
         assertTrue(types().contains("cushion_contact"), types().toString());
         GameEvent cushion = events.stream().filter(e -> e.type().equals("cushion_contact")).findFirst().orElseThrow();
         assertEquals("top", cushion.details().get("cushion"));
+    }
+
+    /** One frame with a cue ball at rest and, when {@code stick}, a cue stick aiming at it from the left. */
+    private void showCue(boolean stick) {
+        frame++;
+        TableState state = tracker.update(new Detection(frame, frame * FRAME_US, null, List.of(ball(800, 600, BallType.CUE, 0)), 1));
+        events.addAll(detector.onFrame(stick ? state.withCue(new CueDetection(0, 0, 740, 600, 0, 0, 0, 0, 0.9)) : state));
+    }
+
+    @Test
+    void aimingStartsAfterThreeFramesWithTheStickAndEndsAfterSixWithout() {
+        for (boolean stick : new boolean[] {true, true, false, true, true, false, false}) {
+            showCue(stick);
+        }
+        assertEquals(List.of(), types(), "a stick seen twice, missed, seen twice again is not yet aiming");
+        showCue(true);
+        showCue(true);
+        showCue(true);
+        assertEquals(List.of("cue_detected"), types());
+        GameEvent detected = events.get(0);
+        assertEquals(10, detected.frame(), "the third frame in a row with the stick");
+        assertEquals(List.of(), detected.ballIds());
+        assertEquals(Map.of("tip", Map.of("x", 740.0, "y", 600.0), "angle_deg", 0.0), detected.details());
+
+        for (boolean stick : new boolean[] {false, false, false, false, false, true, false, false, false, false, false}) {
+            showCue(stick);
+        }
+        assertEquals(List.of("cue_detected"), types(), "five frames without the stick, then one with it, is still aiming");
+        showCue(false);
+        assertEquals(List.of("cue_detected", "cue_lost"), types());
+        GameEvent lost = events.get(1);
+        assertEquals(22, lost.frame(), "the sixth frame in a row without the stick");
+        assertEquals(Map.of("aimed_s", 0.3), lost.details(), "from frame 8, the first of the three, to 16, the last seen");
     }
 }

@@ -13,6 +13,7 @@ import io.cuecast.camera.sim.SimulatedCamera;
 import io.cuecast.camera.sim.SimulatorSettings;
 import io.cuecast.vision.Detection;
 import io.cuecast.vision.VisionPipeline;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class StateCueTest {
         SimulatorSettings settings = SimulatorSettings.defaults().withSeed(42);
         VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
         StateStage stage = new StateStage(new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 20, 2)),
-                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100));
+                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
         Map<String, Object> withCue = null;
         Map<String, Object> withoutCue = null;
         GroundTruthFrame cueTruth = null;

@@ -40,7 +40,7 @@ class RealFootageCueTest {
         int frames = 0;
         int threads = Core.getNumThreads();
         Core.setNumThreads(1);
-        try (VideoCaptureSource video = VideoCaptureSource.openFile(VIDEO.toString(), false, 0)) {
+        try (VideoCaptureSource video = VideoCaptureSource.openFileOnItsTimeline(VIDEO.toString())) {
             for (Optional<Frame> grabbed = video.grab(); grabbed.isPresent(); grabbed = video.grab(), frames++) {
                 try (Frame frame = grabbed.get()) {
                     Detection detection = pipeline.detect(frame);

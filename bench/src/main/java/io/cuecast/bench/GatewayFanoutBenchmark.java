@@ -3,7 +3,7 @@ package io.cuecast.bench;
 import io.cuecast.gateway.ClientChannel;
 import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
-import io.cuecast.gateway.PublishResult;
+import io.cuecast.gateway.Publication;
 import io.cuecast.gateway.Stream;
 import io.cuecast.state.StateMessages;
 import io.cuecast.state.TableState;
@@ -65,7 +65,7 @@ public class GatewayFanoutBenchmark {
     }
 
     @Benchmark
-    public PublishResult publish() {
+    public Publication publish() {
         return gateway.publish(Stream.STATE, state);
     }
 

@@ -7,7 +7,6 @@ import io.cuecast.config.ConfigException;
 import io.cuecast.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.opencv.core.Mat;
 
 /**
@@ -33,13 +32,9 @@ public final class UndistortedFrameSource implements FrameSource {
      *
      * @throws ConfigException when the file is missing or not a usable calibration
      */
-    public static UnaryOperator<FrameSource> fromSettings(Settings settings) {
-        Optional<Path> file = calibrationFile(settings);
-        if (file.isEmpty()) {
-            return UnaryOperator.identity();
-        }
-        LensCalibration calibration = readCalibration(file.get());
-        return source -> new UndistortedFrameSource(source, calibration, file.get());
+    public static ConfiguredLens fromSettings(Settings settings) {
+        return calibrationFile(settings).map(file -> ConfiguredLens.of(file, readCalibration(file)))
+                .orElseGet(ConfiguredLens::none);
     }
 
     /** The calibration file that {@value #KEY} names, if any. */

@@ -1,7 +1,7 @@
 package io.cuecast.gateway.websocket;
 
 import io.cuecast.gateway.Gateway;
-import io.cuecast.gateway.PublishResult;
+import io.cuecast.gateway.Publication;
 import io.cuecast.gateway.Stream;
 
 /**
@@ -15,7 +15,7 @@ public final class StreamPublication {
         this.gateway = gateway;
     }
 
-    public PublishResult publish(String streamName, String table, Object data) {
+    public Publication publish(String streamName, String table, Object data) {
         Stream stream = Stream.fromWireName(streamName)
                 .orElseThrow(() -> new IllegalArgumentException("no stream named '" + streamName + "'"));
         return gateway.publish(table == null ? gateway.tables().defaultId() : table, stream, data);

@@ -28,50 +28,62 @@ final class VertxClientChannel implements ClientChannel {
     private static final int MAX_UNFRAGMENTED_BYTES = 65536;
 
     private final ServerWebSocket socket;
-    private final EventLoopOutbox outbox;
+    private final SequentialExecutor outbox;
     private final long maxQueuedBytes;
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean socketQueueFull;
     /** Writes handed to the socket (event loop only), to tell whether a completed write was the last. */
     private long writesIssued;
     private volatile boolean stalled;
+    private final FlushHold flushHold;
 
-    VertxClientChannel(ServerWebSocket socket, EventLoopOutbox outbox, long maxQueuedBytes) {
+    /**
+     * @param flushHold the socket's flush hold, or one in no pipeline (which then holds nothing)
+     *                  when the socket's Netty channel could not be reached
+     */
+    VertxClientChannel(ServerWebSocket socket, SequentialExecutor outbox, long maxQueuedBytes, FlushHold flushHold) {
         this.socket = socket;
         this.outbox = outbox;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.flushHold = flushHold;
         socket.drainHandler(drained -> socketQueueFull = false);
     }
 
     @Override
     public void sendText(byte[] utf8) {
         queuedBytes.addAndGet(utf8.length);
-        outbox.submit(() -> {
-            queuedBytes.addAndGet(-utf8.length);
-            if (socket.isClosed()) {
-                return;
-            }
-            if (utf8.length <= MAX_UNFRAGMENTED_BYTES) {
-                // The shared bytes go out as they are: writeTextMessage would encode the text again
-                // for every client.
-                noteWrite(socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true)));
-            } else {
-                noteWrite(socket.writeTextMessage(new String(utf8, StandardCharsets.UTF_8)));
-            }
+        outbox.execute(() -> {
+            boolean moreWaiting = queuedBytes.addAndGet(-utf8.length) > 0;
+            flushHold.hold(moreWaiting);
+            writeText(utf8, moreWaiting);
         });
+    }
+
+    private void writeText(byte[] utf8, boolean moreWaiting) {
+        if (socket.isClosed()) {
+            return;
+        }
+        if (utf8.length <= MAX_UNFRAGMENTED_BYTES) {
+            // The shared bytes go out as they are: writeTextMessage would encode the text again
+            // for every client.
+            noteWrite(socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true)), moreWaiting);
+        } else {
+            noteWrite(socket.writeTextMessage(new String(utf8, StandardCharsets.UTF_8)), moreWaiting);
+        }
     }
 
     @Override
     public void sendBinary(byte[] message, Runnable whenWritten) {
         queuedBytes.addAndGet(message.length);
-        outbox.submit(() -> {
-            queuedBytes.addAndGet(-message.length);
+        outbox.execute(() -> {
+            boolean moreWaiting = queuedBytes.addAndGet(-message.length) > 0;
+            flushHold.hold(moreWaiting);
             if (socket.isClosed()) {
                 whenWritten.run();
                 return;
             }
             try {
-                noteWrite(socket.writeBinaryMessage(Buffer.buffer(message))).onComplete(written -> whenWritten.run());
+                noteWrite(socket.writeBinaryMessage(Buffer.buffer(message)), moreWaiting).onComplete(written -> whenWritten.run());
             } catch (RuntimeException e) {
                 // Closing under our feet: the frame is not in flight, so the next one may go.
                 whenWritten.run();
@@ -81,12 +93,16 @@ final class VertxClientChannel implements ClientChannel {
     }
 
     /**
-     * On the event loop, after a write: a write Netty could not finish at once means the socket's
-     * buffer is full, so the channel is stalled until the last write issued so far completes.
+     * On the event loop, after a write: a flushed write Netty could not finish at once means the
+     * socket's buffer is full, so the channel is stalled until the last write issued so far
+     * completes. A write whose flush is held is judged with the write that flushes it.
      */
-    private Future<Void> noteWrite(Future<Void> written) {
+    private Future<Void> noteWrite(Future<Void> written, boolean flushHeld) {
         long issued = ++writesIssued;
         socketQueueFull = socket.writeQueueFull();
+        if (flushHeld) {
+            return written;
+        }
         if (!written.isComplete()) {
             stalled = true;
             written.onComplete(done -> {
@@ -113,6 +129,10 @@ final class VertxClientChannel implements ClientChannel {
 
     @Override
     public void close(int code, String reason) {
-        outbox.submit(() -> socket.close((short) code, reason));
+        outbox.execute(() -> {
+            // The close frame must leave now: writes queued behind it will find the socket closed.
+            flushHold.hold(false);
+            socket.close((short) code, reason);
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.Stream;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket route's bean: turns camel-vertx-websocket's OPEN, MESSAGE and CLOSE exchanges into
@@ -21,6 +24,7 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
  * the client's channel, so replies and stream messages are written straight to it.
  */
 public final class WebSocketEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketEvents.class);
     /** Close code for a per-stream endpoint whose stream does not exist (4000-4999: application codes). */
     static final short UNKNOWN_STREAM = 4404;
     private static final String STREAM_ENDPOINT_PREFIX = "/api/v1/ws/";
@@ -30,13 +34,13 @@ public final class WebSocketEvents {
     private volatile int maxQueuedBytes;
     private volatile int socketSendBufferBytes;
     /** One per event loop: a handful, however many clients. */
-    private final Map<Context, EventLoopOutbox> outboxes = new ConcurrentHashMap<>();
+    private final Map<Context, SequentialExecutor> outboxes = new ConcurrentHashMap<>();
 
     /**
      * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
      *                       keeping up (its write queue is full) and skips stream messages
      * @param socketSendBufferBytes the kernel's send buffer for each client's socket (SO_SNDBUF), or 0
-     *                       to leave it to the kernel; see {@link #limitSendBuffer}
+     *                       to leave it to the kernel; see {@link #tune}
      */
     public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes, int socketSendBufferBytes) {
         this.gateway = gateway;
@@ -61,6 +65,20 @@ public final class WebSocketEvents {
     public void onOpen(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey,
                        @Header(VertxWebsocketConstants.REMOTE_ADDRESS) Object remoteAddress,
                        @Body ServerWebSocket socket) {
+        try {
+            open(connectionKey, remoteAddress, socket);
+        } catch (RuntimeException e) {
+            if (!socket.isClosed()) {
+                throw e;
+            }
+            // Gone while its OPEN waited its turn (a connection storm), or while it was being set
+            // up: its CLOSE follows and ends whatever was set up.
+            LOG.debug("Connection {} from {} closed before it could be set up: {}", connectionKey, remoteAddress,
+                    e.toString());
+        }
+    }
+
+    private void open(String connectionKey, Object remoteAddress, ServerWebSocket socket) {
         Optional<ConnectionGate.Refusal> refusal =
                 gate.admit(socket.remoteAddress().hostAddress(), socket.headers().get("Origin"));
         if (refusal.isPresent()) {
@@ -76,10 +94,11 @@ public final class WebSocketEvents {
         int queueBytes = maxQueuedBytes; // read once: it may change live
         // In bytes: Vert.x makes it the socket's high-water mark, and half of it the low one.
         socket.setWriteQueueMaxSize(queueBytes);
-        limitSendBuffer(socket);
+        FlushHold flushHold = new FlushHold();
+        NettyChannels.of(socket).ifPresent(netty -> tune(netty, flushHold));
         // Before the welcome: a client may answer it at once, and its first message must be checked too.
         InboundFrames.guard(socket, connectionKey, gateway);
-        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), queueBytes);
+        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), queueBytes, flushHold);
         Optional<String> token = StreamEndpointSubscription.token(socket.query());
         // A per-stream endpoint subscribes at once, so it cannot wait for an auth message: its token
         // must come in the URL.
@@ -92,28 +111,29 @@ public final class WebSocketEvents {
     }
 
     /**
-     * Bounds what the kernel holds for a client that stopped reading. Left to itself, Linux lets a
-     * socket's send buffer grow to megabytes, which at a state message's 120 KB/s hides a stalled
-     * client for half a minute before its socket refuses anything and the slow-consumer timeout can
-     * start; and a client that resumes would first read that much stale state.
+     * Bounds what the kernel holds for a client that stopped reading, and installs the client's
+     * {@link FlushHold}. Left to itself, Linux lets a socket's send buffer grow to megabytes, which
+     * at a state message's 120 KB/s hides a stalled client for half a minute before its socket
+     * refuses anything and the slow-consumer timeout can start; and a client that resumes would
+     * first read that much stale state.
      */
-    private void limitSendBuffer(ServerWebSocket socket) {
+    private void tune(Channel channel, FlushHold flushHold) {
         if (socketSendBufferBytes > 0) {
-            NettyChannels.of(socket).ifPresent(channel ->
-                    channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBufferBytes));
+            channel.config().setOption(ChannelOption.SO_SNDBUF, socketSendBufferBytes);
         }
+        channel.pipeline().addFirst(FlushHold.NAME, flushHold);
     }
 
     /**
      * The outbox of the event loop the socket lives on. The route runs this bean on a worker of the
      * connection's own context, which is therefore the current one.
      */
-    private EventLoopOutbox outboxOf(ServerWebSocket socket) {
+    private SequentialExecutor outboxOf(ServerWebSocket socket) {
         Context context = Vertx.currentContext();
         if (context == null) {
             throw new IllegalStateException("no Vert.x context for the connection from " + socket.remoteAddress());
         }
-        return outboxes.computeIfAbsent(context, EventLoopOutbox::new);
+        return outboxes.computeIfAbsent(context, SequentialExecutor::onEventLoop);
     }
 
     public void onMessage(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey, @Body String text) {

@@ -1,0 +1,73 @@
+package io.cuecast.physics.prediction;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalDouble;
+
+/**
+ * The cue's approach to the cue ball over recent frames: while the tip closes in steadily and fast
+ * (a stroke, not a practice waggle), its speed is the speed the ball will take. A stick and a ball of
+ * similar effective mass trade speeds nearly one for one; the configured default stands in otherwise.
+ * Not thread-safe.
+ */
+final class CueApproach {
+    /** Samples kept: a stroke's last frames, enough for a least-squares slope that noise does not swing. */
+    private static final int SAMPLES = 4;
+    /** Slower than this the tip is settling or waggling, not striking. */
+    static final double MIN_STROKE_MM_S = 300;
+
+    private final Deque<double[]> samples = new ArrayDeque<>();
+    private int ballId = -1;
+
+    /** A frame's tip gap to the aimed ball; a different ball starts afresh. */
+    void observe(long capturedAtUs, CueAim aim) {
+        if (aim.cueBallId() != ballId) {
+            samples.clear();
+            ballId = aim.cueBallId();
+        }
+        double seconds = capturedAtUs / 1e6;
+        if (!samples.isEmpty() && samples.peekLast()[0] >= seconds) {
+            return;
+        }
+        samples.addLast(new double[] {seconds, aim.tipGapMm()});
+        if (samples.size() > SAMPLES) {
+            samples.removeFirst();
+        }
+    }
+
+    /** No cue aims now: the next aim starts a new approach. */
+    void reset() {
+        samples.clear();
+        ballId = -1;
+    }
+
+    /**
+     * The tip's closing speed in mm/s, fitted over the latest frames in which the gap only shrank,
+     * when at least two such frames show it closing at stroke speed.
+     */
+    OptionalDouble strokeSpeed() {
+        double[][] recent = samples.toArray(double[][]::new);
+        int from = recent.length - 1;
+        while (from > 0 && recent[from - 1][1] > recent[from][1]) {
+            from--;
+        }
+        int n = recent.length - from;
+        if (n < 2) {
+            return OptionalDouble.empty();
+        }
+        double meanT = 0;
+        double meanGap = 0;
+        for (int i = from; i < recent.length; i++) {
+            meanT += recent[i][0] / n;
+            meanGap += recent[i][1] / n;
+        }
+        double covariance = 0;
+        double variance = 0;
+        for (int i = from; i < recent.length; i++) {
+            covariance += (recent[i][0] - meanT) * (recent[i][1] - meanGap);
+            variance += (recent[i][0] - meanT) * (recent[i][0] - meanT);
+        }
+        double closing = -covariance / variance;
+        return closing >= MIN_STROKE_MM_S ? OptionalDouble.of(closing) : OptionalDouble.empty();
+    }
+}

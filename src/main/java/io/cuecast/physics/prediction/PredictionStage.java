@@ -1,0 +1,105 @@
+package io.cuecast.physics.prediction;
+
+import io.cuecast.physics.EventPhysics;
+import io.cuecast.state.StateUpdate;
+import io.cuecast.state.TableState;
+import io.cuecast.state.TrackedBall;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The prediction route's bean (routes/prediction.camel.yaml): reads each state's aim, says whether it
+ * differs enough from the last prediction's to predict again, and predicts. One state at a time, in
+ * order: the cue's approach is followed across states.
+ */
+public final class PredictionStage {
+    private final ShotPredictor predictor;
+    private final PredictionSettings settings;
+    private final double ballRadiusMm;
+    private final CueApproach approach = new CueApproach();
+    /** What the last prediction was made from, or null when the next aim must be predicted anyway. */
+    private Basis last;
+
+    /** The shot and ball positions a prediction was made from. */
+    private record Basis(int cueBallId, double angleRad, double speedMmPerS, Map<Integer, double[]> positions) {
+    }
+
+    public PredictionStage(EventPhysics physics, PredictionSettings settings) {
+        this.predictor = new ShotPredictor(physics, settings.confidenceSamples());
+        this.settings = settings;
+        this.ballRadiusMm = physics.settings().ballRadiusMm();
+    }
+
+    /**
+     * The shot the state's cue aims, while every ball is at rest; its speed from the cue's approach
+     * over recent states when the tip is closing in at stroke speed, else the default.
+     */
+    public synchronized AimedState aim(StateUpdate update) {
+        TableState state = update.state();
+        boolean atRest = !state.balls().isEmpty() && state.balls().stream().noneMatch(TrackedBall::moving);
+        Optional<CueAim> aim = atRest && state.table() != null
+                ? CueAim.of(state, ballRadiusMm, settings.aimNoiseDeg()) : Optional.empty();
+        if (aim.isEmpty()) {
+            approach.reset();
+            last = null;
+            return new AimedState(state, null);
+        }
+        approach.observe(state.capturedAtUs(), aim.get());
+        OptionalDouble stroke = approach.strokeSpeed();
+        return new AimedState(state, stroke.isPresent() ? ShotEstimate.atMeasuredSpeed(aim.get(), stroke.getAsDouble())
+                : ShotEstimate.atDefaultSpeed(aim.get(), settings));
+    }
+
+    /**
+     * True when there is a shot and it is not the one last predicted: another cue ball, the aim turned
+     * by more than cuecast.prediction.min-aim-change-deg, the speed changed by more than
+     * min-speed-change-mm-s, or a ball moved by more than min-ball-move-mm, came or went.
+     */
+    public synchronized boolean worthPredicting(AimedState aimed) {
+        if (!aimed.aimed()) {
+            return false;
+        }
+        if (last == null) {
+            return true;
+        }
+        ShotEstimate shot = aimed.shot();
+        double turned = Math.abs(Math.IEEEremainder(shot.aim().angleRad() - last.angleRad, 2 * Math.PI));
+        return shot.aim().cueBallId() != last.cueBallId
+                || Math.toDegrees(turned) > settings.minAimChangeDeg()
+                || Math.abs(shot.speedMmPerS() - last.speedMmPerS) > settings.minSpeedChangeMmPerS()
+                || ballsMoved(aimed.state());
+    }
+
+    /** Predicts the shot (which {@link #worthPredicting} let through) and remembers what it was made from. */
+    public synchronized Prediction predict(AimedState aimed) {
+        if (!aimed.aimed()) {
+            throw new IllegalArgumentException("state " + aimed.state().frameSequence() + " has no aimed shot to predict");
+        }
+        Prediction prediction = predictor.predict(aimed.state(), aimed.shot());
+        Map<Integer, double[]> positions = new HashMap<>();
+        aimed.state().balls().forEach(ball -> positions.put(ball.id(), new double[] {ball.xMm(), ball.yMm()}));
+        last = new Basis(aimed.shot().aim().cueBallId(), aimed.shot().aim().angleRad(), aimed.shot().speedMmPerS(),
+                positions);
+        return prediction;
+    }
+
+    /** The {@code data} of the prediction's {@code trajectory} message. */
+    public Map<String, Object> toWire(Prediction prediction) {
+        return TrajectoryMessages.toWire(prediction);
+    }
+
+    private boolean ballsMoved(TableState state) {
+        if (state.balls().size() != last.positions.size()) {
+            return true;
+        }
+        for (TrackedBall ball : state.balls()) {
+            double[] was = last.positions.get(ball.id());
+            if (was == null || Math.hypot(ball.xMm() - was[0], ball.yMm() - was[1]) > settings.minBallMoveMm()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

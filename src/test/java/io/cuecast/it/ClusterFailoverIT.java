@@ -1,0 +1,127 @@
+package io.cuecast.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Four packaged servers on loopback around the real broker (docs/SCALING.md): vision node A watches
+ * table t1, vision node B table t2, and two gateway nodes serve both. A client of gateway B gets
+ * each table's state from its own vision node; when gateway B is killed with kill -9, the client
+ * resumes on gateway A and gets every state message it missed, in order, once each.
+ */
+class ClusterFailoverIT {
+    /** Four JVMs start on a shared 2-core machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How many messages the client is to miss while it has no gateway. */
+    private static final int MISSED = 20;
+
+    @TempDir
+    Path stores;
+
+    private final List<RunningJar> nodes = new ArrayList<>();
+
+    private RunningJar node(String name, String roles, String tables, String kafka, String prefix) throws Exception {
+        // C1 only: four JVMs start much sooner on a loaded 2-core machine.
+        RunningJar node = RunningJar.start(AvailablePortFinder.getNextAvailable(),
+                environment -> environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx384m"),
+                "--cuecast.node.roles=" + roles, "--cuecast.node.id=" + name, "--cuecast.tables=" + tables,
+                "--cuecast.kafka.bootstrap-servers=" + kafka, "--cuecast.kafka.topic-prefix=" + prefix,
+                "--cuecast.dead-letters.dir=" + stores.resolve(name),
+                // Light frames: two simulated cameras share the machine with two gateways.
+                "--cuecast.camera.fps=10", "--cuecast.camera.width=640", "--cuecast.camera.height=360",
+                "--cuecast.camera.stale-after-seconds=60");
+        nodes.add(node);
+        return node;
+    }
+
+    private static WsClient subscribed(RunningJar gateway, String subscribe) throws InterruptedException {
+        WsClient client = WsClient.connect(URI.create("ws://localhost:" + gateway.port + "/api/v1/ws"));
+        client.nextOfType("connection", WAIT);
+        client.send(subscribe);
+        return client;
+    }
+
+    private static boolean stateOf(JsonNode message, String table) {
+        return message.path("type").asText().equals("state") && message.path("table_id").asText().equals(table);
+    }
+
+    @Test
+    void aClientResumesOnAnotherGatewayWithEveryStateMessageItMissedInOrderOnce() throws Exception {
+        String kafka = KafkaForTests.bootstrapServers();
+        String prefix = KafkaForTests.freshTopicPrefix();
+        try {
+            node("vision-a", "vision", "t1", kafka, prefix);
+            node("vision-b", "vision", "t2", kafka, prefix);
+            RunningJar gatewayA = node("gateway-a", "gateway", "t1,t2", kafka, prefix);
+            RunningJar gatewayB = node("gateway-b", "gateway", "t1,t2", kafka, prefix);
+            for (RunningJar node : nodes) {
+                node.awaitHealth();
+            }
+
+            long lastSeen;
+            try (WsClient client = subscribed(gatewayB, "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]}}")) {
+                client.nextOfType("subscribed", WAIT);
+                client.nextMatching(m -> stateOf(m, "t2"), WAIT, "table t2's state, from vision node B");
+                List<Long> t1 = new ArrayList<>();
+                while (t1.size() < 10) {
+                    t1.add(client.nextMatching(m -> stateOf(m, "t1"), WAIT, "table t1's state, from vision node A")
+                            .path("sequence").asLong());
+                }
+                // Each table is fed by its own vision node, as the tables API of a gateway tells.
+                JsonNode tables = JsonHttp.onPort(gatewayB.port).get("/api/v1/tables").body();
+                assertEquals("t1 UP [\"vision-a\"], t2 UP [\"vision-b\"]", describeTables(tables), tables.toString());
+                gatewayB.kill();
+                client.drain().stream().filter(m -> stateOf(m, "t1")).forEach(m -> t1.add(m.path("sequence").asLong()));
+                assertConsecutive(t1, "live on gateway B");
+                lastSeen = t1.get(t1.size() - 1);
+            }
+
+            try (WsClient watcher = subscribed(gatewayA,
+                    "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"],\"tables\":[\"t1\"]}}")) {
+                watcher.nextMatching(m -> stateOf(m, "t1") && m.path("sequence").asLong() >= lastSeen + MISSED,
+                        WAIT, MISSED + " more of t1's states published while the client had no gateway");
+            }
+
+            try (WsClient client = subscribed(gatewayA, "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"],"
+                    + "\"tables\":[\"t1\"],\"resume\":{\"state\":" + lastSeen + "}}}")) {
+                JsonNode reply = client.nextOfType("subscribed", WAIT);
+                assertTrue(reply.path("data").path("recovered").path("state").asBoolean(),
+                        "gateway A's history, read from Kafka, holds everything after " + lastSeen + ": " + reply);
+                List<Long> resumed = new ArrayList<>();
+                for (JsonNode message : client.collect("state", MISSED + 5, WAIT)) {
+                    assertEquals("t1", message.path("table_id").asText());
+                    resumed.add(message.path("sequence").asLong());
+                }
+                assertEquals(lastSeen + 1, resumed.get(0), "the first message after the last one seen on gateway B");
+                assertConsecutive(resumed, "replayed, then live, on gateway A");
+            }
+        } finally {
+            for (RunningJar node : nodes) {
+                node.kill();
+            }
+        }
+    }
+
+    private static String describeTables(JsonNode tables) {
+        List<String> described = new ArrayList<>();
+        tables.forEach(table -> described.add(table.path("table_id").asText() + " " + table.path("status").asText() + " "
+                + table.path("vision_nodes")));
+        return String.join(", ", described);
+    }
+
+    private static void assertConsecutive(List<Long> sequences, String what) {
+        for (int i = 1; i < sequences.size(); i++) {
+            assertEquals(sequences.get(i - 1) + 1, sequences.get(i), what + ": no gap and no repeat in " + sequences);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.cuecast.physics.prediction;
+
+import static io.cuecast.physics.prediction.Fixtures.TABLE;
+import static io.cuecast.physics.prediction.Fixtures.ball;
+import static io.cuecast.physics.prediction.Fixtures.cueBehind;
+import static io.cuecast.physics.prediction.Fixtures.moving;
+import static io.cuecast.physics.prediction.Fixtures.state;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cuecast.config.ConfigException;
+import io.cuecast.config.Settings;
+import io.cuecast.physics.EventPhysics;
+import io.cuecast.physics.EventPhysicsSettings;
+import io.cuecast.state.StateUpdate;
+import io.cuecast.state.TableState;
+import io.cuecast.state.TrackedBall;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** When the route predicts: a steady aim once, again when the aim, the speed or the balls change; the stroke's speed. */
+class PredictionStageTest {
+    private static final TrackedBall CUE = ball(1, 600, 635);
+    private static final TrackedBall OBJECT = ball(9, 1400, 700);
+
+    private final PredictionStage stage = new PredictionStage(new EventPhysics(TABLE, EventPhysicsSettings.POOL),
+            PredictionSettings.DEFAULTS);
+
+    @Test
+    void aSteadyAimIsPredictedOnceAndAgainOnlyWhenTheAimTurnsByMoreThanTheMinimum() {
+        assertTrue(predictIfWorth(aimedAt(1, 0.0)), "the first aim");
+        assertFalse(predictIfWorth(aimedAt(2, 0.0)), "the same aim");
+        assertFalse(predictIfWorth(aimedAt(3, 0.4)), "turned by less than min-aim-change-deg (0.5)");
+        assertTrue(predictIfWorth(aimedAt(4, 0.6)), "turned by more");
+        assertFalse(predictIfWorth(aimedAt(5, 0.7)), "measured from the last prediction's aim, not the last state's");
+        assertTrue(predictIfWorth(aimedAt(6, 1.2)));
+    }
+
+    @Test
+    void aBallThatMovesOrGoesAsksForANewPrediction() {
+        assertTrue(predictIfWorth(stage.aim(update(state(1, List.of(CUE, OBJECT), cueBehind(CUE, 40, 0, 1))))));
+        TrackedBall nudged = ball(9, 1400 + 4, 700);
+        assertFalse(predictIfWorth(stage.aim(update(state(2, List.of(CUE, nudged), cueBehind(CUE, 40, 0, 1))))),
+                "4 mm is within min-ball-move-mm (5)");
+        TrackedBall moved = ball(9, 1400 + 20, 700);
+        assertTrue(predictIfWorth(stage.aim(update(state(3, List.of(CUE, moved), cueBehind(CUE, 40, 0, 1))))));
+        assertTrue(predictIfWorth(stage.aim(update(state(4, List.of(CUE), cueBehind(CUE, 40, 0, 1))))), "ball 9 went");
+    }
+
+    @Test
+    void nothingIsAimedWhileABallMovesOrWithoutACueAndTheNextAimIsPredictedAfresh() {
+        assertTrue(predictIfWorth(aimedAt(1, 0.0)));
+        AimedState rolling = stage.aim(update(state(2, List.of(CUE, moving(9, 1400, 700)), cueBehind(CUE, 40, 0, 1))));
+        assertFalse(rolling.aimed());
+        assertFalse(stage.worthPredicting(rolling));
+        AimedState noCue = stage.aim(update(state(3, List.of(CUE, OBJECT), null)));
+        assertFalse(noCue.aimed());
+        assertTrue(predictIfWorth(aimedAt(4, 0.0)), "the same aim as before, but after the cue went away");
+        assertEquals("state 3 has no aimed shot to predict",
+                assertThrows(IllegalArgumentException.class, () -> stage.predict(noCue)).getMessage());
+    }
+
+    @Test
+    void theSpeedIsTheStickClosingInOnTheBallDuringAStrokeAndTheDefaultOtherwise() {
+        AimedState resting = stage.aim(update(state(1, List.of(CUE, OBJECT), cueBehind(CUE, 200, 0, 1))));
+        assertFalse(resting.shot().speedMeasured());
+        assertEquals(2000, resting.shot().speedMmPerS());
+        assertEquals(1000, resting.shot().minSpeedMmPerS());
+        assertEquals(3000, resting.shot().maxSpeedMmPerS());
+        assertTrue(predictIfWorth(resting));
+
+        // The stroke: the tip closes in at 1500 mm/s, 50 mm a frame at 30 frames a second.
+        AimedState stroke = null;
+        for (int frame = 2; frame <= 4; frame++) {
+            stroke = stage.aim(update(state(frame, List.of(CUE, OBJECT), cueBehind(CUE, 200 - 50 * (frame - 1), 0, 1))));
+        }
+        assertTrue(stroke.shot().speedMeasured());
+        assertEquals(1500, stroke.shot().speedMmPerS(), 1);
+        assertEquals(1500 * 0.85, stroke.shot().minSpeedMmPerS(), 1);
+        assertTrue(predictIfWorth(stroke), "the speed changed by more than min-speed-change-mm-s");
+        Map<String, Object> wire = stage.toWire(stage.predict(stroke));
+        assertEquals("cue", ((Map<?, ?>) wire.get("shot")).get("speed_source"));
+
+        AimedState backSwing = stage.aim(update(state(5, List.of(CUE, OBJECT), cueBehind(CUE, 120, 0, 1))));
+        assertFalse(backSwing.shot().speedMeasured(), "drawing back is not a stroke");
+        AimedState waggle = stage.aim(update(state(6, List.of(CUE, OBJECT), cueBehind(CUE, 115, 0, 1))));
+        assertFalse(waggle.shot().speedMeasured(), "150 mm/s is a waggle, not a stroke");
+    }
+
+    @Test
+    void theSettingsAreReadFromTheirKeysAndABadOneIsNamed() {
+        PredictionSettings read = PredictionSettings.fromSettings(settings(Map.of(
+                "cuecast.prediction.default-speed-mm-s", "3000", "cuecast.prediction.min-aim-change-deg", "1.5",
+                "cuecast.prediction.confidence-samples", "8")));
+        assertEquals(new PredictionSettings(3000, 1000, 0.5, 1.5, 200, 5, 8), read);
+        assertEquals(PredictionSettings.DEFAULTS, PredictionSettings.fromSettings(settings(Map.of())));
+
+        ConfigException bad = assertThrows(ConfigException.class, () -> PredictionSettings.fromSettings(
+                settings(Map.of("cuecast.prediction.min-aim-change-deg", "lots"))));
+        assertTrue(bad.getMessage().contains("cuecast.prediction.min-aim-change-deg"), bad.getMessage());
+        ConfigException wide = assertThrows(ConfigException.class, () -> PredictionSettings.fromSettings(
+                settings(Map.of("cuecast.prediction.default-speed-mm-s", "500", "cuecast.prediction.speed-spread-mm-s", "600"))));
+        assertTrue(wide.getMessage().contains("cuecast.prediction.speed-spread-mm-s"), wide.getMessage());
+        assertThrows(ConfigException.class, () -> PredictionSettings.fromSettings(
+                settings(Map.of("cuecast.prediction.confidence-samples", "0"))));
+        assertThrows(IllegalArgumentException.class, () -> new PredictionSettings(2000, 1000, -1, 0.5, 200, 5, 24));
+    }
+
+    private AimedState aimedAt(long frame, double angleDeg) {
+        return stage.aim(update(state(frame, List.of(CUE, OBJECT), cueBehind(CUE, 40, angleDeg, 1))));
+    }
+
+    /** What the route's filter and prediction steps do with one state. */
+    private boolean predictIfWorth(AimedState aimed) {
+        if (!stage.worthPredicting(aimed)) {
+            return false;
+        }
+        stage.predict(aimed);
+        return true;
+    }
+
+    private static StateUpdate update(TableState state) {
+        return new StateUpdate(state, List.of());
+    }
+
+    private static Settings settings(Map<String, String> values) {
+        return new Settings(key -> Optional.ofNullable(values.get(key)));
+    }
+}
