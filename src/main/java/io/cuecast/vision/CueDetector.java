@@ -11,6 +11,7 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
+import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -61,6 +62,7 @@ public final class CueDetector {
     private TableView preparedView;
     private Rect roi;
     private double scale;
+    private double pxPerMm;
     private double mmPerWorkPx;
     private Size workSize;
     private Mat area = new Mat();
@@ -91,7 +93,7 @@ public final class CueDetector {
             int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, CvType.CV_32S);
             int[] pixels = new int[(int) labels.total()];
             labels.get(0, 0, pixels);
-            return stick(Pieces.of(pixels, (int) workSize.width, count), notCloth, view, balls);
+            return stick(Pieces.of(pixels, (int) workSize.width, count), notCloth, bgr, view, balls);
         } finally {
             region.release();
             small.release();
@@ -108,7 +110,8 @@ public final class CueDetector {
         return Imgproc.getStructuringElement(shape, new Size(size, size));
     }
 
-    private Optional<CueDetection> stick(Pieces pieces, byte[] notCloth, TableView view, List<BallDetection> balls) {
+    private Optional<CueDetection> stick(Pieces pieces, byte[] notCloth, Mat bgr, TableView view,
+                                         List<BallDetection> balls) {
         Line seed = null;
         for (int label = 1; label < pieces.count(); label++) {
             Line piece = pieces.line(label);
@@ -125,13 +128,20 @@ public final class CueDetector {
             piecesLength += gathered[label] ? pieces.line(label).length() : 0;
         }
         Line stick = pieces.union(gathered);
-        double lengthMm = stick.length() * mmPerWorkPx;
-        if (lengthMm < MIN_STICK_MM || stick.length() < MIN_ELONGATION * stick.width()) {
+        List<Point> beyondStart = beyondTheCloth(stick, false, notCloth, bgr);
+        List<Point> beyondEnd = beyondTheCloth(stick, true, notCloth, bgr);
+        boolean buttAtEnd = beyondEnd.size() > beyondStart.size();
+        List<Point> beyond = buttAtEnd ? beyondEnd : beyondStart;
+        // A stick coming in over the cushion may show only a stub on the cloth; what is seen of it
+        // over the cushion and the rail counts too.
+        double lengthMm = stick.length() * mmPerWorkPx + beyond.size() / pxPerMm;
+        if (lengthMm < MIN_STICK_MM || beyond.isEmpty() && stick.length() < MIN_ELONGATION * stick.width()) {
             return Optional.empty();
         }
         double coverage = Math.min(1, piecesLength / stick.length());
         double confidence = Math.min(1, lengthMm / CONFIDENT_LENGTH_MM) * coverage;
-        return Optional.of(describe(stick, view, balls, confidence));
+        return Optional.of(beyond.isEmpty() ? describe(stick, view, balls, confidence)
+                : describeGoingOn(stick, beyond, buttAtEnd, view, confidence));
     }
 
     /**
@@ -221,13 +231,64 @@ public final class CueDetector {
                 && seed.distanceTo(piece.endX(), piece.endY()) <= reach;
     }
 
+    /**
+     * The stick's middle where it goes on from one end of its line over the cushion and the rail,
+     * image pixels: none unless the line reaches the playing area's edge from there over what is not
+     * cloth (a bridge hand may lie on it) and the stick is seen on beyond it.
+     */
+    private List<Point> beyondTheCloth(Line stick, boolean atEnd, byte[] notCloth, Mat bgr) {
+        double outwards = atEnd ? 1 : -1;
+        double from = atEnd ? stick.tTo() : stick.tFrom();
+        double edge = from;
+        while (depthAt(stick.xAt(edge), stick.yAt(edge)) > 0) {
+            edge += outwards;
+        }
+        if (!bridged(stick, Math.min(from, edge), Math.max(from, edge), notCloth)) {
+            return List.of();
+        }
+        Point start = toImage(stick.xAt(edge), stick.yAt(edge));
+        return BeyondTheCloth.middles(bgr, start.x, start.y, outwards * stick.dx(), outwards * stick.dy(), pxPerMm);
+    }
+
+    /**
+     * A stick that goes on over the cushion: its butt is that way (the player holds it from outside
+     * the table), and its line is fitted again to its middle out there too, which is straighter and
+     * longer than a stub on the cloth.
+     */
+    private CueDetection describeGoingOn(Line stick, List<Point> beyond, boolean buttAtEnd, TableView view,
+                                         double confidence) {
+        List<Point> points = new ArrayList<>(beyond);
+        for (double t = stick.tFrom(); t <= stick.tTo(); t++) {
+            points.add(toImage(stick.xAt(t), stick.yAt(t)));
+        }
+        MatOfPoint2f along = new MatOfPoint2f(points.toArray(new Point[0]));
+        Mat fitted = new Mat();
+        Imgproc.fitLine(along, fitted, Imgproc.DIST_L2, 0, 0.01, 0.01);
+        float[] line = new float[4];
+        fitted.get(0, 0, line);
+        along.release();
+        fitted.release();
+        Point tipEnd = buttAtEnd ? toImage(stick.startX(), stick.startY()) : toImage(stick.endX(), stick.endY());
+        Point tip = onto(tipEnd, line);
+        Point butt = onto(beyond.get(beyond.size() - 1), line);
+        return describe(tip, butt, view, confidence);
+    }
+
+    /** The point of the fitted line (vx, vy, x0, y0) nearest {@code p}. */
+    private static Point onto(Point p, float[] line) {
+        double along = (p.x - line[2]) * line[0] + (p.y - line[3]) * line[1];
+        return new Point(line[2] + line[0] * along, line[3] + line[1] * along);
+    }
+
     /** Picks the tip end and maps the line back to full-image pixels and to the table. */
     private CueDetection describe(Line stick, TableView view, List<BallDetection> balls, double confidence) {
         Point start = toImage(stick.startX(), stick.startY());
         Point end = toImage(stick.endX(), stick.endY());
         boolean tipAtEnd = tipAtEnd(stick, start, end, view, balls);
-        Point tip = tipAtEnd ? end : start;
-        Point butt = tipAtEnd ? start : end;
+        return describe(tipAtEnd ? end : start, tipAtEnd ? start : end, view, confidence);
+    }
+
+    private static CueDetection describe(Point tip, Point butt, TableView view, double confidence) {
         Point tipMm = view.toTable(tip.x, tip.y);
         Point buttMm = view.toTable(butt.x, butt.y);
         return new CueDetection(tip.x, tip.y, tipMm.x, tipMm.y, butt.x, butt.y,
@@ -276,7 +337,7 @@ public final class CueDetector {
             return;
         }
         TableSpec spec = view.spec();
-        double pxPerMm = view.pixelsPerMmAt(spec.lengthMm() / 2, spec.widthMm() / 2);
+        pxPerMm = view.pixelsPerMmAt(spec.lengthMm() / 2, spec.widthMm() / 2);
         // A whole-number reduction: OpenCV averages n x n blocks many times faster than a fractional area resize.
         int reduction = (int) Math.max(1, Math.round(WORK_MM_PER_PX * pxPerMm));
         scale = 1.0 / reduction;
