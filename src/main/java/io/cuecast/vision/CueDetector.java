@@ -120,6 +120,9 @@ public final class CueDetector {
             }
         }
         if (seed == null) {
+            seed = stubGoingOn(pieces, notCloth, bgr);
+        }
+        if (seed == null) {
             return Optional.empty();
         }
         boolean[] gathered = gatherAlong(seed, pieces, notCloth);
@@ -142,6 +145,25 @@ public final class CueDetector {
         double confidence = Math.min(1, lengthMm / CONFIDENT_LENGTH_MM) * coverage;
         return Optional.of(beyond.isEmpty() ? describe(stick, view, balls, confidence)
                 : describeGoingOn(stick, beyond, buttAtEnd, view, confidence));
+    }
+
+    /**
+     * The longest stick-wide piece, however short or near the cushion, that the stick is seen to go on
+     * from over the cushion: what the balls about a stick coming in over the cushion leave of it on
+     * the cloth.
+     */
+    private Line stubGoingOn(Pieces pieces, byte[] notCloth, Mat bgr) {
+        Line stub = null;
+        for (int label = 1; label < pieces.count(); label++) {
+            Line piece = pieces.line(label);
+            if (piece != null && piece.length() * mmPerWorkPx >= MIN_PIECE_MM && isStickWide(piece)
+                    && (stub == null || piece.length() > stub.length())
+                    && (!beyondTheCloth(piece, true, notCloth, bgr).isEmpty()
+                    || !beyondTheCloth(piece, false, notCloth, bgr).isEmpty())) {
+                stub = piece;
+            }
+        }
+        return stub;
     }
 
     /**
