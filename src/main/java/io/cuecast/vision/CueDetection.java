@@ -7,8 +7,9 @@ package io.cuecast.vision;
  * @param tipPy         tip, image pixels
  * @param tipXMm        tip on the table, millimetres
  * @param tipYMm        tip on the table, millimetres
- * @param buttPx        the far end of the stick's visible part on the cloth, image pixels
- * @param buttPy        the far end of the stick's visible part on the cloth, image pixels
+ * @param buttPx        the far end of the stick's visible part on the cloth, or over the rail where it
+ *                      was followed there, image pixels
+ * @param buttPy        the far end of the stick's visible part, image pixels
  * @param angleDeg      direction from butt to tip in the image, degrees in (-180, 180], y down (so
  *                      positive turns clockwise on screen)
  * @param tableAngleDeg the same direction in table coordinates (see {@link TableView})

@@ -29,7 +29,9 @@ import org.opencv.imgproc.Imgproc;
  * seeds the line; the pieces lying along it are gathered (the stick in front of the bridge hand and
  * behind it are one stick), and the line is fitted to all their pixels. The tip is the end nearest
  * a cue ball lying on the line or, without one, the end deeper inside the table: a player holds the
- * butt from outside the cushions.
+ * butt from outside the cushions. Where the line reaches the cushion, the stick is followed on over
+ * the cushion and rail ({@link BeyondTheCloth}): that end is the butt, and a stick showing only a
+ * stub on the cloth is still found.
  *
  * <p>Not thread-safe; one detector serves one pipeline.
  */
