@@ -52,28 +52,22 @@ public final class BallDetector {
         Mat lab = new Mat();
         Mat nonCloth = new Mat();
         Mat mask = new Mat();
-        Mat distance = new Mat();
+        Mat closed = new Mat();
         try {
             Imgproc.cvtColor(region, lab, Imgproc.COLOR_BGR2Lab);
             cloth.markNonCloth(lab, nonCloth);
             Core.bitwise_and(nonCloth, playingArea, mask);
             Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
-            // Opening drops specks of sensor noise on the cloth; closing fills the pinholes it leaves in
-            // a ball of nearly the cloth's colour (a blue stripe on blue cloth), which sink its peak.
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel);
-            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, kernel);
+            Imgproc.morphologyEx(mask, closed, Imgproc.MORPH_CLOSE, kernel);
             kernel.release();
-            Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
-            byte[] maskPixels = ClothModel.bytes(mask);
             byte[] nonClothPixels = ClothModel.bytes(nonCloth);
-            List<Point> centres = peaks(distance, view);
-            List<Point> round = new ArrayList<>(centres.size());
-            for (Point peak : centres) {
-                Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radiusAt(view, peak));
-                if (fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
-                    round.add(centre);
-                }
-            }
+            byte[] maskPixels = ClothModel.bytes(mask);
+            List<Point> round = roundBlobs(mask, view, List.of());
+            // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
+            // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
+            // racked balls: so the closed mask's balls count only clear of those already found.
+            round.addAll(roundBlobs(closed, view, round));
             for (Point circle : circles(lab, view, round)) {
                 if (fill(maskPixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
                     round.add(circle);
@@ -93,8 +87,30 @@ public final class BallDetector {
             lab.release();
             nonCloth.release();
             mask.release();
-            distance.release();
+            closed.release();
         }
+    }
+
+    /**
+     * The distance map's peaks of {@code mask} at least 1.2 radii from every ball in {@code found},
+     * refined, that are round: {@link #MIN_FILL} of their disc not cloth.
+     */
+    private List<Point> roundBlobs(Mat mask, TableView view, List<Point> found) {
+        Mat distance = new Mat();
+        Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+        List<Point> centres = peaks(distance, view);
+        distance.release();
+        byte[] maskPixels = ClothModel.bytes(mask);
+        List<Point> round = new ArrayList<>(centres.size());
+        for (Point peak : centres) {
+            double radius = radiusAt(view, peak);
+            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - peak.x, p.y - peak.y) >= 1.2 * radius);
+            Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
+            if (clear && fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
+                round.add(centre);
+            }
+        }
+        return round;
     }
 
     /**
