@@ -29,17 +29,19 @@ public final class TableLocator {
     }
 
     public Optional<TableView> locate(Mat bgr, ClothModel cloth) {
-        Mat mask = cloth.nonClothMask(bgr);
+        Mat nonCloth = cloth.nonClothMask(bgr);
+        Mat clothRegions = new Mat();
         try {
-            Core.bitwise_not(mask, mask);
+            Core.bitwise_not(nonCloth, clothRegions);
             Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(15, 15));
-            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, kernel);
+            Imgproc.morphologyEx(clothRegions, clothRegions, Imgproc.MORPH_CLOSE, kernel);
             kernel.release();
-            return largestRegion(mask)
+            return largestRegion(clothRegions)
                     .filter(region -> Imgproc.contourArea(region) >= MIN_AREA_SHARE * bgr.total())
-                    .map(region -> viewOf(region, bgr));
+                    .map(region -> viewOf(region, bgr, nonCloth));
         } finally {
-            mask.release();
+            nonCloth.release();
+            clothRegions.release();
         }
     }
 
@@ -53,12 +55,12 @@ public final class TableLocator {
         return largest;
     }
 
-    private TableView viewOf(MatOfPoint region, Mat bgr) {
+    private TableView viewOf(MatOfPoint region, Mat bgr, Mat nonCloth) {
         Point[] corners = ClothOutline.corners(region);
         region.release();
         Mat lightness = lightness(bgr);
         try {
-            Point[] noses = CushionNoseFinder.insetToNoses(lightness, ClothOutline.clockwise(corners));
+            Point[] noses = CushionNoseFinder.insetToNoses(lightness, nonCloth, ClothOutline.clockwise(corners));
             return TableView.fromCorners(spec, tableOrder(noses, bgr.cols(), bgr.rows()));
         } finally {
             lightness.release();
