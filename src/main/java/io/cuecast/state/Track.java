@@ -47,6 +47,8 @@ final class Track {
     private int slowFrames;
     private long exposedUntilUs;
     private boolean movingWhenSeen;
+    /** Relocated and not seen since: it may have been set rolling rather than put down. */
+    private boolean placed;
     private final Map<BallType, Double> typeVotes = new EnumMap<>(BallType.class);
     private final Map<Integer, Double> numberVotes = new HashMap<>();
     private BallType votedType = BallType.UNKNOWN;
@@ -123,6 +125,7 @@ final class Track {
         seen(detection, seenAtUs);
         settleMotion(limits);
         movingWhenSeen = moving;
+        placed = false;
     }
 
     private void seen(BallDetection detection, long seenAtUs) {
@@ -160,8 +163,13 @@ final class Track {
         x.stop();
         y.stop();
         moving = false;
+        placed = true;
         updatedUs = seenAtUs;
         seen(detection, seenAtUs);
+    }
+
+    boolean placed() {
+        return placed;
     }
 
     /** Until when a moving ball may have set this one moving unforeseen (see {@link BallTracker}). */
