@@ -29,6 +29,7 @@ final class Track {
     final int id;
     private final AxisFilter x;
     private final AxisFilter y;
+    private final RecentPath path = new RecentPath();
     private double px;
     private double py;
     private double confidence;
@@ -129,6 +130,7 @@ final class Track {
     }
 
     private void seen(BallDetection detection, long seenAtUs) {
+        path.add(seenAtUs / 1e6, detection.xMm(), detection.yMm());
         px = detection.px();
         py = detection.py();
         confidence = detection.confidence();
@@ -147,7 +149,9 @@ final class Track {
             moving = true;
             slowFrames = 0;
         } else if (moving) {
-            slowFrames = speed() < limits.restSpeedMmPerS() ? slowFrames + 1 : 0;
+            // Judged from the path, not the filter, whose velocity lags a slide turning into a roll;
+            // never while the path's speed is unknown (NaN compares false).
+            slowFrames = path.speedNow(limits.measurementNoiseMm()) < limits.restSpeedMmPerS() ? slowFrames + 1 : 0;
             if (slowFrames >= limits.restFrames()) {
                 moving = false;
                 x.stop();
@@ -162,6 +166,7 @@ final class Track {
         y.restart(detection.yMm(), 0, measurementVariance, 1);
         x.stop();
         y.stop();
+        path.clear();
         moving = false;
         placed = true;
         updatedUs = seenAtUs;
@@ -216,10 +221,6 @@ final class Track {
     /** Whether it was moving when it was last seen: held still since, it may have rolled on. */
     boolean movingWhenSeen() {
         return movingWhenSeen;
-    }
-
-    private double speed() {
-        return Math.hypot(x.velocity(), y.velocity());
     }
 
     private void vote(BallDetection detection) {
