@@ -92,7 +92,10 @@ public final class BallTracker {
         boolean[] taken = new boolean[detections.size()];
         double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
         for (int i = 0; i < tracks.size(); i++) {
-            if (match[i] >= 0 && match[i] < detections.size()) {
+            if (match[i] >= 0 && match[i] < detections.size() && contested(cost, match, i, detections.size())) {
+                tracks.get(i).miss();
+                taken[match[i]] = true;
+            } else if (match[i] >= 0 && match[i] < detections.size()) {
                 if (cost[i][match[i]] == CARRIED) {
                     tracks.get(i).relocate(detections.get(match[i]), now, variance);
                 } else {
@@ -173,6 +176,23 @@ public final class BallTracker {
             Arrays.fill(cost[n + j], m, m + n, 0);
         }
         return cost;
+    }
+
+    /**
+     * Whether a track left unseen could as well have had the detection paired with track i: two
+     * balls set moving at once (a break), one missed and the other misread, so that only nearness
+     * tells, and weakly. The detection then goes to neither: a wrong guess swaps the two balls' ids,
+     * holding it back costs one frame of one ball.
+     */
+    private boolean contested(double[][] cost, int[] match, int i, int detections) {
+        int j = match[i];
+        for (int k = 0; k < tracks.size(); k++) {
+            boolean unseen = match[k] < 0 || match[k] >= detections;
+            if (k != i && unseen && cost[k][j] < cost[i][j] + NEARER_PREFERRED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a detection reads as the track's number: it may be that ball wherever it is. */
