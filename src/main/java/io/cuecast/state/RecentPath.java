@@ -23,6 +23,11 @@ final class RecentPath {
      * than one motion (a slow ball's bounce off a cushion bends its path by only a millimetre or two).
      */
     private static final double MISFIT_SIGMAS = 1.5;
+    /**
+     * The newest points alone, which the speed now rests on, must be this close too: a ball just hit
+     * moves off a long still or rolling history by a few points the average over all would hide.
+     */
+    private static final double NEWEST_MISFIT_SIGMAS = 2;
 
     private final double[] t = new double[CAPACITY];
     private final double[] x = new double[CAPACITY];
@@ -57,14 +62,18 @@ final class RecentPath {
             double[] fx = fit(x, latest, points, parabola);
             double[] fy = fit(y, latest, points, parabola);
             boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
-            if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm) {
+            if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
+                    && rmsMiss(fx, fy, latest, FEWEST_FOR_A_LINE, 0) <= NEWEST_MISFIT_SIGMAS * noiseMm) {
                 return Math.hypot(fx[1], fy[1]);
             }
         }
         return Double.NaN;
     }
 
-    /** The root mean square distance of the points from the parabola, per axis, for its degrees of freedom. */
+    /**
+     * The root mean square distance of the newest points from the curve, per axis, over the degrees
+     * of freedom left once {@code parameters} per axis were fitted to them.
+     */
     private double rmsMiss(double[] fx, double[] fy, double latest, int points, int parameters) {
         double squares = 0;
         for (int k = 0; k < points; k++) {
