@@ -35,10 +35,7 @@ class GroundTruthTrackingTest {
         assertEquals(score.truthPockets, score.pocketsRight, score.figures());
         assertEquals(0, score.falsePockets, score.figures());
         assertEquals(0, shots.startsOutside(2), shots.figures());
-        // Balls roll to a stop at μr g (about 0.1 m/s²), so the speed crosses the rest speed gently and
-        // the tracker's filtered velocity sees it a few frames late: up to 6 frames (0.2 s), where the
-        // old constant-deceleration model stopped balls dead within 2.
-        assertTrue(shots.endsOutside(6) <= shots.shots / 20, shots.figures());
+        assertTrue(shots.endsOutside(2) <= shots.shots / 20, shots.figures());
         assertTrue(shots.falseStarts <= 1, shots.figures());
         assertTrue(score.movingSpeedErrorMedian() < 25, score.figures());
     }
