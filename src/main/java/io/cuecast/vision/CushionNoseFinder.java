@@ -1,5 +1,6 @@
 package io.cuecast.vision;
 
+import java.util.Arrays;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 
@@ -9,8 +10,8 @@ import org.opencv.core.Point;
  * bed (or its nose casts a dark line), so going inward the bed starts where lightness rises most
  * steeply. Where the rise climbs to a highlight (the rounded nose catching the light) and falls back
  * into the nose's shadow on the bed, the nose is at the highlight's crest instead. Each side's lightness profile is averaged
- * along the side, away from the pockets, over cloth pixels only: a row of balls resting along a
- * cushion, or the cue across it, rises more steeply than the nose.
+ * along the side, away from the pockets, leaving out the brightest and darkest samples at each inset: a row of balls
+ * resting along a cushion, or the cue across it, would otherwise make a steeper rise than the nose.
  */
 final class CushionNoseFinder {
     /** Search up to this share of the table's short side inward from the cloth's outline. */
@@ -18,22 +19,23 @@ final class CushionNoseFinder {
     /** Stretches of each side sampled: clear of the corner and side pockets. */
     private static final double[][] SPANS = {{0.12, 0.38}, {0.62, 0.88}};
     private static final int SAMPLES_PER_SPAN = 40;
+    /** Share of the samples at each inset left out at either end before averaging. */
+    private static final double TRIMMED_SHARE = 0.3;
 
     private CushionNoseFinder() {
     }
 
     /**
      * @param lightness single-channel 8-bit lightness image
-     * @param nonCloth  255 where the image is not cloth, 0 where it is (same size)
      * @param corners   the cloth's outline, clockwise
      * @return the outline moved in to the cushion noses, clockwise, same order
      */
-    static Point[] insetToNoses(Mat lightness, Mat nonCloth, Point[] corners) {
+    static Point[] insetToNoses(Mat lightness, Point[] corners) {
         double shortSide = Math.min(distance(corners[0], corners[1]), distance(corners[1], corners[2]));
         int maxInset = (int) Math.ceil(shortSide * MAX_INSET_SHARE);
         double[] insets = new double[4];
         for (int side = 0; side < 4; side++) {
-            insets[side] = noseInset(lightness, nonCloth, corners[side], corners[(side + 1) % 4], corners, maxInset);
+            insets[side] = noseInset(lightness, corners[side], corners[(side + 1) % 4], corners, maxInset);
         }
         double[][] lines = new double[4][];
         for (int side = 0; side < 4; side++) {
@@ -52,12 +54,12 @@ final class CushionNoseFinder {
         return moved;
     }
 
-    private static double noseInset(Mat lightness, Mat nonCloth, Point a, Point b, Point[] corners, int maxInset) {
+    private static double noseInset(Mat lightness, Point a, Point b, Point[] corners, int maxInset) {
         double[] inward = inwardNormal(a, b, corners);
-        double[] profile = new double[maxInset + 1];
+        int samplesPerInset = SPANS.length * SAMPLES_PER_SPAN;
+        int[][] samples = new int[maxInset + 1][samplesPerInset];
         int[] counts = new int[maxInset + 1];
         byte[] pixel = new byte[1];
-        byte[] notCloth = new byte[1];
         for (double[] span : SPANS) {
             for (int k = 0; k < SAMPLES_PER_SPAN; k++) {
                 double t = span[0] + (span[1] - span[0]) * k / (SAMPLES_PER_SPAN - 1);
@@ -66,33 +68,32 @@ final class CushionNoseFinder {
                 for (int s = 0; s <= maxInset; s++) {
                     int x = (int) Math.round(x0 + s * inward[0]);
                     int y = (int) Math.round(y0 + s * inward[1]);
-                    if (x >= 0 && y >= 0 && x < lightness.cols() && y < lightness.rows()
-                            && nonCloth.get(y, x, notCloth) > 0 && notCloth[0] == 0) {
+                    if (x >= 0 && y >= 0 && x < lightness.cols() && y < lightness.rows()) {
                         lightness.get(y, x, pixel);
-                        profile[s] += pixel[0] & 0xff;
-                        counts[s]++;
+                        samples[s][counts[s]++] = pixel[0] & 0xff;
                     }
                 }
             }
         }
+        double[] profile = new double[maxInset + 1];
         for (int s = 0; s <= maxInset; s++) {
-            profile[s] = counts[s] == 0 ? Double.NaN : profile[s] / counts[s];
+            profile[s] = trimmedMean(samples[s], counts[s]);
         }
-        return noseIn(levelled(profile));
+        return noseIn(profile);
     }
 
-    /** The profile with each inset where no cloth was sampled given its nearest neighbour's value: no rise there. */
-    private static double[] levelled(double[] profile) {
-        for (int s = 1; s < profile.length; s++) {
-            profile[s] = Double.isNaN(profile[s]) ? profile[s - 1] : profile[s];
+    /** The mean of the first {@code count} values without the top and bottom {@link #TRIMMED_SHARE}. */
+    static double trimmedMean(int[] values, int count) {
+        if (count == 0) {
+            return 0;
         }
-        for (int s = profile.length - 2; s >= 0; s--) {
-            profile[s] = Double.isNaN(profile[s]) ? profile[s + 1] : profile[s];
+        Arrays.sort(values, 0, count);
+        int trim = (int) (count * TRIMMED_SHARE);
+        double sum = 0;
+        for (int i = trim; i < count - trim; i++) {
+            sum += values[i];
         }
-        for (int s = 0; s < profile.length; s++) {
-            profile[s] = Double.isNaN(profile[s]) ? 0 : profile[s];
-        }
-        return profile;
+        return sum / (count - 2 * trim);
     }
 
     /** How far (lightness levels) the bed must dip just past a crest for the crest to be the nose's highlight. */

@@ -29,19 +29,17 @@ public final class TableLocator {
     }
 
     public Optional<TableView> locate(Mat bgr, ClothModel cloth) {
-        Mat nonCloth = cloth.nonClothMask(bgr);
-        Mat clothRegions = new Mat();
+        Mat mask = cloth.nonClothMask(bgr);
         try {
-            Core.bitwise_not(nonCloth, clothRegions);
+            Core.bitwise_not(mask, mask);
             Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(15, 15));
-            Imgproc.morphologyEx(clothRegions, clothRegions, Imgproc.MORPH_CLOSE, kernel);
+            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_CLOSE, kernel);
             kernel.release();
-            return largestRegion(clothRegions)
+            return largestRegion(mask)
                     .filter(region -> Imgproc.contourArea(region) >= MIN_AREA_SHARE * bgr.total())
-                    .map(region -> viewOf(region, bgr, nonCloth));
+                    .map(region -> viewOf(region, bgr));
         } finally {
-            nonCloth.release();
-            clothRegions.release();
+            mask.release();
         }
     }
 
@@ -55,12 +53,12 @@ public final class TableLocator {
         return largest;
     }
 
-    private TableView viewOf(MatOfPoint region, Mat bgr, Mat nonCloth) {
+    private TableView viewOf(MatOfPoint region, Mat bgr) {
         Point[] corners = ClothOutline.corners(region);
         region.release();
         Mat lightness = lightness(bgr);
         try {
-            Point[] noses = CushionNoseFinder.insetToNoses(lightness, nonCloth, ClothOutline.clockwise(corners));
+            Point[] noses = CushionNoseFinder.insetToNoses(lightness, ClothOutline.clockwise(corners));
             return TableView.fromCorners(spec, tableOrder(noses, bgr.cols(), bgr.rows()));
         } finally {
             lightness.release();
