@@ -29,6 +29,9 @@ final class RecentPath {
      */
     private static final double NEWEST_MISFIT_SIGMAS = 2;
 
+    /** Standard errors of the speed that must still leave it below the rest speed. */
+    private static final double SLOW_SIGMAS = 1;
+
     private final double[] t = new double[CAPACITY];
     private final double[] x = new double[CAPACITY];
     private final double[] y = new double[CAPACITY];
@@ -49,25 +52,29 @@ final class RecentPath {
     }
 
     /**
-     * The speed at the latest point, mm/s, from a parabola through the newest points it explains
-     * within the noise as a rolling ball: after a kick the ball slides, slowing twenty times faster
-     * than it rolls, and those first points would drag the speed down. Fewer than
-     * {@value #FEWEST_POINTS} points get a line. NaN while no {@value #FEWEST_FOR_A_LINE} points or
-     * more are so explained: the speed is not known yet.
+     * Whether the ball is surely slower than {@code restSpeed} now: its speed at the latest point
+     * plus {@value #SLOW_SIGMAS} standard error, from a parabola through the newest points it
+     * explains within the noise as a rolling ball. After a kick the ball slides, slowing twenty
+     * times faster than it rolls, and those first points would drag the speed down; a fit through
+     * the few points since a kick is too uncertain to call a ball at rest that is not. Fewer than
+     * {@value #FEWEST_POINTS} points get a line. False while no {@value #FEWEST_FOR_A_LINE} points
+     * or more are so explained: the speed is not known yet.
      */
-    double speedNow(double noiseMm) {
+    boolean slowerThan(double restSpeed, double noiseMm) {
         double latest = t[index(0)];
         for (int points = count; points >= FEWEST_FOR_A_LINE; points--) {
             boolean parabola = points >= FEWEST_POINTS;
-            double[] fx = fit(x, latest, points, parabola);
-            double[] fy = fit(y, latest, points, parabola);
+            double[][] normal = normalMatrix(latest, points, parabola);
+            double[] fx = fit(normal, x, latest, points);
+            double[] fy = fit(normal, y, latest, points);
             boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
             if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
                     && rmsMiss(fx, fy, latest, FEWEST_FOR_A_LINE, 0) <= NEWEST_MISFIT_SIGMAS * noiseMm) {
-                return Math.hypot(fx[1], fy[1]);
+                double speedError = noiseMm * Math.sqrt(inverseAt(normal, 1));
+                return Math.hypot(fx[1], fy[1]) + SLOW_SIGMAS * speedError < restSpeed;
             }
         }
-        return Double.NaN;
+        return false;
     }
 
     /**
@@ -91,31 +98,53 @@ final class RecentPath {
         return (next - 1 - k + 2 * CAPACITY) % CAPACITY;
     }
 
-    /**
-     * Least squares of v = a + b τ + c τ² (or of a line, c = 0) over the newest points, τ the time
-     * before the latest one: {a, b, c}.
-     */
-    private double[] fit(double[] v, double latest, int points, boolean parabola) {
+    /** The normal equations' matrix for v = a + b τ + c τ² (or a line) over the newest points, τ the time before the latest. */
+    private double[][] normalMatrix(double latest, int points, boolean parabola) {
         int n = parabola ? 3 : 2;
-        double[][] normal = new double[n][n + 1];
+        double[][] normal = new double[n][n];
         for (int k = 0; k < points; k++) {
-            int i = index(k);
-            double tau = t[i] - latest;
+            double tau = t[index(k)] - latest;
             double[] basis = {1, tau, tau * tau};
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < n; c++) {
                     normal[r][c] += basis[r] * basis[c];
                 }
-                normal[r][n] += basis[r] * v[i];
             }
         }
-        double[] solved = solve(normal);
-        return parabola ? solved : new double[] {solved[0], solved[1], 0};
+        return normal;
     }
 
-    /** Gaussian elimination of a small, well-conditioned augmented system. */
-    private static double[] solve(double[][] m) {
-        int n = m.length;
+    /** Least squares of v over the newest points: {a, b, c}, c = 0 for a line. */
+    private double[] fit(double[][] normal, double[] v, double latest, int points) {
+        int n = normal.length;
+        double[] rhs = new double[n];
+        for (int k = 0; k < points; k++) {
+            int i = index(k);
+            double tau = t[i] - latest;
+            double[] basis = {1, tau, tau * tau};
+            for (int r = 0; r < n; r++) {
+                rhs[r] += basis[r] * v[i];
+            }
+        }
+        double[] solved = solve(normal, rhs);
+        return n == 3 ? solved : new double[] {solved[0], solved[1], 0};
+    }
+
+    /** The diagonal element {@code k} of the matrix's inverse: a coefficient's variance per unit noise variance. */
+    private static double inverseAt(double[][] normal, int k) {
+        double[] unit = new double[normal.length];
+        unit[k] = 1;
+        return solve(normal, unit)[k];
+    }
+
+    /** Gaussian elimination of a small, well-conditioned system, leaving its arguments as they were. */
+    private static double[] solve(double[][] matrix, double[] rhs) {
+        int n = rhs.length;
+        double[][] m = new double[n][n + 1];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(matrix[r], 0, m[r], 0, n);
+            m[r][n] = rhs[r];
+        }
         for (int p = 0; p < n; p++) {
             for (int r = p + 1; r < n; r++) {
                 double f = m[r][p] / m[p][p];

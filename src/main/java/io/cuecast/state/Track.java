@@ -150,8 +150,7 @@ final class Track {
             slowFrames = 0;
         } else if (moving) {
             // Judged from the path, not the filter, whose velocity lags a slide turning into a roll;
-            // never while the path's speed is unknown (NaN compares false).
-            slowFrames = path.speedNow(limits.measurementNoiseMm()) < limits.restSpeedMmPerS() ? slowFrames + 1 : 0;
+            slowFrames = path.slowerThan(limits.restSpeedMmPerS(), limits.measurementNoiseMm()) ? slowFrames + 1 : 0;
             if (slowFrames >= limits.restFrames()) {
                 moving = false;
                 x.stop();
