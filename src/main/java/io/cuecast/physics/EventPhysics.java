@@ -39,6 +39,16 @@ public final class EventPhysics {
 
     /** Plays a shot: ball {@code shot.ball()} of the resting layout gets the shot's velocity. */
     public ShotOutcome simulate(List<BallState> layout, Shot shot) {
+        return play(layout, shot).outcome();
+    }
+
+    /** Lets the balls move from the given states until all are at rest or pocketed. */
+    public ShotOutcome simulate(List<BallState> balls) {
+        return play(balls).outcome();
+    }
+
+    /** As {@link #simulate(List, Shot)}, keeping every ball's motion to sample at any time. */
+    public ShotTimeline play(List<BallState> layout, Shot shot) {
         List<BallState> start = new ArrayList<>(layout.size());
         boolean found = false;
         for (BallState ball : layout) {
@@ -53,14 +63,22 @@ public final class EventPhysics {
         if (!found) {
             throw new IllegalArgumentException("the shot strikes ball " + shot.ball() + ", which is not on the table");
         }
-        return simulate(start);
+        return play(start);
     }
 
-    /** Lets the balls move from the given states until all are at rest or pocketed. */
-    public ShotOutcome simulate(List<BallState> balls) {
+    /** As {@link #simulate(List)}, keeping every ball's motion to sample at any time. */
+    public ShotTimeline play(List<BallState> balls) {
         ShotSimulation simulation = start(balls);
         boolean complete = simulation.run();
-        return simulation.outcome(complete);
+        return simulation.timeline(complete);
+    }
+
+    /**
+     * Whether a ball's centre can be at (x, y): inside the cushions, or in a pocket's mouth short of
+     * its drop line, where a ball that ran out of pace hangs.
+     */
+    public boolean holds(double x, double y) {
+        return boundary.holds(x, y);
     }
 
     /** A simulation of the given states, checked, to be stepped event by event. */
@@ -76,7 +94,7 @@ public final class EventPhysics {
             if (!ids.add(ball.id())) {
                 throw new IllegalArgumentException("ball " + ball.id() + " is on the table twice");
             }
-            if (ball.x() < r || ball.x() > table.lengthMm() - r || ball.y() < r || ball.y() > table.widthMm() - r) {
+            if (!holds(ball.x(), ball.y())) {
                 throw new IllegalArgumentException(String.format(
                         "ball %d at (%.1f, %.1f) mm is not on the %.0f x %.0f mm playing area",
                         ball.id(), ball.x(), ball.y(), table.lengthMm(), table.widthMm()));

@@ -91,6 +91,16 @@ public record EventPhysicsSettings(double ballMassKg, double ballRadiusMm, doubl
     /** The acceleration of gravity in mm/s². */
     static final double GRAVITY_MM_S2 = 9806.65;
 
+    /** How fast a sliding ball slows down, μs g, in mm/s². */
+    public double slidingDecelerationMmPerS2() {
+        return slidingFriction * GRAVITY_MM_S2;
+    }
+
+    /** How fast a rolling ball slows down, μr g, in mm/s²: it stops v² / (2 μr g) further on. */
+    public double rollingDecelerationMmPerS2() {
+        return rollingResistance * GRAVITY_MM_S2;
+    }
+
     /**
      * How much the facings of a pocket close in towards its axis per unit of depth: 0 for parallel
      * facings. {@code parallelAngleDeg} is the jaw angle that makes them parallel.

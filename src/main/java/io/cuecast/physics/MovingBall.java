@@ -41,8 +41,8 @@ final class MovingBall {
         this.wy = state.wy();
         this.wz = state.wz();
         this.radius = settings.ballRadiusMm();
-        this.slidingDeceleration = settings.slidingFriction() * EventPhysicsSettings.GRAVITY_MM_S2;
-        this.rollingDeceleration = settings.rollingResistance() * EventPhysicsSettings.GRAVITY_MM_S2;
+        this.slidingDeceleration = settings.slidingDecelerationMmPerS2();
+        this.rollingDeceleration = settings.rollingDecelerationMmPerS2();
         this.spinDeceleration = settings.spinDecelerationRadPerS2();
         classify();
     }
@@ -130,6 +130,21 @@ final class MovingBall {
             case STOPPED -> {
             }
         }
+        classify();
+    }
+
+    /** How fast the ball goes or its cloth contact turns, whichever is more (mm/s). */
+    double speed() {
+        return Math.max(Math.hypot(vx, vy), radius * Math.hypot(wx, wy));
+    }
+
+    /** Stops the ball where it is. */
+    void settle() {
+        vx = 0;
+        vy = 0;
+        wx = 0;
+        wy = 0;
+        wz = 0;
         classify();
     }
 

@@ -23,6 +23,24 @@ final class ShotSimulation {
     private static final double CONTACT_SLACK_MM = 1e-6;
     /** A gap of zero counts as a new contact only when it closes faster than this (mm/s, or mm²/s for squared gaps). */
     private static final double MIN_CLOSING_RATE = 1e-3;
+    /**
+     * Balls closer than this take an impact together (see {@link #collideCluster}): real balls in a
+     * rack or frozen together touch, and their contacts act at once, where a pairwise engine would
+     * send the impulse down one chain of balls at a time.
+     */
+    static final double SIMULTANEOUS_GAP_MM = 1.0;
+    /**
+     * Two slow balls pressed together by the cloth (each slowing along its own line) meet again and
+     * again at ever shorter intervals, each meeting turning a little of their roll into slip that
+     * the cloth turns back: without a bound the engine would resolve thousands of such meetings.
+     * Balls both slower than {@link #SETTLE_SPEED_MM_S} that meet closing slower than this stop
+     * together instead.
+     */
+    static final double SETTLE_CLOSING_MM_S = 5;
+    /** See {@link #SETTLE_CLOSING_MM_S}: rolling on, such a ball would cover at most v²/(2 μr g), under 5 mm. */
+    static final double SETTLE_SPEED_MM_S = 30;
+    /** Sweeps of the contact impulses over a cluster; each converges geometrically. */
+    private static final int CLUSTER_SWEEPS = 200;
     /** Points per curved (sliding) stretch of a path. */
     private static final int CURVE_SAMPLES = 8;
 
@@ -43,6 +61,8 @@ final class ShotSimulation {
 
     private final List<ShotEvent> events = new ArrayList<>();
     private final List<List<PathPoint>> paths = new ArrayList<>();
+    /** Each ball's motion as closed-form stretches, one opened per event that changed it. */
+    private final List<List<ShotTimeline.Stretch>> stretches = new ArrayList<>();
     /** Where each ball's current stretch began: position, velocity and acceleration at segmentStart. */
     private final double[][] segment;
     private double now;
@@ -63,6 +83,7 @@ final class ShotSimulation {
         for (int i = 0; i < n; i++) {
             balls[i] = new MovingBall(start.get(i), settings);
             paths.add(new ArrayList<>(List.of(new PathPoint(0, balls[i].x, balls[i].y))));
+            stretches.add(new ArrayList<>());
             openSegment(i);
         }
         for (int i = 0; i < n; i++) {
@@ -137,9 +158,29 @@ final class ShotSimulation {
         }
         now = next;
         if (second >= 0) {
-            collide(balls[first], balls[second]);
-            changed(first);
-            changed(second);
+            List<Integer> cluster = clusterAround(first, second);
+            List<Contact> contacts = contactsWithin(cluster);
+            if (contacts.size() == 1) {
+                collide(balls[first], balls[second]);
+            } else {
+                collideAtOnce(cluster, contacts);
+                logCollision(balls[first], balls[second]);
+            }
+            for (int i : cluster) {
+                changed(i);
+            }
+        } else if (ownKind[first] == Kind.WALL || ownKind[first] == Kind.TIP) {
+            List<Integer> cluster = clusterAround(first, -1);
+            List<Contact> contacts = contactsWithin(cluster);
+            if (cluster.size() == 1) {
+                resolveOwn(first);
+            } else {
+                collideAtOnce(cluster, contacts);
+                logCushion(first);
+            }
+            for (int i : cluster) {
+                changed(i);
+            }
         } else {
             resolveOwn(first);
             changed(first);
@@ -155,6 +196,12 @@ final class ShotSimulation {
             }
         }
         return false;
+    }
+
+    /** The shot as closed-form motion, with its outcome. */
+    ShotTimeline timeline(boolean complete) {
+        List<List<ShotTimeline.Stretch>> copies = stretches.stream().map(List::copyOf).toList();
+        return new ShotTimeline(copies, settings, outcome(complete));
     }
 
     ShotOutcome outcome(boolean complete) {
@@ -181,14 +228,13 @@ final class ShotSimulation {
             case WALL -> {
                 TableBoundary.Wall wall = boundary.walls.get(ownTarget[i]);
                 bounce(ball, wall.nx(), wall.ny());
-                events.add(new ShotEvent.CushionCollision(now, ball.id, wall.name(),
-                        ball.x - radius * wall.nx(), ball.y - radius * wall.ny()));
+                logCushion(i);
             }
             case TIP -> {
                 TableBoundary.Tip tip = boundary.tips.get(ownTarget[i]);
                 double distance = Math.hypot(ball.x - tip.x(), ball.y - tip.y());
                 bounce(ball, (ball.x - tip.x()) / distance, (ball.y - tip.y()) / distance);
-                events.add(new ShotEvent.CushionCollision(now, ball.id, tip.name(), tip.x(), tip.y()));
+                logCushion(i);
             }
             case DROP -> {
                 ball.pocketed = true;
@@ -204,6 +250,25 @@ final class ShotSimulation {
         }
     }
 
+    /** Logs ball i's own cushion or jaw tip event (its ownTarget). */
+    private void logCushion(int i) {
+        MovingBall ball = balls[i];
+        if (ownKind[i] == Kind.WALL) {
+            TableBoundary.Wall wall = boundary.walls.get(ownTarget[i]);
+            events.add(new ShotEvent.CushionCollision(now, ball.id, wall.name(),
+                    ball.x - radius * wall.nx(), ball.y - radius * wall.ny()));
+        } else {
+            TableBoundary.Tip tip = boundary.tips.get(ownTarget[i]);
+            events.add(new ShotEvent.CushionCollision(now, ball.id, tip.name(), tip.x(), tip.y()));
+        }
+    }
+
+    private void logCollision(MovingBall a, MovingBall b) {
+        double distance = Math.hypot(b.x - a.x, b.y - a.y);
+        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * (b.x - a.x) / distance,
+                a.y + radius * (b.y - a.y) / distance));
+    }
+
     /**
      * Equal masses: each ball takes (1 + e)/2 of the closing speed along the line of centres. Friction
      * between the balls (throw) acts against the slip of their contact points across that line,
@@ -215,11 +280,25 @@ final class ShotSimulation {
         double nx = (b.x - a.x) / distance;
         double ny = (b.y - a.y) / distance;
         double closing = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny;
+        if (closing < SETTLE_CLOSING_MM_S && a.speed() < SETTLE_SPEED_MM_S && b.speed() < SETTLE_SPEED_MM_S) {
+            a.settle();
+            b.settle();
+            logCollision(a, b);
+            return;
+        }
         double normal = (1 + settings.ballRestitution()) / 2 * Math.max(0, closing);
         a.vx -= normal * nx;
         a.vy -= normal * ny;
         b.vx += normal * nx;
         b.vy += normal * ny;
+        rub(a, b, nx, ny, normal);
+        a.classify();
+        b.classify();
+        logCollision(a, b);
+    }
+
+    /** Throw: the tangential impulse of a contact along (nx, ny), from a to b, that took this normal impulse. */
+    private void rub(MovingBall a, MovingBall b, double nx, double ny, double normal) {
         double tx = -ny;
         double ty = nx;
         double slip = (a.vx - b.vx) * tx + (a.vy - b.vy) * ty + radius * (a.wz + b.wz);
@@ -230,9 +309,122 @@ final class ShotSimulation {
         b.vy -= tangential * ty;
         a.wz += 2.5 * tangential / radius;
         b.wz += 2.5 * tangential / radius;
-        a.classify();
-        b.classify();
-        events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * nx, a.y + radius * ny));
+    }
+
+    /** Ball first (and second, unless it is -1), and every ball linked to them by gaps under {@link #SIMULTANEOUS_GAP_MM}. */
+    private List<Integer> clusterAround(int first, int second) {
+        List<Integer> cluster = new ArrayList<>(second < 0 ? List.of(first) : List.of(first, second));
+        for (int k = 0; k < cluster.size(); k++) {
+            MovingBall ball = balls[cluster.get(k)];
+            for (int j = 0; j < balls.length; j++) {
+                if (!balls[j].pocketed && !cluster.contains(j) && gap(ball, balls[j]) < SIMULTANEOUS_GAP_MM) {
+                    cluster.add(j);
+                }
+            }
+        }
+        return cluster;
+    }
+
+    private double gap(MovingBall a, MovingBall b) {
+        return Math.hypot(b.x - a.x, b.y - a.y) - 2 * radius;
+    }
+
+    /**
+     * A contact between ball {@code from} (or a cushion or jaw tip, -1) and ball {@code to}, whose
+     * line of centres (or the face's normal) (nx, ny) points from the one to the other.
+     */
+    private record Contact(int from, int to, double nx, double ny) {
+        boolean withCushion() {
+            return from < 0;
+        }
+    }
+
+    /** Every contact within {@link #SIMULTANEOUS_GAP_MM} among the cluster's balls and with the cushions and jaw tips. */
+    private List<Contact> contactsWithin(List<Integer> cluster) {
+        List<Contact> contacts = new ArrayList<>();
+        for (int p = 0; p < cluster.size(); p++) {
+            MovingBall a = balls[cluster.get(p)];
+            for (int q = p + 1; q < cluster.size(); q++) {
+                MovingBall b = balls[cluster.get(q)];
+                if (gap(a, b) < SIMULTANEOUS_GAP_MM) {
+                    double distance = Math.hypot(b.x - a.x, b.y - a.y);
+                    contacts.add(new Contact(cluster.get(p), cluster.get(q), (b.x - a.x) / distance,
+                            (b.y - a.y) / distance));
+                }
+            }
+            for (TableBoundary.Wall wall : boundary.walls) {
+                double gap = (a.x - wall.x1()) * wall.nx() + (a.y - wall.y1()) * wall.ny() - radius;
+                double along = (a.x - wall.x1()) * wall.dx() + (a.y - wall.y1()) * wall.dy();
+                if (gap < SIMULTANEOUS_GAP_MM && along >= 0 && along <= wall.length()) {
+                    contacts.add(new Contact(-1, cluster.get(p), wall.nx(), wall.ny()));
+                }
+            }
+            for (TableBoundary.Tip tip : boundary.tips) {
+                double distance = Math.hypot(a.x - tip.x(), a.y - tip.y());
+                if (distance - radius < SIMULTANEOUS_GAP_MM) {
+                    contacts.add(new Contact(-1, cluster.get(p), (a.x - tip.x()) / distance, (a.y - tip.y()) / distance));
+                }
+            }
+        }
+        return contacts;
+    }
+
+    /**
+     * An impact on a cluster of (nearly) touching balls, and the cushions and jaw tips they touch,
+     * all contacts at once, as Poisson's restitution has it: first the impulses that stop every
+     * contact closing (found by sweeping the contacts, each impulse kept non-negative), then e times
+     * those again (the balls' or the cushion's e) as they spring apart. For two balls alone this is
+     * {@link #collide}. A rack so spreads an impact over many balls where pairwise collisions would
+     * pass it down single chains, and two balls wedged in a pocket's jaws are freed at once where
+     * pairwise they would bounce between each other and the jaws without time passing. Friction
+     * (throw, and the cushions') acts per contact after.
+     */
+    private void collideAtOnce(List<Integer> cluster, List<Contact> contacts) {
+        double[] impulse = new double[contacts.size()];
+        for (int sweep = 0; sweep < CLUSTER_SWEEPS; sweep++) {
+            for (int k = 0; k < contacts.size(); k++) {
+                Contact contact = contacts.get(k);
+                double added = Math.max(-impulse[k], closing(contact) / (contact.withCushion() ? 1 : 2));
+                push(contact, added);
+                impulse[k] += added;
+            }
+        }
+        for (int k = 0; k < contacts.size(); k++) {
+            Contact contact = contacts.get(k);
+            MovingBall to = balls[contact.to()];
+            if (contact.withCushion()) {
+                double e = settings.cushionRestitution();
+                push(contact, e * impulse[k]);
+                rubCushion(to, contact.nx(), contact.ny(), (1 + e) * impulse[k]);
+            } else {
+                double e = settings.ballRestitution();
+                push(contact, e * impulse[k]);
+                rub(balls[contact.from()], to, contact.nx(), contact.ny(), (1 + e) * impulse[k]);
+            }
+        }
+        for (int i : cluster) {
+            balls[i].classify();
+        }
+    }
+
+    private double closing(Contact contact) {
+        MovingBall to = balls[contact.to()];
+        double closing = -(to.vx * contact.nx() + to.vy * contact.ny());
+        if (!contact.withCushion()) {
+            MovingBall from = balls[contact.from()];
+            closing += from.vx * contact.nx() + from.vy * contact.ny();
+        }
+        return closing;
+    }
+
+    /** A normal impulse (per unit mass) along the contact's normal. */
+    private void push(Contact contact, double impulse) {
+        if (!contact.withCushion()) {
+            balls[contact.from()].vx -= impulse * contact.nx();
+            balls[contact.from()].vy -= impulse * contact.ny();
+        }
+        balls[contact.to()].vx += impulse * contact.nx();
+        balls[contact.to()].vy += impulse * contact.ny();
     }
 
     /**
@@ -246,6 +438,12 @@ final class ShotSimulation {
         double normal = -(1 + settings.cushionRestitution()) * Math.min(0, into);
         ball.vx += normal * nx;
         ball.vy += normal * ny;
+        rubCushion(ball, nx, ny, normal);
+        ball.classify();
+    }
+
+    /** The cushion's friction on a ball it pushed along (nx, ny) with this normal impulse. */
+    private void rubCushion(MovingBall ball, double nx, double ny, double normal) {
         double tx = -ny;
         double ty = nx;
         double slip = ball.vx * tx + ball.vy * ty - radius * ball.wz;
@@ -253,7 +451,6 @@ final class ShotSimulation {
         ball.vx += tangential * tx;
         ball.vy += tangential * ty;
         ball.wz -= 2.5 * tangential / radius;
-        ball.classify();
     }
 
     /** After an event changed ball i: close its path stretch, and find its next events again. */
@@ -278,6 +475,7 @@ final class ShotSimulation {
         s[4] = ball.vy;
         s[5] = ball.moves() ? ball.ax() : 0;
         s[6] = ball.moves() ? ball.ay() : 0;
+        stretches.get(i).add(new ShotTimeline.Stretch(now, ball.state(), ball.pocketed));
     }
 
     /** Adds the stretch that ends now to the path: sampled if it curved, its end point in any case. */
@@ -402,7 +600,14 @@ final class ShotSimulation {
         double dy = b.y - a.y;
         double ax = (b.moves() ? b.ax() : 0) - (a.moves() ? a.ax() : 0);
         double ay = (b.moves() ? b.ay() : 0) - (a.moves() ? a.ay() : 0);
-        double[] p = squaredGap(dx, dy, b.vx - a.vx, b.vy - a.vy, ax / 2, ay / 2, 2 * radius - CONTACT_SLACK_MM);
+        double reach = 2 * radius - CONTACT_SLACK_MM;
+        double[] p = squaredGap(dx, dy, b.vx - a.vx, b.vy - a.vy, ax / 2, ay / 2, reach);
+        if (p[0] <= 0 && p[1] >= -MIN_CLOSING_RATE) {
+            // Touching (a contact just resolved, or rounding) and not closing: they meet again once
+            // they close in by the slack, so that a pair that drifts back together, as the cloth's
+            // friction can turn two balls that barely separated, is not let through each other.
+            p[0] = 2 * reach * CONTACT_SLACK_MM;
+        }
         return now + Polynomials.firstEntry(p, 0, horizon, MIN_CLOSING_RATE);
     }
 

@@ -23,18 +23,27 @@ final class TableBoundary {
 
     /**
      * Where a ball drops: its centre crossing the line through (x, y) across the pocket's axis
-     * (ax, ay, pointing into the pocket), within halfWidth of the axis.
+     * (ax, ay, pointing into the pocket), within halfWidth of the axis; the mouth is mouthHalfWidth
+     * either side of the axis, shelf in front of that line.
      */
-    record Drop(String pocket, double x, double y, double ax, double ay, double halfWidth) {
+    record Drop(String pocket, double x, double y, double ax, double ay, double halfWidth, double mouthHalfWidth,
+                double shelf) {
     }
 
     final List<Wall> walls = new ArrayList<>();
     final List<Tip> tips = new ArrayList<>();
     final List<Drop> drops = new ArrayList<>();
 
+    private final double length;
+    private final double width;
+    private final double radius;
+
     TableBoundary(TableSpec table, EventPhysicsSettings settings) {
         double l = table.lengthMm();
         double w = table.widthMm();
+        this.length = l;
+        this.width = w;
+        this.radius = settings.ballRadiusMm();
         double corner = settings.cornerPocket().mouthMm() / Math.sqrt(2);
         double side = settings.sidePocket().mouthMm() / 2;
         double depth = 2 * settings.ballRadiusMm() + Math.max(settings.cornerPocket().shelfMm(),
@@ -54,6 +63,26 @@ final class TableBoundary {
         pocket("bottom-right", l - corner / 2, w - corner / 2, s, s, settings.cornerPocket(), 135, depth);
         pocket("top-side", l / 2, 0, 0, -1, settings.sidePocket(), 90, depth);
         pocket("bottom-side", l / 2, w, 0, 1, settings.sidePocket(), 90, depth);
+    }
+
+    /**
+     * Whether a ball's centre can be at (x, y) on the slate: inside the cushions, or in a pocket's
+     * mouth short of its drop line, where a ball that ran out of speed on the way in hangs.
+     */
+    boolean holds(double x, double y) {
+        if (x >= radius && x <= length - radius && y >= radius && y <= width - radius) {
+            return true;
+        }
+        for (Drop drop : drops) {
+            double dx = x - drop.x();
+            double dy = y - drop.y();
+            double depth = dx * drop.ax() + dy * drop.ay();
+            double across = Math.abs(-dx * drop.ay() + dy * drop.ax());
+            if (depth < 0 && depth > -(drop.shelf() + radius) && across <= drop.mouthHalfWidth()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void rail(String name, double x1, double y1, double x2, double y2, double nx, double ny) {
@@ -92,6 +121,6 @@ final class TableBoundary {
             walls.add(new Wall(name + " jaw", tipX, tipY, fx, fy, length, nx, ny));
         }
         drops.add(new Drop(name, mx + shape.shelfMm() * ax, my + shape.shelfMm() * ay, ax, ay,
-                half - shape.shelfMm() * closing));
+                half - shape.shelfMm() * closing, half, shape.shelfMm()));
     }
 }

@@ -49,6 +49,13 @@ public final class BallTracker {
     private static final double UNSEEN = 8;
     /** A ball that was not on the table before: rare within a game. */
     private static final double NEW_BALL = 40;
+    /**
+     * A ball seen with its own number where neither its motion nor a kick puts it: picked up and
+     * put down (a rack set up, a ball put back by hand), about as rare as a new ball, and cheaper
+     * than missing the track and starting a new one, so that it keeps its id. Taken for a kick, the
+     * jump would set it flying at a made-up speed, taking its neighbours' detections.
+     */
+    private static final double CARRIED = NEW_BALL;
 
     private final TableSpec table;
     private final double minGateMm;
@@ -80,11 +87,20 @@ public final class BallTracker {
             track.predict(now, track.missedFrames() > limits.maxMissedFrames());
         }
         List<BallDetection> detections = detection.balls();
-        int[] match = Assignment.solve(costs(detections, now, frameSeconds, limits));
+        double[][] cost = costs(detections, now, frameSeconds, limits);
+        int[] match = Assignment.solve(cost);
         boolean[] taken = new boolean[detections.size()];
+        double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
         for (int i = 0; i < tracks.size(); i++) {
-            if (match[i] >= 0 && match[i] < detections.size()) {
-                tracks.get(i).observe(detections.get(match[i]), now, limits);
+            if (match[i] >= 0 && match[i] < detections.size() && contested(cost, match, i, detections.size())) {
+                tracks.get(i).miss();
+                taken[match[i]] = true;
+            } else if (match[i] >= 0 && match[i] < detections.size()) {
+                if (cost[i][match[i]] == CARRIED) {
+                    tracks.get(i).relocate(detections.get(match[i]), now, variance);
+                } else {
+                    tracks.get(i).observe(detections.get(match[i]), now, limits);
+                }
                 taken[match[i]] = true;
             } else {
                 tracks.get(i).miss();
@@ -105,7 +121,7 @@ public final class BallTracker {
         // In detection order, so that the same frames always get the same ids.
         for (int j = 0; j < detections.size(); j++) {
             if (!taken[j]) {
-                place(detections.get(j), now, frameSeconds, limits, returns);
+                place(detections.get(j), now, limits, returns);
             }
         }
         List<TrackedBall> balls = tracks.stream().map(Track::snapshot)
@@ -137,14 +153,20 @@ public final class BallTracker {
             for (int j = 0; j < m; j++) {
                 BallDetection d = detections.get(j);
                 double distance = track.distanceMm(d);
+                boolean itsNumber = readsAs(number, d);
+                if (itsNumber) {
+                    cost[i][j] = CARRIED;
+                }
                 if (distance <= gate) {
                     double position = track.distanceSquared(d, variance);
-                    if (mayBeKicked[i]) {
+                    // A ball just put down may instead have been set rolling: seen further on, it was.
+                    if (mayBeKicked[i] || (track.placed() && itsNumber)) {
                         position = Math.min(position, KICK + NEARER_PREFERRED * distance / table.ballDiameterMm());
                     }
                     boolean typeConflict = type != BallType.UNKNOWN && d.type() != BallType.UNKNOWN && type != d.type();
                     boolean numberConflict = number != null && d.number() != null && !number.equals(d.number());
-                    cost[i][j] = position + (typeConflict ? TYPE_MISREAD : 0) + (numberConflict ? NUMBER_MISREAD : 0);
+                    cost[i][j] = Math.min(cost[i][j],
+                            position + (typeConflict ? TYPE_MISREAD : 0) + (numberConflict ? NUMBER_MISREAD : 0));
                 }
             }
             cost[i][m + i] = UNSEEN;
@@ -154,6 +176,28 @@ public final class BallTracker {
             Arrays.fill(cost[n + j], m, m + n, 0);
         }
         return cost;
+    }
+
+    /**
+     * Whether a track left unseen could as well have had the detection paired with track i: two
+     * balls set moving at once (a break), one missed and the other misread, so that only nearness
+     * tells, and weakly. The detection then goes to neither: a wrong guess swaps the two balls' ids,
+     * holding it back costs one frame of one ball.
+     */
+    private boolean contested(double[][] cost, int[] match, int i, int detections) {
+        int j = match[i];
+        for (int k = 0; k < tracks.size(); k++) {
+            boolean unseen = match[k] < 0 || match[k] >= detections;
+            if (k != i && unseen && cost[k][j] < cost[i][j] + NEARER_PREFERRED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a detection reads as the track's number: it may be that ball wherever it is. */
+    private static boolean readsAs(Integer number, BallDetection detection) {
+        return number != null && number.equals(detection.number()) && Track.agrees(detection.type(), number);
     }
 
     /** How far from its prediction a track's ball can be: as far as the fastest ball goes while it was unseen. */
@@ -247,26 +291,14 @@ public final class BallTracker {
     }
 
     /**
-     * A detection no track took: the ball of that number if it is known and not on the table (an
-     * unseen track moves there, a departed ball comes back under its old id), else a new ball.
+     * A detection no track took: a departed ball of that number comes back under its old id when
+     * no ball on the table has the number, else it is a new ball.
      */
-    private void place(BallDetection detection, long now, double frameSeconds, TrackingLimits limits,
-                       List<TrackedBall> returns) {
+    private void place(BallDetection detection, long now, TrackingLimits limits, List<TrackedBall> returns) {
         Integer number = detection.number();
         double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
         if (number != null && Track.agrees(detection.type(), number)
-                && tracks.stream().noneMatch(t -> t.missedFrames() == 0 && number.equals(t.votedNumber()))) {
-            for (Track track : tracks) {
-                if (track.missedFrames() > 0 && number.equals(track.votedNumber())) {
-                    // Within reach it was set moving unforeseen; beyond, it was carried there.
-                    if (track.distanceMm(detection) <= reach(track, now, frameSeconds, limits)) {
-                        track.observe(detection, now, limits);
-                    } else {
-                        track.relocate(detection, now, variance);
-                    }
-                    return;
-                }
-            }
+                && tracks.stream().noneMatch(t -> number.equals(t.votedNumber()))) {
             Integer retired = retiredIds.remove(number);
             if (retired != null) {
                 Track back = new Track(retired, detection, now, variance);

@@ -18,7 +18,7 @@ public final class StateSettings {
             LiveSetting.decimal("lost-grace-seconds", 3, 0, 3600),
             LiveSetting.decimal("measurement-noise-mm", 1, 0.05, 50),
             LiveSetting.decimal("rest-speed-mm-s", 25, 1, 1000),
-            LiveSetting.wholeNumber("rest-frames", 2, 1, 100));
+            LiveSetting.wholeNumber("rest-frames", 1, 1, 100));
 
     /** Recent events the game API serves ({@code GET /api/v1/game/events}). */
     static final int EVENTS_KEPT = 1000;

@@ -29,6 +29,7 @@ final class Track {
     final int id;
     private final AxisFilter x;
     private final AxisFilter y;
+    private final RecentPath path = new RecentPath();
     private double px;
     private double py;
     private double confidence;
@@ -47,6 +48,8 @@ final class Track {
     private int slowFrames;
     private long exposedUntilUs;
     private boolean movingWhenSeen;
+    /** Relocated and not seen since: it may have been set rolling rather than put down. */
+    private boolean placed;
     private final Map<BallType, Double> typeVotes = new EnumMap<>(BallType.class);
     private final Map<Integer, Double> numberVotes = new HashMap<>();
     private BallType votedType = BallType.UNKNOWN;
@@ -123,9 +126,11 @@ final class Track {
         seen(detection, seenAtUs);
         settleMotion(limits);
         movingWhenSeen = moving;
+        placed = false;
     }
 
     private void seen(BallDetection detection, long seenAtUs) {
+        path.add(seenAtUs / 1e6, detection.xMm(), detection.yMm());
         px = detection.px();
         py = detection.py();
         confidence = detection.confidence();
@@ -144,7 +149,8 @@ final class Track {
             moving = true;
             slowFrames = 0;
         } else if (moving) {
-            slowFrames = speed() < limits.restSpeedMmPerS() ? slowFrames + 1 : 0;
+            // Judged from the path, not the filter, whose velocity lags a slide turning into a roll;
+            slowFrames = path.slowerThan(limits.restSpeedMmPerS(), limits.measurementNoiseMm()) ? slowFrames + 1 : 0;
             if (slowFrames >= limits.restFrames()) {
                 moving = false;
                 x.stop();
@@ -159,9 +165,15 @@ final class Track {
         y.restart(detection.yMm(), 0, measurementVariance, 1);
         x.stop();
         y.stop();
+        path.clear();
         moving = false;
+        placed = true;
         updatedUs = seenAtUs;
         seen(detection, seenAtUs);
+    }
+
+    boolean placed() {
+        return placed;
     }
 
     /** Until when a moving ball may have set this one moving unforeseen (see {@link BallTracker}). */
@@ -208,10 +220,6 @@ final class Track {
     /** Whether it was moving when it was last seen: held still since, it may have rolled on. */
     boolean movingWhenSeen() {
         return movingWhenSeen;
-    }
-
-    private double speed() {
-        return Math.hypot(x.velocity(), y.velocity());
     }
 
     private void vote(BallDetection detection) {

@@ -41,6 +41,9 @@ public final class BallDetector {
 
     private final BallClassifier classifier = new BallClassifier();
     private TableView maskedView;
+    /** The cloth polygon: where a ball's centre can be. */
+    private Mat tableArea = new Mat();
+    /** The cloth polygon less a disc at each pocket: where a blob of not-cloth is a ball, not a hole. */
     private Mat playingArea = new Mat();
     private Rect roi;
     private double minRadius;
@@ -51,28 +54,27 @@ public final class BallDetector {
         Mat region = bgr.submat(roi);
         Mat lab = new Mat();
         Mat nonCloth = new Mat();
+        Mat onTable = new Mat();
         Mat mask = new Mat();
-        Mat distance = new Mat();
+        Mat closed = new Mat();
         try {
             Imgproc.cvtColor(region, lab, Imgproc.COLOR_BGR2Lab);
             cloth.markNonCloth(lab, nonCloth);
+            Core.bitwise_and(nonCloth, tableArea, onTable);
             Core.bitwise_and(nonCloth, playingArea, mask);
             Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel);
+            Imgproc.morphologyEx(mask, closed, Imgproc.MORPH_CLOSE, kernel);
             kernel.release();
-            Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
-            byte[] maskPixels = ClothModel.bytes(mask);
             byte[] nonClothPixels = ClothModel.bytes(nonCloth);
-            List<Point> centres = peaks(distance, view);
-            List<Point> round = new ArrayList<>(centres.size());
-            for (Point peak : centres) {
-                Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radiusAt(view, peak));
-                if (fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
-                    round.add(centre);
-                }
-            }
+            byte[] onTablePixels = ClothModel.bytes(onTable);
+            List<Point> round = roundBlobs(mask, view, List.of());
+            // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
+            // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
+            // racked balls: so the closed mask's balls count only clear of those already found.
+            round.addAll(roundBlobs(closed, view, round));
             for (Point circle : circles(lab, view, round)) {
-                if (fill(maskPixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
+                if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
                     round.add(circle);
                 }
             }
@@ -89,9 +91,32 @@ public final class BallDetector {
             region.release();
             lab.release();
             nonCloth.release();
+            onTable.release();
             mask.release();
-            distance.release();
+            closed.release();
         }
+    }
+
+    /**
+     * The distance map's peaks of {@code mask} at least 1.2 radii from every ball in {@code found},
+     * refined, that are round: {@link #MIN_FILL} of their disc not cloth.
+     */
+    private List<Point> roundBlobs(Mat mask, TableView view, List<Point> found) {
+        Mat distance = new Mat();
+        Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+        List<Point> centres = peaks(distance, view);
+        distance.release();
+        byte[] maskPixels = ClothModel.bytes(mask);
+        List<Point> round = new ArrayList<>(centres.size());
+        for (Point peak : centres) {
+            double radius = radiusAt(view, peak);
+            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - peak.x, p.y - peak.y) >= 1.2 * radius);
+            Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
+            if (clear && fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
+                round.add(centre);
+            }
+        }
+        return round;
     }
 
     /**
@@ -103,10 +128,10 @@ public final class BallDetector {
     private static final double HOUGH_PERFECTNESS = 0.8;
 
     /**
-     * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size, on
-     * the playing area and clear of the distance map's balls: a ball touching a pocket's mouth, a
-     * shadow or a pack merges with it in the colour mask and makes no peak of its own, but its edge
-     * is still round.
+     * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size,
+     * centred on the table and clear of the distance map's balls: a ball touching a pocket's mouth, a
+     * shadow or a pack merges with it in the colour mask and makes no peak of its own, and a ball
+     * hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still round.
      */
     private List<Point> circles(Mat lab, TableView view, List<Point> found) {
         Mat lightness = new Mat();
@@ -115,14 +140,14 @@ public final class BallDetector {
             Core.extractChannel(lab, lightness, 0);
             Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
                     (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
-            byte[] area = ClothModel.bytes(playingArea);
+            byte[] area = ClothModel.bytes(tableArea);
             List<Point> extra = new ArrayList<>();
             for (int i = 0; i < circles.cols(); i++) {
                 double[] c = circles.get(0, i);
                 Point centre = new Point(c[0], c[1]);
                 int x = (int) Math.round(c[0]);
                 int y = (int) Math.round(c[1]);
-                if (x < 0 || y < 0 || x >= playingArea.cols() || y >= playingArea.rows() || area[y * playingArea.cols() + x] == 0) {
+                if (x < 0 || y < 0 || x >= tableArea.cols() || y >= tableArea.rows() || area[y * tableArea.cols() + x] == 0) {
                     continue;
                 }
                 double radius = radiusAt(view, centre);
@@ -145,7 +170,7 @@ public final class BallDetector {
         return view.ballRadiusPxAt(inRoi.x + roi.x, inRoi.y + roi.y);
     }
 
-    /** Rebuilds the playing-area mask (cloth polygon less the pockets) when the table view changes. */
+    /** Rebuilds the table and playing-area masks when the table view changes. */
     private void prepareFor(TableView view, Size imageSize) {
         if (view == maskedView) {
             return;
@@ -165,14 +190,16 @@ public final class BallDetector {
         int x1 = Math.min((int) imageSize.width, bounds.x + bounds.width + margin);
         int y1 = Math.min((int) imageSize.height, bounds.y + bounds.height + margin);
         roi = new Rect(x0, y0, x1 - x0, y1 - y0);
-        playingArea.release();
-        playingArea = Mat.zeros(roi.height, roi.width, CvType.CV_8UC1);
+        tableArea.release();
+        tableArea = Mat.zeros(roi.height, roi.width, CvType.CV_8UC1);
         Point[] shifted = new Point[4];
         for (int i = 0; i < 4; i++) {
             shifted[i] = new Point(view.cornersPx()[i].x - x0, view.cornersPx()[i].y - y0);
         }
         MatOfPoint area = new MatOfPoint(shifted);
-        Imgproc.fillConvexPoly(playingArea, area, new Scalar(255));
+        Imgproc.fillConvexPoly(tableArea, area, new Scalar(255));
+        playingArea.release();
+        playingArea = tableArea.clone();
         for (TableSpec.Pocket pocket : view.pockets()) {
             Point centre = view.toPixel(pocket.x(), pocket.y());
             double r = pocket.radiusMm() * view.pixelsPerMmAt(pocket.x(), pocket.y());

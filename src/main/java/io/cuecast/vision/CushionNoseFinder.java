@@ -1,5 +1,6 @@
 package io.cuecast.vision;
 
+import java.util.Arrays;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 
@@ -9,7 +10,8 @@ import org.opencv.core.Point;
  * bed (or its nose casts a dark line), so going inward the bed starts where lightness rises most
  * steeply. Where the rise climbs to a highlight (the rounded nose catching the light) and falls back
  * into the nose's shadow on the bed, the nose is at the highlight's crest instead. Each side's lightness profile is averaged
- * along the side, away from the pockets.
+ * along the side, away from the pockets, leaving out the brightest and darkest samples at each inset: a row of balls
+ * resting along a cushion, or the cue across it, would otherwise make a steeper rise than the nose.
  */
 final class CushionNoseFinder {
     /** Search up to this share of the table's short side inward from the cloth's outline. */
@@ -17,6 +19,8 @@ final class CushionNoseFinder {
     /** Stretches of each side sampled: clear of the corner and side pockets. */
     private static final double[][] SPANS = {{0.12, 0.38}, {0.62, 0.88}};
     private static final int SAMPLES_PER_SPAN = 40;
+    /** Share of the samples at each inset left out at either end before averaging. */
+    private static final double TRIMMED_SHARE = 0.3;
 
     private CushionNoseFinder() {
     }
@@ -52,7 +56,8 @@ final class CushionNoseFinder {
 
     private static double noseInset(Mat lightness, Point a, Point b, Point[] corners, int maxInset) {
         double[] inward = inwardNormal(a, b, corners);
-        double[] profile = new double[maxInset + 1];
+        int samplesPerInset = SPANS.length * SAMPLES_PER_SPAN;
+        int[][] samples = new int[maxInset + 1][samplesPerInset];
         int[] counts = new int[maxInset + 1];
         byte[] pixel = new byte[1];
         for (double[] span : SPANS) {
@@ -65,16 +70,30 @@ final class CushionNoseFinder {
                     int y = (int) Math.round(y0 + s * inward[1]);
                     if (x >= 0 && y >= 0 && x < lightness.cols() && y < lightness.rows()) {
                         lightness.get(y, x, pixel);
-                        profile[s] += pixel[0] & 0xff;
-                        counts[s]++;
+                        samples[s][counts[s]++] = pixel[0] & 0xff;
                     }
                 }
             }
         }
+        double[] profile = new double[maxInset + 1];
         for (int s = 0; s <= maxInset; s++) {
-            profile[s] = counts[s] == 0 ? 0 : profile[s] / counts[s];
+            profile[s] = trimmedMean(samples[s], counts[s]);
         }
         return noseIn(profile);
+    }
+
+    /** The mean of the first {@code count} values without the top and bottom {@link #TRIMMED_SHARE}. */
+    static double trimmedMean(int[] values, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        Arrays.sort(values, 0, count);
+        int trim = (int) (count * TRIMMED_SHARE);
+        double sum = 0;
+        for (int i = trim; i < count - trim; i++) {
+            sum += values[i];
+        }
+        return sum / (count - 2 * trim);
     }
 
     /** How far (lightness levels) the bed must dip just past a crest for the crest to be the nose's highlight. */

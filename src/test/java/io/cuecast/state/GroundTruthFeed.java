@@ -4,7 +4,7 @@ import io.cuecast.camera.sim.GroundTruthBall;
 import io.cuecast.camera.sim.GroundTruthFrame;
 import io.cuecast.camera.sim.SimulatorLayout;
 import io.cuecast.camera.sim.TableSimulator;
-import io.cuecast.physics.PhysicsEvent;
+import io.cuecast.physics.ShotEvent;
 import io.cuecast.table.BallType;
 import io.cuecast.table.PoolBall;
 import io.cuecast.table.TableSpec;
@@ -26,8 +26,8 @@ import java.util.Random;
  */
 final class GroundTruthFeed {
     /** What a step of the game showed and what really happened. */
-    record Step(Detection detection, GroundTruthFrame truth, List<PhysicsEvent> physics, int shotsTaken,
-                int racksSetUp, boolean anyMoving) {
+    record Step(Detection detection, GroundTruthFrame truth, List<ShotEvent> physics, int shotsTaken,
+                int racksSetUp, double fastestMmPerS) {
     }
 
     /**
@@ -65,22 +65,22 @@ final class GroundTruthFeed {
     }
 
     Step next() {
-        List<PhysicsEvent> physics = simulator.advance();
+        List<ShotEvent> physics = simulator.advance();
         sequence++;
         long capturedAtUs = START_US + sequence * frameUs;
         GroundTruthFrame truth = GroundTruthFrame.of(sequence, capturedAtUs, simulator.state(), layout);
         List<BallDetection> balls = new ArrayList<>();
-        boolean anyMoving = false;
+        double fastest = 0;
         for (GroundTruthBall ball : truth.balls()) {
             double speed = Math.hypot(ball.vxMmPerS(), ball.vyMmPerS());
-            anyMoving |= speed > 0;
+            fastest = Math.max(fastest, speed);
             if (seen(ball, speed)) {
                 balls.add(detect(ball, speed));
             }
         }
         Collections.shuffle(balls, random);
         return new Step(new Detection(sequence, capturedAtUs, null, balls, 0), truth, physics,
-                simulator.shotsTaken(), simulator.racksSetUp(), anyMoving);
+                simulator.shotsTaken(), simulator.racksSetUp(), fastest);
     }
 
     private boolean seen(GroundTruthBall ball, double speed) {

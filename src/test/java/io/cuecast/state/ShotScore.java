@@ -6,9 +6,13 @@ import java.util.Locale;
 
 /**
  * Scores shot_started and shot_ended against the simulator's truth: a shot starts in the frame the
- * cue ball is struck and ends in the first frame after it in which no ball moves.
+ * cue ball is struck and ends in the first frame after it in which every ball is slower than the
+ * tracker's rest speed. Real balls creep to a stop (a rolling ball slows by only μr g, about
+ * 0.1 m/s², so the last 25 mm/s take a quarter of a second), and "at rest" is by definition slower
+ * than the rest speed: whether a ball creeps on at 5 mm/s or has stopped, no camera can tell.
  */
 final class ShotScore {
+    private final double restSpeedMmPerS;
     private final List<Long> startErrors = new ArrayList<>();
     private final List<Long> endErrors = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -24,6 +28,10 @@ final class ShotScore {
     int falseStarts;
     int rackStarts;
 
+    ShotScore(double restSpeedMmPerS) {
+        this.restSpeedMmPerS = restSpeedMmPerS;
+    }
+
     void score(GroundTruthFeed.Step step, List<GameEvent> events) {
         long frame = step.truth().sequence();
         if (step.racksSetUp() != lastRacks) {
@@ -35,7 +43,7 @@ final class ShotScore {
             lastShots = step.shotsTaken();
             truthShot = true;
             truthStart = frame;
-        } else if (truthShot && truthEnd < 0 && !step.anyMoving()) {
+        } else if (truthShot && truthEnd < 0 && step.fastestMmPerS() < restSpeedMmPerS) {
             truthEnd = frame;
         }
         for (GameEvent event : events) {

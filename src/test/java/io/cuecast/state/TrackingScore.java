@@ -1,7 +1,7 @@
 package io.cuecast.state;
 
 import io.cuecast.camera.sim.GroundTruthBall;
-import io.cuecast.physics.PhysicsEvent;
+import io.cuecast.physics.ShotEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,8 +57,8 @@ final class TrackingScore {
             // The simulator racks by teleporting every ball: ids are scored from the settled rack on.
             idOfBall.clear();
         }
-        for (PhysicsEvent event : step.physics()) {
-            if (event instanceof PhysicsEvent.BallPocketed pocketed) {
+        for (ShotEvent event : step.physics()) {
+            if (event instanceof ShotEvent.PocketEntry pocketed) {
                 truthPockets++;
                 pendingPockets.add(new PendingPocket(pocketed.ball(), pocketed.pocket(), frame));
                 idOfBall.remove(pocketed.ball());

@@ -60,8 +60,10 @@ class RealFootageMeasurementTest {
         assertTrue(overhead.map() >= 0.72, "padova overhead mAP@0.5 floor 0.72: " + line(overhead));
         assertTrue(oblique.map() >= 0.44, "padova oblique mAP@0.5 floor 0.44: " + line(oblique));
         assertTrue(all.map() >= 0.60, "padova mAP@0.5 floor 0.60: " + line(all));
-        assertTrue(all.precision() >= 0.90 && all.recall() >= 0.86,
-                "padova precision floor 0.90, recall floor 0.86: " + line(all));
+        // Precision 0.92 -> 0.897 when the closed-mask pass came for cloth-coloured balls (simulator
+        // recall 90% -> 99.6%): 4 more detections here, 1 of them a ball; mAP rose 0.601 -> 0.619.
+        assertTrue(all.precision() >= 0.89 && all.recall() >= 0.87,
+                "padova precision floor 0.89, recall floor 0.87: " + line(all));
     }
 
     private static String line(Padova.Summary s) {

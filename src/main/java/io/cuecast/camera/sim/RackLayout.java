@@ -11,8 +11,14 @@ import java.util.Random;
 
 /** Where balls go when the table is set up: the 8-ball rack and the cue ball behind the head string. */
 public final class RackLayout {
-    /** A hair's gap between racked balls, so that the physics does not start with overlaps. */
-    private static final double RACK_GAP_MM = 0.2;
+    /**
+     * The gap between racked balls on the lattice, and how far each ball lies off it at most (in x
+     * and in y): a real rack is never a perfect lattice. The physics takes an impact on balls this
+     * close together at once, as on touching balls. The jitter keeps at least a hair's gap, so no
+     * two balls start overlapping.
+     */
+    private static final double RACK_GAP_MM = 0.6;
+    private static final double RACK_JITTER_MM = 0.2;
     /** Room kept round a placed cue ball. */
     private static final double CLEARANCE_MM = 5;
     private static final int PLACEMENT_TRIES = 1000;
@@ -48,8 +54,8 @@ public final class RackLayout {
                 } else {
                     number = numbers.remove(numbers.size() - 1);
                 }
-                balls.add(new BallBody(number, footX + row * spacing * Math.sqrt(3) / 2,
-                        midY + (i - row / 2.0) * spacing, Orientation.random(random)));
+                balls.add(new BallBody(number, footX + row * spacing * Math.sqrt(3) / 2 + jitter(random),
+                        midY + (i - row / 2.0) * spacing + jitter(random), Orientation.random(random)));
             }
         }
         double[] spot = cueBallSpot(table, random, balls);
@@ -78,6 +84,10 @@ public final class RackLayout {
             }
         }
         return true;
+    }
+
+    private static double jitter(Random random) {
+        return (2 * random.nextDouble() - 1) * RACK_JITTER_MM;
     }
 
     private static Integer firstOf(List<Integer> numbers, boolean solid) {

@@ -1,15 +1,17 @@
 package io.cuecast.camera.sim;
 
 import io.cuecast.physics.BallBody;
-import io.cuecast.physics.PhysicsEvent;
-import io.cuecast.physics.PhysicsSettings;
-import io.cuecast.physics.SteppedTablePhysics;
-import io.cuecast.physics.TablePhysics;
+import io.cuecast.physics.EventPhysics;
+import io.cuecast.physics.EventPhysicsSettings;
+import io.cuecast.physics.ShotEvent;
+import io.cuecast.physics.ShotTimeline;
 import io.cuecast.table.PoolBall;
 import io.cuecast.table.TableSpec;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -21,6 +23,10 @@ import java.util.Random;
  * starts. A pocketed cue ball is put back behind the head string. After {@value #SHOTS_PER_RACK}
  * shots, or when {@value #FEWEST_OBJECT_BALLS} or fewer object balls are left, the balls are racked
  * again.
+ *
+ * <p>The balls move with {@link EventPhysics}, the engine the shot prediction uses: when the cue
+ * strikes, the whole shot is simulated at once, and each frame shows the balls where that shot has
+ * them at the frame's time.
  *
  * <p>Time advances by a fixed 1 / fps per {@link #advance()}, never by the wall clock, and every
  * choice comes from one {@link Random} seeded once, so a seed always plays the same game. Not
@@ -35,32 +41,41 @@ public final class TableSimulator {
     private final TableSpec table;
     private final double frameSeconds;
     private final Random random;
-    private final TablePhysics physics;
+    private final EventPhysics physics;
     private final ShotPlanner planner;
 
     private List<BallBody> balls = List.of();
     private Optional<CueStroke> stroke = Optional.empty();
+    /** The shot being played, while any ball still moves or spins. */
+    private Optional<ShotTimeline> shot = Optional.empty();
+    /** Seconds since the strike, while a shot is played. */
+    private double shotTime;
     private double pauseLeft;
     private double time;
     private int shotsThisRack;
     private int shotsTaken;
     private int racksSetUp;
 
+    /** With the default physics of the table size. */
     public TableSimulator(TableSpec table, double fps, long seed) {
+        this(table, EventPhysicsSettings.defaultsFor(table), fps, seed);
+    }
+
+    public TableSimulator(TableSpec table, EventPhysicsSettings physics, double fps, long seed) {
         this.table = table;
         this.frameSeconds = 1 / fps;
         this.random = new Random(seed);
-        this.physics = new SteppedTablePhysics(table, PhysicsSettings.DEFAULT);
-        this.planner = new ShotPlanner(table, random);
+        this.physics = new EventPhysics(table, physics);
+        this.planner = new ShotPlanner(table, physics, random);
         rack();
     }
 
     /**
      * Plays one frame's worth of time.
      *
-     * @return what the balls did during it
+     * @return what the balls did during it (the event times count from the strike)
      */
-    public List<PhysicsEvent> advance() {
+    public List<ShotEvent> advance() {
         time += frameSeconds;
         if (stroke.isPresent()) {
             CueStroke current = stroke.get();
@@ -68,9 +83,9 @@ public final class TableSimulator {
                 strike(current.shot());
             }
         }
-        List<PhysicsEvent> events = physics.step(balls, frameSeconds);
+        List<ShotEvent> events = shot.map(this::playFrame).orElse(List.of());
         if (stroke.isPresent()) {
-            if (stroke.get().isOver() && balls.stream().noneMatch(BallBody::isMoving)) {
+            if (stroke.get().isOver() && shot.isEmpty()) {
                 stroke = Optional.empty();
                 respotCueBallIfPocketed();
                 pause();
@@ -105,6 +120,11 @@ public final class TableSimulator {
         return shotsTaken;
     }
 
+    /** The shot being played out, from the strike until every ball has stopped. */
+    Optional<ShotTimeline> shotInPlay() {
+        return shot;
+    }
+
     /** Racks set up since the simulator started, the first one included. */
     public int racksSetUp() {
         return racksSetUp;
@@ -124,10 +144,37 @@ public final class TableSimulator {
         stroke = Optional.of(new CueStroke(cueBall.x(), cueBall.y(), shot, table, random));
     }
 
-    private void strike(Shot shot) {
-        cueBall().setVelocity(Math.cos(shot.angleRad()) * shot.speedMmPerS(), Math.sin(shot.angleRad()) * shot.speedMmPerS());
+    /** Simulates the whole shot the strike starts; the frames then play it out. */
+    private void strike(Shot planned) {
+        List<io.cuecast.physics.BallState> layout = balls.stream().filter(b -> !b.isPocketed()).map(BallBody::state)
+                .toList();
+        shot = Optional.of(physics.play(layout,
+                io.cuecast.physics.Shot.atAngle(0, planned.speedMmPerS(), planned.angleRad())));
+        shotTime = 0;
         shotsThisRack++;
         shotsTaken++;
+    }
+
+    /** Moves the balls one frame on along the shot; ends the shot once every ball has stopped. */
+    private List<ShotEvent> playFrame(ShotTimeline timeline) {
+        double from = shotTime;
+        shotTime += frameSeconds;
+        Map<Integer, io.cuecast.physics.BallState> now = new HashMap<>();
+        for (io.cuecast.physics.BallState state : timeline.statesAt(shotTime)) {
+            now.put(state.id(), state);
+        }
+        for (BallBody ball : balls) {
+            io.cuecast.physics.BallState next = now.get(ball.number());
+            if (next != null) {
+                ball.follow(next, frameSeconds);
+            } else if (!ball.isPocketed()) {
+                ball.dropIntoPocket();
+            }
+        }
+        if (shotTime >= timeline.durationSeconds()) {
+            shot = Optional.empty();
+        }
+        return timeline.eventsBetween(from, shotTime);
     }
 
     private void respotCueBallIfPocketed() {

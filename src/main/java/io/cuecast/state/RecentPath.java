@@ -1,0 +1,166 @@
+package io.cuecast.state;
+
+/**
+ * Where a ball was seen in its last frames, for telling when it comes to rest. A rolling ball slows
+ * at a nearly constant rate, so a parabola through the newest positions gives its speed now without
+ * the lag of a filter that has to forget a sliding ball's twenty times stronger deceleration (which
+ * called balls at rest at 130 mm/s), and with less noise than a difference of a few positions.
+ */
+final class RecentPath {
+    /** Two seconds at 30 fps: the last 25 mm/s of a roll take a quarter of that, the fit averages the rest. */
+    static final int CAPACITY = 60;
+    /** Fewer points than this would let a parabola follow the noise: a line is fitted to them instead. */
+    private static final int FEWEST_POINTS = 8;
+    /** A ball that stopped dead (against another) is still after this many points, by a line through them. */
+    private static final int FEWEST_FOR_A_LINE = 4;
+    /**
+     * A rolling ball slows by about 0.1 m/s² (μr g), a sliding one by about 2 m/s² (μs g): a parabola
+     * that slows faster than this spans a slide, where the speed falls too fast to extrapolate.
+     */
+    private static final double ROLLING_AT_MOST_MM_S2 = 600;
+    /**
+     * Points further from the parabola than this many noise deviations, on average, are from more
+     * than one motion (a slow ball's bounce off a cushion bends its path by only a millimetre or two).
+     */
+    private static final double MISFIT_SIGMAS = 1.5;
+    /**
+     * The newest points alone, which the speed now rests on, must be this close too: a ball just hit
+     * moves off a long still or rolling history by a few points the average over all would hide.
+     */
+    private static final double NEWEST_MISFIT_SIGMAS = 2;
+
+    /** Standard errors of the speed that must still leave it below the rest speed. */
+    private static final double SLOW_SIGMAS = 1;
+
+    private final double[] t = new double[CAPACITY];
+    private final double[] x = new double[CAPACITY];
+    private final double[] y = new double[CAPACITY];
+    private int count;
+    private int next;
+
+    void clear() {
+        count = 0;
+        next = 0;
+    }
+
+    void add(double seconds, double xMm, double yMm) {
+        t[next] = seconds;
+        x[next] = xMm;
+        y[next] = yMm;
+        next = (next + 1) % CAPACITY;
+        count = Math.min(count + 1, CAPACITY);
+    }
+
+    /**
+     * Whether the ball is surely slower than {@code restSpeed} now: its speed at the latest point
+     * plus {@value #SLOW_SIGMAS} standard error, from a parabola through the newest points it
+     * explains within the noise as a rolling ball. After a kick the ball slides, slowing twenty
+     * times faster than it rolls, and those first points would drag the speed down; a fit through
+     * the few points since a kick is too uncertain to call a ball at rest that is not. Fewer than
+     * {@value #FEWEST_POINTS} points get a line. False while no {@value #FEWEST_FOR_A_LINE} points
+     * or more are so explained: the speed is not known yet.
+     */
+    boolean slowerThan(double restSpeed, double noiseMm) {
+        double latest = t[index(0)];
+        for (int points = count; points >= FEWEST_FOR_A_LINE; points--) {
+            boolean parabola = points >= FEWEST_POINTS;
+            double[][] normal = normalMatrix(latest, points, parabola);
+            double[] fx = fit(normal, x, latest, points);
+            double[] fy = fit(normal, y, latest, points);
+            boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
+            if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
+                    && rmsMiss(fx, fy, latest, FEWEST_FOR_A_LINE, 0) <= NEWEST_MISFIT_SIGMAS * noiseMm) {
+                double speedError = noiseMm * Math.sqrt(inverseAt(normal, 1));
+                return Math.hypot(fx[1], fy[1]) + SLOW_SIGMAS * speedError < restSpeed;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The root mean square distance of the newest points from the curve, per axis, over the degrees
+     * of freedom left once {@code parameters} per axis were fitted to them.
+     */
+    private double rmsMiss(double[] fx, double[] fy, double latest, int points, int parameters) {
+        double squares = 0;
+        for (int k = 0; k < points; k++) {
+            int i = index(k);
+            double tau = t[i] - latest;
+            double dx = x[i] - (fx[0] + fx[1] * tau + fx[2] * tau * tau);
+            double dy = y[i] - (fy[0] + fy[1] * tau + fy[2] * tau * tau);
+            squares += dx * dx + dy * dy;
+        }
+        return Math.sqrt(squares / (2 * (points - parameters)));
+    }
+
+    /** The k-th newest point's index. */
+    private int index(int k) {
+        return (next - 1 - k + 2 * CAPACITY) % CAPACITY;
+    }
+
+    /** The normal equations' matrix for v = a + b τ + c τ² (or a line) over the newest points, τ the time before the latest. */
+    private double[][] normalMatrix(double latest, int points, boolean parabola) {
+        int n = parabola ? 3 : 2;
+        double[][] normal = new double[n][n];
+        for (int k = 0; k < points; k++) {
+            double tau = t[index(k)] - latest;
+            double[] basis = {1, tau, tau * tau};
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    normal[r][c] += basis[r] * basis[c];
+                }
+            }
+        }
+        return normal;
+    }
+
+    /** Least squares of v over the newest points: {a, b, c}, c = 0 for a line. */
+    private double[] fit(double[][] normal, double[] v, double latest, int points) {
+        int n = normal.length;
+        double[] rhs = new double[n];
+        for (int k = 0; k < points; k++) {
+            int i = index(k);
+            double tau = t[i] - latest;
+            double[] basis = {1, tau, tau * tau};
+            for (int r = 0; r < n; r++) {
+                rhs[r] += basis[r] * v[i];
+            }
+        }
+        double[] solved = solve(normal, rhs);
+        return n == 3 ? solved : new double[] {solved[0], solved[1], 0};
+    }
+
+    /** The diagonal element {@code k} of the matrix's inverse: a coefficient's variance per unit noise variance. */
+    private static double inverseAt(double[][] normal, int k) {
+        double[] unit = new double[normal.length];
+        unit[k] = 1;
+        return solve(normal, unit)[k];
+    }
+
+    /** Gaussian elimination of a small, well-conditioned system, leaving its arguments as they were. */
+    private static double[] solve(double[][] matrix, double[] rhs) {
+        int n = rhs.length;
+        double[][] m = new double[n][n + 1];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(matrix[r], 0, m[r], 0, n);
+            m[r][n] = rhs[r];
+        }
+        for (int p = 0; p < n; p++) {
+            for (int r = p + 1; r < n; r++) {
+                double f = m[r][p] / m[p][p];
+                for (int c = p; c <= n; c++) {
+                    m[r][c] -= f * m[p][c];
+                }
+            }
+        }
+        double[] s = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double sum = m[r][n];
+            for (int c = r + 1; c < n; c++) {
+                sum -= m[r][c] * s[c];
+            }
+            s[r] = sum / m[r][r];
+        }
+        return s;
+    }
+}
