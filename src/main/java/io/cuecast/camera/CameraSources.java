@@ -4,6 +4,7 @@ import io.cuecast.camera.sim.SimulatedCamera;
 import io.cuecast.camera.sim.SimulatorSettings;
 import io.cuecast.config.ConfigException;
 import io.cuecast.config.Settings;
+import io.cuecast.physics.EventPhysicsSettings;
 import io.cuecast.table.TableSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,8 @@ public final class CameraSources {
         if (source.equals("simulator")) {
             long seed = settings.integer("cuecast.simulator.seed", 42, 0, Integer.MAX_VALUE);
             return new SimulatedCamera(SimulatorSettings.defaults()
-                    .withSize(width, height).withFps(fps).withSeed(seed).withTable(table));
+                    .withSize(width, height).withFps(fps).withSeed(seed).withTable(table)
+                    .withPhysics(EventPhysicsSettings.fromSettings(settings, table)));
         }
         Duration readTimeout = Duration.ofMillis(Math.round(1000
                 * settings.decimal("cuecast.camera.read-timeout-seconds", 5, 0.1, 3600)));

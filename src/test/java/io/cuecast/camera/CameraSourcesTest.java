@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cuecast.camera.sim.SimulatedCamera;
 import io.cuecast.config.ConfigException;
 import io.cuecast.config.Settings;
+import io.cuecast.physics.EventPhysicsSettings;
 import io.cuecast.table.TableSpec;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,5 +87,18 @@ class CameraSourcesTest {
         ConfigException badUrl = assertThrows(ConfigException.class, () -> open("http://bad host/video"));
         assertTrue(badUrl.getMessage().startsWith("config key 'cuecast.camera.source' is not a valid URL: "),
                 badUrl.getMessage());
+    }
+
+    @Test
+    void theSimulatorsBallsObeyTheConfiguredPhysicsAsThePredictionDoes() {
+        try (FrameSource configured = open("simulator", "cuecast.physics.rolling-resistance", "0.03");
+             FrameSource plain = open("simulator")) {
+            assertEquals(0.03, ((SimulatedCamera) configured).settings().physics().rollingResistance());
+            assertEquals(EventPhysicsSettings.defaultsFor(TableSpec.named("9ft-pool")),
+                    ((SimulatedCamera) plain).settings().physics());
+        }
+        ConfigException outOfRange = assertThrows(ConfigException.class,
+                () -> open("simulator", "cuecast.physics.rolling-resistance", "5"));
+        assertTrue(outOfRange.getMessage().contains("cuecast.physics.rolling-resistance"), outOfRange.getMessage());
     }
 }

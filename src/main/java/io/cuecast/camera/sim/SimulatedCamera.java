@@ -47,7 +47,7 @@ public final class SimulatedCamera implements FrameSource {
     public SimulatedCamera(SimulatorSettings settings, LongSupplier clockUs) {
         this.settings = settings;
         this.layout = SimulatorLayout.of(settings.width(), settings.height(), settings.table());
-        this.simulator = new TableSimulator(settings.table(), settings.fps(), settings.seed());
+        this.simulator = new TableSimulator(settings.table(), settings.physics(), settings.fps(), settings.seed());
         this.renderer = new TableRenderer(layout, settings.clothColour(), settings.noiseSigma(), settings.seed());
         this.history = new GroundTruthHistory(settings.groundTruthHistory());
         this.clockUs = clockUs;

@@ -1,5 +1,6 @@
 package io.cuecast.camera.sim;
 
+import io.cuecast.physics.EventPhysicsSettings;
 import io.cuecast.table.Rgb;
 import io.cuecast.table.TableSpec;
 
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param noiseSigma         standard deviation of the sensor noise, in 8-bit levels (0 = none)
  * @param clothColour        the cloth's colour under full light
  * @param groundTruthHistory how many recent frames' ground truth the camera keeps for tests
+ * @param physics            what the balls obey (the {@code cuecast.physics.*} config), or null for the
+ *                           table size's defaults
  */
 public record SimulatorSettings(int width, int height, double fps, long seed, TableSpec table,
-                                double noiseSigma, Rgb clothColour, int groundTruthHistory) {
+                                double noiseSigma, Rgb clothColour, int groundTruthHistory,
+                                EventPhysicsSettings physics) {
 
     /** Tournament blue cloth. */
     public static final Rgb TOURNAMENT_BLUE = new Rgb(30, 95, 155);
@@ -35,35 +39,46 @@ public record SimulatorSettings(int width, int height, double fps, long seed, Ta
 
     /** 1280x720 at 30 fps, seed 42, a 9-foot pool table in tournament blue, noise sigma 3. */
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings(1280, 720, 30, 42, TableSpec.POOL_9FT, 3, TOURNAMENT_BLUE, 900);
+        return new SimulatorSettings(1280, 720, 30, 42, TableSpec.POOL_9FT, 3, TOURNAMENT_BLUE, 900, null);
     }
 
     public SimulatorSettings withSize(int width, int height) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
     }
 
     public SimulatorSettings withFps(double fps) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
     }
 
     public SimulatorSettings withSeed(long seed) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
     }
 
     public SimulatorSettings withTable(TableSpec table) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
     }
 
     public SimulatorSettings withNoiseSigma(double noiseSigma) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
     }
 
     public SimulatorSettings withClothColour(Rgb clothColour) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
     }
 
     public SimulatorSettings withGroundTruthHistory(int frames) {
-        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, frames);
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, frames, physics);
+    }
+
+    /** The same table and camera with balls that obey {@code physics}: the prediction's, so there is one physics. */
+    public SimulatorSettings withPhysics(EventPhysicsSettings physics) {
+        return new SimulatorSettings(width, height, fps, seed, table, noiseSigma, clothColour, groundTruthHistory, physics);
+    }
+
+    /** The physics set, or the table size's defaults. */
+    @Override
+    public EventPhysicsSettings physics() {
+        return physics != null ? physics : EventPhysicsSettings.defaultsFor(table);
     }
 
     private static void requireBetween(String name, double value, double min, double max, String unit) {

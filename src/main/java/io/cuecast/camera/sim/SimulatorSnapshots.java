@@ -31,7 +31,7 @@ public final class SimulatorSnapshots {
         if (args.length == 3) {
             settings = settings.withSize(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         }
-        TableSimulator simulator = new TableSimulator(settings.table(), settings.fps(), settings.seed());
+        TableSimulator simulator = new TableSimulator(settings.table(), settings.physics(), settings.fps(), settings.seed());
         SimulatorLayout layout = SimulatorLayout.of(settings.width(), settings.height(), settings.table());
         try (TableRenderer renderer = new TableRenderer(layout, settings.clothColour(), settings.noiseSigma(),
                 settings.seed())) {
