@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The prediction route's bean (routes/prediction.camel.yaml): reads each state's aim, says whether it
- * differs enough from the last prediction's to predict again, and predicts. One state at a time, in
- * order: the cue's approach is followed across states.
+ * The prediction's bean. On the frame's path (routes/state-update.camel.yaml) it reads every state's
+ * aim, following the cue's approach across states, and keeps the newest; the prediction route
+ * (routes/prediction.camel.yaml) takes that newest aim when it is free, says whether it differs
+ * enough from the last prediction's to predict again, and predicts. A slow prediction so skips
+ * stale aims but never misses a state of the stroke whose speed it measures.
  */
 public final class PredictionStage {
     private final ShotPredictor predictor;
@@ -21,6 +23,10 @@ public final class PredictionStage {
     private final CueApproach approach = new CueApproach();
     /** What the last prediction was made from, or null when the next aim must be predicted anyway. */
     private Basis last;
+    /** The newest state's aim, for the prediction route to take. */
+    private AimedState newest;
+    /** Counts the times the aim was lost: a prediction begun before is not a basis after. */
+    private long aimsLost;
 
     /** The shot and ball positions a prediction was made from. */
     private record Basis(int cueBallId, double angleRad, double speedMmPerS, Map<Integer, double[]> positions) {
@@ -32,9 +38,15 @@ public final class PredictionStage {
         this.ballRadiusMm = physics.settings().ballRadiusMm();
     }
 
+    /** Reads the state's aim on the frame's path, for {@link #newestAim()}: see {@link #aim}. */
+    public void observe(StateUpdate update) {
+        aim(update);
+    }
+
     /**
      * The shot the state's cue aims, while every ball is at rest; its speed from the cue's approach
-     * over recent states when the tip is closing in at stroke speed, else the default.
+     * over recent states when the tip is closing in at stroke speed, else the default. It becomes
+     * the newest aim.
      */
     public synchronized AimedState aim(StateUpdate update) {
         TableState state = update.state();
@@ -44,12 +56,23 @@ public final class PredictionStage {
         if (aim.isEmpty()) {
             approach.reset();
             last = null;
-            return new AimedState(state, null);
+            aimsLost++;
+            newest = new AimedState(state, null);
+            return newest;
         }
         approach.observe(state.capturedAtUs(), aim.get());
         OptionalDouble stroke = approach.strokeSpeed();
-        return new AimedState(state, stroke.isPresent() ? ShotEstimate.atMeasuredSpeed(aim.get(), stroke.getAsDouble())
+        newest = new AimedState(state, stroke.isPresent() ? ShotEstimate.atMeasuredSpeed(aim.get(), stroke.getAsDouble())
                 : ShotEstimate.atDefaultSpeed(aim.get(), settings));
+        return newest;
+    }
+
+    /** The newest state's aim ({@link #observe}); the prediction route asks only after a state came. */
+    public synchronized AimedState newestAim() {
+        if (newest == null) {
+            throw new IllegalStateException("no state has been observed yet");
+        }
+        return newest;
     }
 
     /**
@@ -72,16 +95,28 @@ public final class PredictionStage {
                 || ballsMoved(aimed.state());
     }
 
-    /** Predicts the shot (which {@link #worthPredicting} let through) and remembers what it was made from. */
-    public synchronized Prediction predict(AimedState aimed) {
+    /**
+     * Predicts the shot (which {@link #worthPredicting} let through) and remembers what it was made
+     * from, unless the aim was lost meanwhile. The physics runs outside the lock, so that reading
+     * the next states' aims on the frame's path never waits for it.
+     */
+    public Prediction predict(AimedState aimed) {
         if (!aimed.aimed()) {
             throw new IllegalArgumentException("state " + aimed.state().frameSequence() + " has no aimed shot to predict");
+        }
+        long lostBefore;
+        synchronized (this) {
+            lostBefore = aimsLost;
         }
         Prediction prediction = predictor.predict(aimed.state(), aimed.shot());
         Map<Integer, double[]> positions = new HashMap<>();
         aimed.state().balls().forEach(ball -> positions.put(ball.id(), new double[] {ball.xMm(), ball.yMm()}));
-        last = new Basis(aimed.shot().aim().cueBallId(), aimed.shot().aim().angleRad(), aimed.shot().speedMmPerS(),
-                positions);
+        synchronized (this) {
+            if (aimsLost == lostBefore) {
+                last = new Basis(aimed.shot().aim().cueBallId(), aimed.shot().aim().angleRad(),
+                        aimed.shot().speedMmPerS(), positions);
+            }
+        }
         return prediction;
     }
 

@@ -92,6 +92,21 @@ class PredictionStageTest {
     }
 
     @Test
+    void aPredictionTooSlowToSeeTheStrokeStillGetsItsSpeedFromTheNewestAim() {
+        // The frame path observes every state; the prediction route, busy meanwhile, takes only the newest.
+        for (int frame = 1; frame <= 4; frame++) {
+            stage.observe(update(state(frame, List.of(CUE, OBJECT), cueBehind(CUE, 200 - 50 * (frame - 1), 0, 1))));
+        }
+        AimedState newest = stage.newestAim();
+        assertEquals(4, newest.state().frameSequence());
+        assertTrue(newest.shot().speedMeasured(), "the stroke was measured from states no prediction saw");
+        assertEquals(1500, newest.shot().speedMmPerS(), 1);
+
+        stage.observe(update(state(5, List.of(CUE, OBJECT), null)));
+        assertFalse(stage.newestAim().aimed(), "the cue went: the newest aim is none");
+    }
+
+    @Test
     void theSettingsAreReadFromTheirKeysAndABadOneIsNamed() {
         PredictionSettings read = PredictionSettings.fromSettings(settings(Map.of(
                 "cuecast.prediction.default-speed-mm-s", "3000", "cuecast.prediction.min-aim-change-deg", "1.5",
