@@ -104,7 +104,7 @@ public final class EventPhysics {
             for (int j = i + 1; j < balls.size(); j++) {
                 BallState a = balls.get(i);
                 BallState b = balls.get(j);
-                if (Math.hypot(a.x() - b.x(), a.y() - b.y()) < 2 * r - OVERLAP_TOLERANCE_MM) {
+                if (Planar.length(a.x() - b.x(), a.y() - b.y()) < 2 * r - OVERLAP_TOLERANCE_MM) {
                     throw new IllegalArgumentException("balls " + a.id() + " and " + b.id() + " overlap");
                 }
             }

@@ -49,7 +49,7 @@ final class MovingBall {
 
     /** Sets the phase from the state, after a strike or a collision changed it. */
     void classify() {
-        double slip = Math.hypot(slipX(), slipY());
+        double slip = Planar.length(slipX(), slipY());
         if (slip > SLIP_AT_REST_MM_S) {
             motion = Motion.SLIDING;
         } else if (vx != 0 || vy != 0) {
@@ -69,8 +69,8 @@ final class MovingBall {
     /** Seconds until this phase ends by itself, or infinity. */
     double phaseEndsIn() {
         return switch (motion) {
-            case SLIDING -> 2 * Math.hypot(slipX(), slipY()) / (7 * slidingDeceleration);
-            case ROLLING -> Math.hypot(vx, vy) / rollingDeceleration;
+            case SLIDING -> 2 * Planar.length(slipX(), slipY()) / (7 * slidingDeceleration);
+            case ROLLING -> Planar.length(vx, vy) / rollingDeceleration;
             case SPINNING -> Math.abs(wz) / spinDeceleration;
             case STOPPED -> Double.POSITIVE_INFINITY;
         };
@@ -79,16 +79,16 @@ final class MovingBall {
     /** The centre's acceleration in this phase (constant until the phase ends). */
     double ax() {
         return switch (motion) {
-            case SLIDING -> -slidingDeceleration * slipX() / Math.hypot(slipX(), slipY());
-            case ROLLING -> -rollingDeceleration * vx / Math.hypot(vx, vy);
+            case SLIDING -> -slidingDeceleration * slipX() / Planar.length(slipX(), slipY());
+            case ROLLING -> -rollingDeceleration * vx / Planar.length(vx, vy);
             default -> 0;
         };
     }
 
     double ay() {
         return switch (motion) {
-            case SLIDING -> -slidingDeceleration * slipY() / Math.hypot(slipX(), slipY());
-            case ROLLING -> -rollingDeceleration * vy / Math.hypot(vx, vy);
+            case SLIDING -> -slidingDeceleration * slipY() / Planar.length(slipX(), slipY());
+            case ROLLING -> -rollingDeceleration * vy / Planar.length(vx, vy);
             default -> 0;
         };
     }
@@ -101,7 +101,7 @@ final class MovingBall {
         double ax = ax();
         double ay = ay();
         if (motion == Motion.SLIDING) {
-            double slip = Math.hypot(slipX(), slipY());
+            double slip = Planar.length(slipX(), slipY());
             double turn = 5 * slidingDeceleration / (2 * radius) * dt;
             double ux = slipX() / slip;
             double uy = slipY() / slip;
@@ -135,7 +135,7 @@ final class MovingBall {
 
     /** How fast the ball goes or its cloth contact turns, whichever is more (mm/s). */
     double speed() {
-        return Math.max(Math.hypot(vx, vy), radius * Math.hypot(wx, wy));
+        return Math.max(Planar.length(vx, vy), radius * Planar.length(wx, wy));
     }
 
     /** Stops the ball where it is. */

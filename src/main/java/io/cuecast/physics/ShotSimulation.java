@@ -232,7 +232,7 @@ final class ShotSimulation {
             }
             case TIP -> {
                 TableBoundary.Tip tip = boundary.tips.get(ownTarget[i]);
-                double distance = Math.hypot(ball.x - tip.x(), ball.y - tip.y());
+                double distance = Planar.length(ball.x - tip.x(), ball.y - tip.y());
                 bounce(ball, (ball.x - tip.x()) / distance, (ball.y - tip.y()) / distance);
                 logCushion(i);
             }
@@ -264,7 +264,7 @@ final class ShotSimulation {
     }
 
     private void logCollision(MovingBall a, MovingBall b) {
-        double distance = Math.hypot(b.x - a.x, b.y - a.y);
+        double distance = Planar.length(b.x - a.x, b.y - a.y);
         events.add(new ShotEvent.BallCollision(now, a.id, b.id, a.x + radius * (b.x - a.x) / distance,
                 a.y + radius * (b.y - a.y) / distance));
     }
@@ -276,7 +276,7 @@ final class ShotSimulation {
      * 7 times the tangential impulse per unit mass (2 from the two centres, 5 from their spins).
      */
     private void collide(MovingBall a, MovingBall b) {
-        double distance = Math.hypot(b.x - a.x, b.y - a.y);
+        double distance = Planar.length(b.x - a.x, b.y - a.y);
         double nx = (b.x - a.x) / distance;
         double ny = (b.y - a.y) / distance;
         double closing = (a.vx - b.vx) * nx + (a.vy - b.vy) * ny;
@@ -314,10 +314,16 @@ final class ShotSimulation {
     /** Ball first (and second, unless it is -1), and every ball linked to them by gaps under {@link #SIMULTANEOUS_GAP_MM}. */
     private List<Integer> clusterAround(int first, int second) {
         List<Integer> cluster = new ArrayList<>(second < 0 ? List.of(first) : List.of(first, second));
+        boolean[] inCluster = new boolean[balls.length];
+        cluster.forEach(i -> inCluster[i] = true);
+        double within = 2 * radius + SIMULTANEOUS_GAP_MM;
         for (int k = 0; k < cluster.size(); k++) {
             MovingBall ball = balls[cluster.get(k)];
             for (int j = 0; j < balls.length; j++) {
-                if (!balls[j].pocketed && !cluster.contains(j) && gap(ball, balls[j]) < SIMULTANEOUS_GAP_MM) {
+                double dx = balls[j].x - ball.x;
+                double dy = balls[j].y - ball.y;
+                if (!balls[j].pocketed && !inCluster[j] && dx * dx + dy * dy < within * within) {
+                    inCluster[j] = true;
                     cluster.add(j);
                 }
             }
@@ -326,7 +332,7 @@ final class ShotSimulation {
     }
 
     private double gap(MovingBall a, MovingBall b) {
-        return Math.hypot(b.x - a.x, b.y - a.y) - 2 * radius;
+        return Planar.length(b.x - a.x, b.y - a.y) - 2 * radius;
     }
 
     /**
@@ -347,7 +353,7 @@ final class ShotSimulation {
             for (int q = p + 1; q < cluster.size(); q++) {
                 MovingBall b = balls[cluster.get(q)];
                 if (gap(a, b) < SIMULTANEOUS_GAP_MM) {
-                    double distance = Math.hypot(b.x - a.x, b.y - a.y);
+                    double distance = Planar.length(b.x - a.x, b.y - a.y);
                     contacts.add(new Contact(cluster.get(p), cluster.get(q), (b.x - a.x) / distance,
                             (b.y - a.y) / distance));
                 }
@@ -360,7 +366,7 @@ final class ShotSimulation {
                 }
             }
             for (TableBoundary.Tip tip : boundary.tips) {
-                double distance = Math.hypot(a.x - tip.x(), a.y - tip.y());
+                double distance = Planar.length(a.x - tip.x(), a.y - tip.y());
                 if (distance - radius < SIMULTANEOUS_GAP_MM) {
                     contacts.add(new Contact(-1, cluster.get(p), (a.x - tip.x()) / distance, (a.y - tip.y()) / distance));
                 }

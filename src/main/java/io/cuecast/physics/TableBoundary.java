@@ -86,7 +86,7 @@ final class TableBoundary {
     }
 
     private void rail(String name, double x1, double y1, double x2, double y2, double nx, double ny) {
-        double length = Math.hypot(x2 - x1, y2 - y1);
+        double length = Planar.length(x2 - x1, y2 - y1);
         walls.add(new Wall(name, x1, y1, (x2 - x1) / length, (y2 - y1) / length, length, nx, ny));
     }
 
@@ -107,7 +107,7 @@ final class TableBoundary {
             // The facing runs into the pocket along the axis while closing in towards it.
             double fx = ax - sideSign * closing * px;
             double fy = ay - sideSign * closing * py;
-            double norm = Math.hypot(fx, fy);
+            double norm = Planar.length(fx, fy);
             fx /= norm;
             fy /= norm;
             double length = facingDepth * norm;
