@@ -25,7 +25,7 @@ class GroundTruthTrackingTest {
             GroundTruthFeed.Step step = feed.next();
             TableState state = tracker.update(step.detection());
             score.score(step, state);
-            shots.score(step, detector.onFrame(state));
+            shots.score(step, detector.onFrame(state), score.numberOfId());
         }
         System.out.println("ground-truth tracking: " + score.figures());
         System.out.println("ground-truth shots: " + shots.figures());
@@ -39,6 +39,8 @@ class GroundTruthTrackingTest {
         // told slow once a few positions after it are seen: about 4 of 51 shots end so (bench/RESULTS.md).
         assertTrue(shots.endsOutside(2) <= shots.shots / 10, shots.figures());
         assertTrue(shots.falseStarts <= 1, shots.figures());
+        // shot_ended's first_ball_hit, from the tracker's collision heuristics: a break's rack is hit all at once.
+        assertTrue(shots.firstHitsWrong <= shots.shots / 10, shots.figures());
         assertTrue(score.movingSpeedErrorMedian() < 25, score.figures());
     }
 }

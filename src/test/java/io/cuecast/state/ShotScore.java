@@ -1,8 +1,13 @@
 package io.cuecast.state;
 
+import io.cuecast.camera.sim.GroundTruthBall;
+import io.cuecast.physics.ShotEvent;
+import io.cuecast.table.BallType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Scores shot_started and shot_ended against the simulator's truth: a shot starts in the frame the
@@ -24,15 +29,24 @@ final class ShotScore {
     private long reportedEnd = -1;
     private int lastRacks;
     private long rackedAt = -2;
+    private Integer truthFirstHit;
+    private Integer reportedFirstHit;
+    private boolean reportedAnyFirstHit;
     int shots;
     int falseStarts;
     int rackStarts;
+    /** shot_ended's first_ball_hit against the simulator's first collision of the cue ball. */
+    int firstHitsRight;
+    int firstHitsWrong;
 
     ShotScore(double restSpeedMmPerS) {
         this.restSpeedMmPerS = restSpeedMmPerS;
     }
 
-    void score(GroundTruthFeed.Step step, List<GameEvent> events) {
+    /**
+     * @param numberOfId the simulator's ball number of each tracked id (see {@link TrackingScore})
+     */
+    void score(GroundTruthFeed.Step step, List<GameEvent> events, Map<Integer, Integer> numberOfId) {
         long frame = step.truth().sequence();
         if (step.racksSetUp() != lastRacks) {
             lastRacks = step.racksSetUp();
@@ -46,6 +60,7 @@ final class ShotScore {
         } else if (truthShot && truthEnd < 0 && step.fastestMmPerS() < restSpeedMmPerS) {
             truthEnd = frame;
         }
+        noteTruthFirstHit(step);
         for (GameEvent event : events) {
             if (event.type().equals("shot_started")) {
                 if (truthShot && reportedStart < 0) {
@@ -59,6 +74,24 @@ final class ShotScore {
                 }
             } else if (event.type().equals("shot_ended") && reportedEnd < 0) {
                 reportedEnd = event.frame();
+                Object firstHit = event.details().get("first_ball_hit");
+                reportedFirstHit = firstHit == null ? null : numberOfId.get((Integer) firstHit);
+                reportedAnyFirstHit = true;
+            }
+        }
+    }
+
+    private void noteTruthFirstHit(GroundTruthFeed.Step step) {
+        if (!truthShot || truthFirstHit != null) {
+            return;
+        }
+        Integer cueBall = step.truth().balls().stream().filter(b -> b.type() == BallType.CUE)
+                .map(GroundTruthBall::number).findFirst().orElse(null);
+        for (ShotEvent event : step.physics()) {
+            if (event instanceof ShotEvent.BallCollision hit && cueBall != null
+                    && (hit.ball() == cueBall || hit.otherBall() == cueBall)) {
+                truthFirstHit = hit.ball() == cueBall ? hit.otherBall() : hit.ball();
+                return;
             }
         }
     }
@@ -68,6 +101,16 @@ final class ShotScore {
             return;
         }
         shots++;
+        if (reportedAnyFirstHit && Objects.equals(truthFirstHit, reportedFirstHit)) {
+            firstHitsRight++;
+        } else {
+            firstHitsWrong++;
+            problems.add("shot from frame " + truthStart + ": first ball hit " + truthFirstHit + ", reported "
+                    + (reportedAnyFirstHit ? reportedFirstHit : "no shot_ended"));
+        }
+        truthFirstHit = null;
+        reportedFirstHit = null;
+        reportedAnyFirstHit = false;
         startErrors.add(reportedStart < 0 ? Long.MAX_VALUE : reportedStart - truthStart);
         endErrors.add(reportedEnd < 0 || truthEnd < 0 ? Long.MAX_VALUE : reportedEnd - truthEnd);
         if (Math.abs(startErrors.get(startErrors.size() - 1)) > 2 || Math.abs(endErrors.get(endErrors.size() - 1)) > 2) {
@@ -92,8 +135,8 @@ final class ShotScore {
 
     String figures() {
         return String.format(Locale.ROOT, "%d shots; start error (frames) %s; end error (frames) %s; %d false starts,"
-                        + " %d more in the frame the simulator teleported a new rack", shots, histogram(startErrors),
-                histogram(endErrors), falseStarts, rackStarts);
+                        + " %d more in the frame the simulator teleported a new rack; first ball hit right in %d, wrong in %d",
+                shots, histogram(startErrors), histogram(endErrors), falseStarts, rackStarts, firstHitsRight, firstHitsWrong);
     }
 
     private static String histogram(List<Long> errors) {

@@ -46,6 +46,11 @@ final class TrackingScore {
     private record PendingPocket(int number, String pocket, long frame) {
     }
 
+    /** The simulator's ball number of each tracked id, as last paired. */
+    Map<Integer, Integer> numberOfId() {
+        return ballOfId;
+    }
+
     void score(GroundTruthFeed.Step step, TableState state) {
         long frame = step.truth().sequence();
         if (step.racksSetUp() != lastRacks) {
