@@ -55,7 +55,7 @@ public final class StreamFields {
             number("captured_at_us"),
             number("cue_ball_id"),
             object("shot", FieldSchema.of(number("angle_deg"), number("aim_sigma_deg"), number("speed_mm_s"),
-                    number("speed_min_mm_s"), number("speed_max_mm_s"), text("speed_source", List.of("cue", "default")))),
+                    number("speed_min_mm_s"), number("speed_max_mm_s"), text("speed_source", List.of("cue", "break", "default")))),
             number("first_ball_hit"),
             object("ghost_ball", FieldSchema.of(number("object_ball_id"), object("position", POINT))),
             list("paths", FieldSchema.of(number("id"),

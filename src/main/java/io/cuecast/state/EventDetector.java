@@ -3,14 +3,11 @@ package io.cuecast.state;
 import io.cuecast.table.BallType;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.CueDetection;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns the tracker's states, frame by frame, into game events: shots starting and ending (with a
@@ -29,7 +26,6 @@ import java.util.Set;
 public final class EventDetector {
     /** The same pair or ball reported again within this time is the same contact seen twice. */
     private static final long CONTACT_DEBOUNCE_US = 250_000;
-    private static final int RACK_MIN_BALLS = 10;
     /** Frames in a row a stick must be seen before aiming counts as started: a tenth of a second at 30 fps. */
     static final int CUE_SEEN_FRAMES = 3;
     /** Frames in a row it must be missing before aiming counts as over: a stick is missed now and then. */
@@ -236,10 +232,10 @@ public final class EventDetector {
         shot = null;
     }
 
-    /** A rack: {@value #RACK_MIN_BALLS} or more resting balls, each touching another, in one cluster. */
+    /** A rack ({@link Rack}) newly on the table. */
     private void rack(TableState state, Emitter emit) {
-        List<Integer> cluster = largestPackedCluster(state.balls());
-        boolean racked = cluster.size() >= RACK_MIN_BALLS;
+        List<Integer> cluster = Rack.on(state.balls(), diameter);
+        boolean racked = !cluster.isEmpty();
         if (racked && !rackOnTable) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("ball_count", cluster.size());
@@ -247,36 +243,6 @@ public final class EventDetector {
             rackAwaitingBreak = true;
         }
         rackOnTable = racked;
-    }
-
-    private List<Integer> largestPackedCluster(List<TrackedBall> balls) {
-        double touching = 1.15 * diameter;
-        Set<Integer> seen = new HashSet<>();
-        List<Integer> largest = List.of();
-        for (int start = 0; start < balls.size(); start++) {
-            if (seen.contains(start) || balls.get(start).moving()) {
-                continue;
-            }
-            List<Integer> cluster = new ArrayList<>();
-            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
-            seen.add(start);
-            while (!queue.isEmpty()) {
-                int i = queue.poll();
-                cluster.add(balls.get(i).id());
-                for (int k = 0; k < balls.size(); k++) {
-                    TrackedBall a = balls.get(i);
-                    TrackedBall b = balls.get(k);
-                    if (!seen.contains(k) && !b.moving() && Math.hypot(a.xMm() - b.xMm(), a.yMm() - b.yMm()) <= touching) {
-                        seen.add(k);
-                        queue.add(k);
-                    }
-                }
-            }
-            if (cluster.size() > largest.size()) {
-                largest = cluster;
-            }
-        }
-        return largest.stream().sorted().toList();
     }
 
     private static Map<String, Object> identity(TrackedBall ball) {

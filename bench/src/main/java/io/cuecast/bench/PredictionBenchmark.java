@@ -44,7 +44,7 @@ public class PredictionBenchmark {
     @Param({"0", "1", "2"})
     public int rackSeed;
 
-    /** A break at speed: the default speed and spread are raised to a break's. */
+    /** The break speed (a rack stands on the table, so the prediction takes it); its spread is a quarter of it. */
     @Param({"6000"})
     public double breakSpeedMmPerS;
 
@@ -58,8 +58,8 @@ public class PredictionBenchmark {
         TableSpec table = TableSpec.POOL_9FT;
         EventPhysics physics = new EventPhysics(table, EventPhysicsSettings.POOL);
         PredictionSettings defaults = PredictionSettings.DEFAULTS;
-        PredictionSettings settings = new PredictionSettings(breakSpeedMmPerS, breakSpeedMmPerS / 4,
-                defaults.aimNoiseDeg(), defaults.minAimChangeDeg(), defaults.minSpeedChangeMmPerS(),
+        PredictionSettings settings = new PredictionSettings(defaults.defaultSpeedMmPerS(), defaults.speedSpreadMmPerS(),
+                breakSpeedMmPerS, breakSpeedMmPerS / 4, defaults.aimNoiseDeg(), defaults.minAimChangeDeg(), defaults.minSpeedChangeMmPerS(),
                 defaults.minBallMoveMm(), defaults.confidenceSamples());
         stage = new PredictionStage(physics, settings);
         predictor = new ShotPredictor(physics, settings.confidenceSamples());

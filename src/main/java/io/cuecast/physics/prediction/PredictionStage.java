@@ -1,10 +1,12 @@
 package io.cuecast.physics.prediction;
 
 import io.cuecast.physics.EventPhysics;
+import io.cuecast.state.Rack;
 import io.cuecast.state.StateUpdate;
 import io.cuecast.state.TableState;
 import io.cuecast.state.TrackedBall;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -45,8 +47,8 @@ public final class PredictionStage {
 
     /**
      * The shot the state's cue aims, while every ball is at rest; its speed from the cue's approach
-     * over recent states when the tip is closing in at stroke speed, else the default. It becomes
-     * the newest aim.
+     * over recent states when the tip is closing in at stroke speed, else the break speed while a
+     * rack stands on the table, else the default. It becomes the newest aim.
      */
     public synchronized AimedState aim(StateUpdate update) {
         TableState state = update.state();
@@ -63,8 +65,15 @@ public final class PredictionStage {
         approach.observe(state.capturedAtUs(), aim.get());
         OptionalDouble stroke = approach.strokeSpeed();
         newest = new AimedState(state, stroke.isPresent() ? ShotEstimate.atMeasuredSpeed(aim.get(), stroke.getAsDouble())
+                : breaking(state, aim.get()) ? ShotEstimate.atBreakSpeed(aim.get(), settings)
                 : ShotEstimate.atDefaultSpeed(aim.get(), settings));
         return newest;
+    }
+
+    /** A rack stands on the table, and the cue ball is not in it. */
+    private boolean breaking(TableState state, CueAim aim) {
+        List<Integer> rack = Rack.on(state.balls(), 2 * ballRadiusMm);
+        return !rack.isEmpty() && !rack.contains(aim.cueBallId());
     }
 
     /** The newest state's aim ({@link #observe}); the prediction route asks only after a state came. */

@@ -40,7 +40,7 @@ public final class TrajectoryMessages {
         wire.put("speed_mm_s", round(shot.speedMmPerS(), 1));
         wire.put("speed_min_mm_s", round(shot.minSpeedMmPerS(), 1));
         wire.put("speed_max_mm_s", round(shot.maxSpeedMmPerS(), 1));
-        wire.put("speed_source", shot.speedMeasured() ? "cue" : "default");
+        wire.put("speed_source", shot.speedSource().wireName());
         return wire;
     }
 

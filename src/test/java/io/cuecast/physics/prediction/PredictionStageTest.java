@@ -1,5 +1,6 @@
 package io.cuecast.physics.prediction;
 
+import static io.cuecast.physics.prediction.Fixtures.R;
 import static io.cuecast.physics.prediction.Fixtures.TABLE;
 import static io.cuecast.physics.prediction.Fixtures.ball;
 import static io.cuecast.physics.prediction.Fixtures.cueBehind;
@@ -17,6 +18,7 @@ import io.cuecast.physics.EventPhysicsSettings;
 import io.cuecast.state.StateUpdate;
 import io.cuecast.state.TableState;
 import io.cuecast.state.TrackedBall;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,11 +109,30 @@ class PredictionStageTest {
     }
 
     @Test
+    void aShotAtARackIsPlayedAtTheBreakSpeedUnlessTheStrokeIsSeen() {
+        List<TrackedBall> balls = new ArrayList<>(List.of(CUE));
+        int id = 2;
+        for (int row = 0; row < 4; row++) { // a triangle of 10 touching balls, its apex towards the cue ball
+            for (int k = 0; k <= row; k++) {
+                balls.add(ball(id++, 1900 + row * 2 * R * Math.sqrt(0.75), 635 + (k - row / 2.0) * 2 * R));
+            }
+        }
+        AimedState atRack = stage.aim(update(state(1, balls, cueBehind(CUE, 200, 0, 1))));
+        assertEquals(ShotEstimate.SpeedSource.BREAK, atRack.shot().speedSource());
+        assertEquals(8000, atRack.shot().speedMmPerS());
+        assertEquals(6500, atRack.shot().minSpeedMmPerS());
+        assertEquals("break", ((Map<?, ?>) stage.toWire(stage.predict(atRack)).get("shot")).get("speed_source"));
+
+        AimedState oneShort = stage.aim(update(state(2, balls.subList(0, 10), cueBehind(CUE, 200, 0, 1))));
+        assertEquals(ShotEstimate.SpeedSource.DEFAULT, oneShort.shot().speedSource(), "9 packed balls are no rack");
+    }
+
+    @Test
     void theSettingsAreReadFromTheirKeysAndABadOneIsNamed() {
         PredictionSettings read = PredictionSettings.fromSettings(settings(Map.of(
                 "cuecast.prediction.default-speed-mm-s", "3000", "cuecast.prediction.min-aim-change-deg", "1.5",
                 "cuecast.prediction.confidence-samples", "8")));
-        assertEquals(new PredictionSettings(3000, 1000, 0.5, 1.5, 200, 5, 8), read);
+        assertEquals(new PredictionSettings(3000, 1000, 8000, 1500, 0.5, 1.5, 200, 5, 8), read);
         assertEquals(PredictionSettings.DEFAULTS, PredictionSettings.fromSettings(settings(Map.of())));
 
         ConfigException bad = assertThrows(ConfigException.class, () -> PredictionSettings.fromSettings(
@@ -122,7 +143,7 @@ class PredictionStageTest {
         assertTrue(wide.getMessage().contains("cuecast.prediction.speed-spread-mm-s"), wide.getMessage());
         assertThrows(ConfigException.class, () -> PredictionSettings.fromSettings(
                 settings(Map.of("cuecast.prediction.confidence-samples", "0"))));
-        assertThrows(IllegalArgumentException.class, () -> new PredictionSettings(2000, 1000, -1, 0.5, 200, 5, 24));
+        assertThrows(IllegalArgumentException.class, () -> new PredictionSettings(2000, 1000, 8000, 1500, -1, 0.5, 200, 5, 24));
     }
 
     private AimedState aimedAt(long frame, double angleDeg) {

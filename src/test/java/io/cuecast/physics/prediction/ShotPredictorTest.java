@@ -128,9 +128,9 @@ class ShotPredictorTest {
         assertEquals("a prediction needs the table, and state 4 has none", assertThrows(IllegalArgumentException.class,
                 () -> predictor.predict(noTable, ShotEstimate.atDefaultSpeed(aim, PredictionSettings.DEFAULTS))).getMessage());
 
-        assertThrows(IllegalArgumentException.class, () -> new ShotEstimate(aim, 2000, 2500, 3000, false));
-        assertThrows(IllegalArgumentException.class, () -> new ShotEstimate(aim, Double.NaN, 1, 3000, false));
-        assertThrows(IllegalArgumentException.class, () -> new ShotEstimate(aim, 2000, 0, 3000, false));
+        assertThrows(IllegalArgumentException.class, () -> new ShotEstimate(aim, 2000, 2500, 3000, ShotEstimate.SpeedSource.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> new ShotEstimate(aim, Double.NaN, 1, 3000, ShotEstimate.SpeedSource.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> new ShotEstimate(aim, 2000, 0, 3000, ShotEstimate.SpeedSource.DEFAULT));
         assertEquals("the confidence needs at least one sample, was 0",
                 assertThrows(IllegalArgumentException.class, () -> new ShotPredictor(physics, 0)).getMessage());
     }
