@@ -84,7 +84,7 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
         }
         // Past the break, the stroke is seen and the prediction plays the simulator's own physics:
         // where its speed came from the cue, the typical shot leaves the balls within a ball or two
-        // of where it said (20 shots: median 10 mm, bench/RESULTS.md).
+        // of where it said (20 shots: median 7 mm, bench/RESULTS.md).
         double[] measured = shots.stream().skip(1).filter(shot -> shot.speedSource().equals("cue"))
                 .mapToDouble(Compared::meanErrorMm).sorted().toArray();
         assertTrue(measured.length > 0, "no shot after the break took its speed from the stroke:\n" + report);
