@@ -43,13 +43,18 @@ final class CueApproach {
 
     /**
      * The tip's closing speed in mm/s, fitted over the latest frames in which the gap only shrank,
-     * when at least two such frames show it closing at stroke speed.
+     * when at least two such frames show it closing at stroke speed. The first of them was taken
+     * before the stroke began, which may have been anywhere in the frame after it: it is left out
+     * when two later frames are enough to fit.
      */
     OptionalDouble strokeSpeed() {
         double[][] recent = samples.toArray(double[][]::new);
         int from = recent.length - 1;
         while (from > 0 && recent[from - 1][1] > recent[from][1]) {
             from--;
+        }
+        if (recent.length - from >= 3) {
+            from++;
         }
         int n = recent.length - from;
         if (n < 2) {

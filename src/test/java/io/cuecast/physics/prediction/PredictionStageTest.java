@@ -109,6 +109,18 @@ class PredictionStageTest {
     }
 
     @Test
+    void aStrokeThatBeginsWithinAFrameIsMeasuredFromTheFramesAfter() {
+        double[] gaps = {200, 200, 175, 125, 75}; // held, then struck half-way into the third frame's interval
+        AimedState stroke = null;
+        for (int frame = 1; frame <= gaps.length; frame++) {
+            stroke = stage.aim(update(state(frame, List.of(CUE, OBJECT), cueBehind(CUE, gaps[frame - 1], 0, 1))));
+        }
+        assertTrue(stroke.shot().speedMeasured());
+        assertEquals(1500, stroke.shot().speedMmPerS(), 1, "50 mm a frame once the stroke is under way, not the 1275"
+                + " a fit through the held frame reads");
+    }
+
+    @Test
     void aShotAtARackIsPlayedAtTheBreakSpeedUnlessTheStrokeIsSeen() {
         List<TrackedBall> balls = new ArrayList<>(List.of(CUE));
         int id = 2;
