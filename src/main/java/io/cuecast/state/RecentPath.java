@@ -64,13 +64,13 @@ final class RecentPath {
         double latest = t[index(0)];
         for (int points = count; points >= FEWEST_FOR_A_LINE; points--) {
             boolean parabola = points >= FEWEST_POINTS;
-            double[][] normal = normalMatrix(latest, points, parabola);
-            double[] fx = fit(normal, x, latest, points);
-            double[] fy = fit(normal, y, latest, points);
+            Fit fit = fit(latest, points, parabola);
+            double[] fx = fit.x();
+            double[] fy = fit.y();
             boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
             if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
                     && rmsMiss(fx, fy, latest, FEWEST_FOR_A_LINE, 0) <= NEWEST_MISFIT_SIGMAS * noiseMm) {
-                double speedError = noiseMm * Math.sqrt(inverseAt(normal, 1));
+                double speedError = noiseMm * Math.sqrt(inverseAt(fit.normal(), 1));
                 return Math.hypot(fx[1], fy[1]) + SLOW_SIGMAS * speedError < restSpeed;
             }
         }
@@ -98,36 +98,36 @@ final class RecentPath {
         return (next - 1 - k + 2 * CAPACITY) % CAPACITY;
     }
 
-    /** The normal equations' matrix for v = a + b τ + c τ² (or a line) over the newest points, τ the time before the latest. */
-    private double[][] normalMatrix(double latest, int points, boolean parabola) {
-        int n = parabola ? 3 : 2;
-        double[][] normal = new double[n][n];
-        for (int k = 0; k < points; k++) {
-            double tau = t[index(k)] - latest;
-            double[] basis = {1, tau, tau * tau};
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    normal[r][c] += basis[r] * basis[c];
-                }
-            }
-        }
-        return normal;
+    /**
+     * Least squares of x and y each as a + b τ + c τ² (c = 0 for a line) over the newest points, τ the
+     * time before the latest: {a, b, c} per axis, and the normal equations' matrix they share.
+     */
+    private record Fit(double[] x, double[] y, double[][] normal) {
     }
 
-    /** Least squares of v over the newest points: {a, b, c}, c = 0 for a line. */
-    private double[] fit(double[][] normal, double[] v, double latest, int points) {
-        int n = normal.length;
-        double[] rhs = new double[n];
+    private Fit fit(double latest, int points, boolean parabola) {
+        int n = parabola ? 3 : 2;
+        double[][] normal = new double[n][n];
+        double[] rhsX = new double[n];
+        double[] rhsY = new double[n];
         for (int k = 0; k < points; k++) {
             int i = index(k);
             double tau = t[i] - latest;
             double[] basis = {1, tau, tau * tau};
             for (int r = 0; r < n; r++) {
-                rhs[r] += basis[r] * v[i];
+                for (int c = 0; c < n; c++) {
+                    normal[r][c] += basis[r] * basis[c];
+                }
+                rhsX[r] += basis[r] * x[i];
+                rhsY[r] += basis[r] * y[i];
             }
         }
-        double[] solved = solve(normal, rhs);
-        return n == 3 ? solved : new double[] {solved[0], solved[1], 0};
+        return new Fit(asParabola(solve(normal, rhsX)), asParabola(solve(normal, rhsY)), normal);
+    }
+
+    /** {a, b, c} from a parabola's coefficients or a line's, whose c is 0. */
+    private static double[] asParabola(double[] solved) {
+        return solved.length == 3 ? solved : new double[] {solved[0], solved[1], 0};
     }
 
     /** The diagonal element {@code k} of the matrix's inverse: a coefficient's variance per unit noise variance. */

@@ -149,7 +149,7 @@ final class Track {
             moving = true;
             slowFrames = 0;
         } else if (moving) {
-            // Judged from the path, not the filter, whose velocity lags a slide turning into a roll;
+            // Judged from the path, not the filter, whose velocity lags a slide turning into a roll.
             slowFrames = path.slowerThan(limits.restSpeedMmPerS(), limits.measurementNoiseMm()) ? slowFrames + 1 : 0;
             if (slowFrames >= limits.restFrames()) {
                 moving = false;
