@@ -109,7 +109,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         PredictionSettings prediction = PredictionSettings.fromSettings(settings);
 
         ConfiguredLens lens = UndistortedFrameSource.fromSettings(settings);
-        FrameSource source = lens.apply(CameraSources.open(settings, table));
+        FrameSource source = lens.apply(CameraSources.open(settings, table, physics.settings()));
         CameraPoller poller = new CameraPoller(source);
         context.getPropertiesComponent().addInitialProperty("cuecast.camera.period-ms",
                 String.valueOf(Math.max(1, Math.round(1000 / source.fps()))));

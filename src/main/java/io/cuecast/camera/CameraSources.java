@@ -29,7 +29,11 @@ public final class CameraSources {
     private CameraSources() {
     }
 
-    public static FrameSource open(Settings settings, TableSpec table) {
+    /**
+     * @param physics what the simulator's balls obey when it is the camera: the prediction's, so
+     *                that there is one physics
+     */
+    public static FrameSource open(Settings settings, TableSpec table, EventPhysicsSettings physics) {
         String source = settings.string("cuecast.camera.source", "simulator");
         double fps = settings.decimal("cuecast.camera.fps", 30, 0.1, 240);
         int width = settings.integer("cuecast.camera.width", 1280, 160, 7680);
@@ -38,8 +42,7 @@ public final class CameraSources {
         if (source.equals("simulator")) {
             long seed = settings.integer("cuecast.simulator.seed", 42, 0, Integer.MAX_VALUE);
             return new SimulatedCamera(SimulatorSettings.defaults()
-                    .withSize(width, height).withFps(fps).withSeed(seed).withTable(table)
-                    .withPhysics(EventPhysicsSettings.fromSettings(settings, table)));
+                    .withSize(width, height).withFps(fps).withSeed(seed).withTable(table).withPhysics(physics));
         }
         Duration readTimeout = Duration.ofMillis(Math.round(1000
                 * settings.decimal("cuecast.camera.read-timeout-seconds", 5, 0.1, 3600)));

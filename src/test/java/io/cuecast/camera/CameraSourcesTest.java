@@ -22,7 +22,10 @@ class CameraSourcesTest {
         for (int i = 0; i < moreKeysAndValues.length; i += 2) {
             config.put(moreKeysAndValues[i], moreKeysAndValues[i + 1]);
         }
-        return CameraSources.open(new Settings(key -> Optional.ofNullable(config.get(key))), TableSpec.named("9ft-pool"));
+        Settings settings = new Settings(key -> Optional.ofNullable(config.get(key)));
+        TableSpec table = TableSpec.named("9ft-pool");
+        // As the application does: the physics it predicts with.
+        return CameraSources.open(settings, table, EventPhysicsSettings.fromSettings(settings, table));
     }
 
     /** Why the first grab failed: the message tells which reader the source went to. */
