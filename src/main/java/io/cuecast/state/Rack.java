@@ -15,7 +15,7 @@ public final class Rack {
     }
 
     /** The ids of the largest cluster of resting balls, each within a touch (and noise) of another, in id order. */
-    public static List<Integer> largestPackedCluster(List<TrackedBall> balls, double ballDiameterMm) {
+    private static List<Integer> largestPackedCluster(List<TrackedBall> balls, double ballDiameterMm) {
         double touching = 1.15 * ballDiameterMm;
         Set<Integer> seen = new HashSet<>();
         List<Integer> largest = List.of();

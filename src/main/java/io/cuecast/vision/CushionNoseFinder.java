@@ -83,7 +83,7 @@ final class CushionNoseFinder {
     }
 
     /** The mean of the first {@code count} values without the top and bottom {@link #TRIMMED_SHARE}. */
-    static double trimmedMean(int[] values, int count) {
+    private static double trimmedMean(int[] values, int count) {
         if (count == 0) {
             return 0;
         }

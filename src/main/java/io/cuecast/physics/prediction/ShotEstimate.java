@@ -1,5 +1,7 @@
 package io.cuecast.physics.prediction;
 
+import java.util.Objects;
+
 /**
  * The shot the cue is about to play, with its uncertainty.
  *
@@ -36,7 +38,7 @@ public record ShotEstimate(CueAim aim, double speedMmPerS, double minSpeedMmPerS
     static final double MEASURED_SPEED_UNCERTAINTY = 0.15;
 
     public ShotEstimate {
-        java.util.Objects.requireNonNull(speedSource, "speed source");
+        Objects.requireNonNull(speedSource, "speed source");
         if (!(speedMmPerS > 0 && minSpeedMmPerS > 0 && minSpeedMmPerS <= speedMmPerS && speedMmPerS <= maxSpeedMmPerS)
                 || !Double.isFinite(maxSpeedMmPerS)) {
             throw new IllegalArgumentException("a shot needs 0 < min speed <= speed <= max speed, finite, was "
