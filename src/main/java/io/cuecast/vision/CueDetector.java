@@ -61,6 +61,11 @@ public final class CueDetector {
     /** A cue ball farther than this many radii off the line does not say which end is the tip. */
     private static final double CUE_BALL_REACH_RADII = 3;
 
+    /** A cue ball this near the cushion may be struck by a stick that is all over the cushion and rail. */
+    private static final double RAIL_SHOT_REACH_MM = 250;
+    /** The directions tried from such a ball; the stick's middle is followed, so a ray may be this far off it. */
+    private static final double RAIL_SHOT_ANGLE_STEP = Math.toRadians(3);
+
     private TableView preparedView;
     private Rect roi;
     private double scale;
@@ -125,7 +130,7 @@ public final class CueDetector {
             seed = stubGoingOn(pieces, notCloth, bgr);
         }
         if (seed == null) {
-            return Optional.empty();
+            return overTheRail(bgr, view, balls);
         }
         boolean[] gathered = gatherAlong(seed, pieces, notCloth);
         double piecesLength = 0;
@@ -271,7 +276,8 @@ public final class CueDetector {
             return List.of();
         }
         Point start = toImage(stick.xAt(edge), stick.yAt(edge));
-        return BeyondTheCloth.middles(bgr, start.x, start.y, outwards * stick.dx(), outwards * stick.dy(), pxPerMm);
+        return BeyondTheCloth.middles(BeyondTheCloth.patchFor(bgr, start.x, start.y, 0, pxPerMm), start.x, start.y,
+                outwards * stick.dx(), outwards * stick.dy(), pxPerMm, 0);
     }
 
     /**
@@ -285,21 +291,80 @@ public final class CueDetector {
         for (double t = stick.tFrom(); t <= stick.tTo(); t++) {
             points.add(toImage(stick.xAt(t), stick.yAt(t)));
         }
-        MatOfPoint2f along = new MatOfPoint2f(points.toArray(new Point[0]));
-        Mat fitted = new Mat();
-        Imgproc.fitLine(along, fitted, Imgproc.DIST_L2, 0, 0.01, 0.01);
-        float[] line = new float[4];
-        fitted.get(0, 0, line);
-        along.release();
-        fitted.release();
+        float[] line = lineThrough(points, Imgproc.DIST_L2);
         Point tipEnd = buttAtEnd ? toImage(stick.startX(), stick.startY()) : toImage(stick.endX(), stick.endY());
         Point tip = onto(tipEnd, line);
         Point butt = onto(beyond.get(beyond.size() - 1), line);
         return describe(tip, butt, view, confidence);
     }
 
+    /**
+     * A stick wholly off the cloth, over the cushion and the rail, aiming at a cue ball near the
+     * cushion: how a ball on or near a cushion is played, and the cloth then shows none of the stick.
+     * Rays from the cue ball out across the cushion are followed over the rail ({@link BeyondTheCloth});
+     * the longest that passes for a stick ({@link StickOverTheRail}) is the stick, its tip the end
+     * nearest the ball.
+     */
+    private Optional<CueDetection> overTheRail(Mat bgr, TableView view, List<BallDetection> balls) {
+        double reach = RAIL_SHOT_REACH_MM / mmPerWorkPx;
+        for (BallDetection ball : balls) {
+            double x = (ball.px() - roi.x + 0.5) * scale - 0.5;
+            double y = (ball.py() - roi.y + 0.5) * scale - 0.5;
+            if (ball.type() != BallType.CUE || depthAt(x, y) > reach) {
+                continue;
+            }
+            double beyondBall = (view.ballRadiusPx() + 1) * scale;
+            BgrPatch patch = BeyondTheCloth.patchFor(bgr, ball.px(), ball.py(), RAIL_SHOT_REACH_MM * pxPerMm, pxPerMm);
+            List<Point> stick = List.of();
+            float[] stickLine = null;
+            for (double angle = 0; angle < 2 * Math.PI; angle += RAIL_SHOT_ANGLE_STEP) {
+                double dx = Math.cos(angle);
+                double dy = Math.sin(angle);
+                double t = 0;
+                while (t <= reach && depthAt(x + dx * t, y + dy * t) > 0) {
+                    t++;
+                }
+                if (t > reach) {
+                    continue;
+                }
+                // Past the ball too, which may reach over the cushion's nose: its middle is not the stick's.
+                t = Math.max(t, beyondBall);
+                Point edge = toImage(x + dx * t, y + dy * t);
+                if (!BeyondTheCloth.mayLieAlong(patch, edge.x, edge.y, dx, dy, pxPerMm)) {
+                    continue;
+                }
+                List<Point> middles = BeyondTheCloth.middles(patch, edge.x, edge.y, dx, dy, pxPerMm, MIN_STICK_MM);
+                if (middles.size() > stick.size() && StickOverTheRail.leavesTheTableSteeply(middles, view)) {
+                    float[] line = lineThrough(middles, Imgproc.DIST_HUBER);
+                    if (StickOverTheRail.isWholeAndStraight(middles, line, pxPerMm)) {
+                        stick = middles;
+                        stickLine = line;
+                    }
+                }
+            }
+            if (stickLine != null) {
+                double seenMm = stick.size() / pxPerMm;
+                return Optional.of(describe(onto(stick.get(0), stickLine), onto(stick.get(stick.size() - 1), stickLine), view,
+                        Math.min(1, seenMm / CONFIDENT_LENGTH_MM)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The line (vx, vy, x0, y0) fitted to the points, minimising {@code distance} (an Imgproc.DIST_* type). */
+    static float[] lineThrough(List<Point> points, int distance) {
+        MatOfPoint2f along = new MatOfPoint2f(points.toArray(new Point[0]));
+        Mat fitted = new Mat();
+        Imgproc.fitLine(along, fitted, distance, 0, 0.01, 0.01);
+        float[] line = new float[4];
+        fitted.get(0, 0, line);
+        along.release();
+        fitted.release();
+        return line;
+    }
+
     /** The point of the fitted line (vx, vy, x0, y0) nearest {@code p}. */
-    private static Point onto(Point p, float[] line) {
+    static Point onto(Point p, float[] line) {
         double along = (p.x - line[2]) * line[0] + (p.y - line[3]) * line[1];
         return new Point(line[2] + line[0] * along, line[3] + line[1] * along);
     }
