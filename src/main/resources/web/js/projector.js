@@ -18,6 +18,7 @@ const model = {
   keystone: [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }],
   table: tableOf(null),
   trajectory: null,
+  shotStartedFrame: -Infinity, // the frame of the last shot_started: predictions made before it are of that shot
   fadeStartedAt: null,
   predictionAlpha: 0,
   fadeFrames: 0, // frames drawn part-way through a fade
@@ -31,10 +32,13 @@ model.connection = connection;
 
 connection.addEventListener("message", ({ detail: message }) => {
   if (message.type === "trajectory") {
+    // A prediction takes a few milliseconds: one made just before the strike may come after shot_started.
+    if ((message.data?.frame ?? Infinity) <= model.shotStartedFrame) return;
     model.trajectory = readTrajectory(message.data);
     model.fadeStartedAt = null;
-  } else if (message.type === "events" && message.data?.event === "shot_started" && model.trajectory) {
-    model.fadeStartedAt = performance.now();
+  } else if (message.type === "events" && message.data?.event === "shot_started") {
+    model.shotStartedFrame = message.data.frame ?? model.shotStartedFrame;
+    if (model.trajectory) model.fadeStartedAt = performance.now();
   } else if (message.type === "state") {
     model.table = tableOf(message.data);
   }

@@ -44,6 +44,7 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
             JsonNode lastTrajectory = null;
             JsonNode struck = null;
             JsonNode ended = null;
+            long startedFrame = Long.MIN_VALUE;
             long lastPing = System.nanoTime();
             while (shots.size() < SHOTS) {
                 if (System.nanoTime() - lastPing > PING_EVERY.toNanos()) {
@@ -55,10 +56,17 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
                 String type = message.path("type").asText();
                 JsonNode data = message.path("data");
                 if (type.equals("trajectory")) {
-                    lastTrajectory = data;
+                    // A prediction from the frames just before the strike may come after shot_started
+                    // (docs/PROTOCOL.md): its frame says which shot it predicts.
+                    if (data.path("frame").asLong() >= startedFrame) {
+                        lastTrajectory = data;
+                    } else if (struck == null || data.path("frame").asLong() > struck.path("frame").asLong()) {
+                        struck = data;
+                    }
                 } else if (type.equals("events") && data.path("event").asText().equals("shot_started")) {
                     // Only a prediction of this aim counts: one made since the last shot ended.
                     struck = lastTrajectory;
+                    startedFrame = data.path("frame").asLong();
                     lastTrajectory = null;
                     ended = null;
                 } else if (type.equals("events") && data.path("event").asText().equals("shot_ended")) {

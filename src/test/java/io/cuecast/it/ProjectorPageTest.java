@@ -86,13 +86,24 @@ class ProjectorPageTest extends AgainstCuecastInChromium {
         browser.driver().findElement(By.id("calibrate")).click();
         browser.screenshot("projector");
         browser.driver().findElement(By.id("cancel")).click();
-        gateway.publish(Stream.EVENTS, Map.of("event", "shot_started", "ball_ids", List.of(1),
+        gateway.publish(Stream.EVENTS, Map.of("event", "shot_started", "frame", 120, "ball_ids", List.of(1),
                 "data", Map.of("type", "cue", "number", 0, "speed_mm_s", 1500)));
         Await.until(() -> browser.script("return window.cuecastProjector.predictionAlpha"),
                 alpha -> alpha instanceof Number n && n.doubleValue() == 0.0, WAIT, "the prediction faded out");
         assertTrue(((Number) browser.script("return window.cuecastProjector.fadeFrames")).intValue() >= 3,
                 "faded over several frames, not cut");
         assertTrue(!pathIsLit(), "nothing is drawn once faded");
+
+        // A prediction made before the strike that comes after shot_started is of the shot under way: not shown.
+        gateway.publish(Stream.TRAJECTORY, Map.of("frame", 119, "paths", List.of(Map.of("id", 1, "points",
+                List.of(Map.of("x", 500, "y", 635, "t", 0), Map.of("x", 1970, "y", 635, "t", 1.2)))), "confidence", 0.9));
+        // Messages reach the page in order: once this state is read, the late prediction has been too.
+        gateway.publish(Stream.STATE, Map.of("table", Map.of("length_mm", 2540, "width_mm", 1270, "size", "after the late prediction")));
+        Await.until(() -> browser.script("return window.cuecastProjector.table.size"), "after the late prediction"::equals, WAIT,
+                "the state published after the late prediction");
+        assertEquals(0.0, ((Number) browser.script("return window.cuecastProjector.predictionAlpha")).doubleValue(),
+                "the late prediction is not drawn");
+        assertTrue(!pathIsLit(), "nothing is drawn for the shot under way");
     }
 
     /** Whether the projection is lit along the path at the table's middle (a dash or two either side of it). */
