@@ -10,6 +10,7 @@ import static io.cuecast.gateway.FieldSchema.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import io.cuecast.physics.prediction.ShotEstimate;
 import io.cuecast.table.BallType;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class StreamFields {
             number("captured_at_us"),
             number("cue_ball_id"),
             object("shot", FieldSchema.of(number("angle_deg"), number("aim_sigma_deg"), number("speed_mm_s"),
-                    number("speed_min_mm_s"), number("speed_max_mm_s"), text("speed_source", List.of("cue", "break", "default")))),
+                    number("speed_min_mm_s"), number("speed_max_mm_s"), text("speed_source",
+                    Arrays.stream(ShotEstimate.SpeedSource.values()).map(ShotEstimate.SpeedSource::wireName).toList()))),
             number("first_ball_hit"),
             object("ghost_ball", FieldSchema.of(number("object_ball_id"), object("position", POINT))),
             list("paths", FieldSchema.of(number("id"),

@@ -31,7 +31,8 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
     private static final Duration PING_EVERY = Duration.ofSeconds(20);
 
     /** One shot: what was predicted just before the strike, and what happened. */
-    private record Compared(int shot, String speedSource, double confidence, double meanErrorMm, double cueBallErrorMm,
+    private record Compared(int shot, String speedSource, double predictedSpeed, double struckSpeed, long framesBefore,
+                            double confidence, double meanErrorMm, double cueBallErrorMm,
                             double worstErrorMm, int balls, boolean pocketsRight, boolean firstHitRight,
                             Set<Integer> predictedPockets, Set<Integer> realisedPockets) {
     }
@@ -44,6 +45,7 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
             JsonNode lastTrajectory = null;
             JsonNode struck = null;
             JsonNode ended = null;
+            JsonNode started = null;
             long startedFrame = Long.MIN_VALUE;
             long lastPing = System.nanoTime();
             while (shots.size() < SHOTS) {
@@ -66,6 +68,7 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
                 } else if (type.equals("events") && data.path("event").asText().equals("shot_started")) {
                     // Only a prediction of this aim counts: one made since the last shot ended.
                     struck = lastTrajectory;
+                    started = data;
                     startedFrame = data.path("frame").asLong();
                     lastTrajectory = null;
                     ended = null;
@@ -73,7 +76,7 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
                     ended = data;
                 } else if (type.equals("state") && ended != null) {
                     if (struck != null && struck.path("cue_ball_id").asInt() == ended.path("data").path("cue_ball_id").asInt()) {
-                        shots.add(compare(shots.size() + 1, struck, ended.path("data"), data));
+                        shots.add(compare(shots.size() + 1, struck, started, ended.path("data"), data));
                     }
                     struck = null;
                     ended = null;
@@ -100,7 +103,8 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
                 + report);
     }
 
-    private static Compared compare(int number, JsonNode predicted, JsonNode summary, JsonNode realisedState) {
+    private static Compared compare(int number, JsonNode predicted, JsonNode started, JsonNode summary,
+                                    JsonNode realisedState) {
         Map<Integer, double[]> realised = new HashMap<>();
         realisedState.path("balls").forEach(ball -> realised.put(ball.path("id").asInt(),
                 new double[] {ball.path("position").path("x").asDouble(), ball.path("position").path("y").asDouble()}));
@@ -128,17 +132,19 @@ class PredictionAgainstSimulatorTest extends AgainstOneCuecast {
         summary.path("balls_pocketed").forEach(entry -> realisedPockets.add(entry.path("id").asInt()));
         boolean firstHitRight = predicted.path("first_ball_hit").asInt(-1) == summary.path("first_ball_hit").asInt(-1);
         return new Compared(number, predicted.path("shot").path("speed_source").asText(),
-                predicted.path("confidence").asDouble(), balls == 0 ? Double.NaN : sum / balls, cueBall, worst, balls,
+                predicted.path("shot").path("speed_mm_s").asDouble(), started.path("data").path("speed_mm_s").asDouble(),
+                started.path("frame").asLong() - predicted.path("frame").asLong(), predicted.path("confidence").asDouble(), balls == 0 ? Double.NaN : sum / balls, cueBall, worst, balls,
                 predictedPockets.equals(realisedPockets), firstHitRight, predictedPockets, realisedPockets);
     }
 
     private static String report(List<Compared> shots) {
         StringBuilder table = new StringBuilder();
-        table.append("| Shot | Speed from | Confidence | Mean error at rest (mm) | Cue ball (mm) | Worst ball (mm) | Balls | First ball hit right | Pocketed: predicted / realised |\n");
-        table.append("|------|------------|------------|------|------|------|-------|------|------|\n");
+        table.append("| Shot | Speed from | Speed predicted / at shot_started (mm/s) | Frames before the strike | Confidence | Mean error at rest (mm) | Cue ball (mm) | Worst ball (mm) | Balls | First ball hit right | Pocketed: predicted / realised |\n");
+        table.append("|------|------------|------|------|------------|------|------|------|-------|------|------|\n");
         for (Compared shot : shots) {
-            table.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.0f | %.0f | %.0f | %d | %s | %s / %s%s |%n",
-                    shot.shot(), shot.speedSource(), shot.confidence(), shot.meanErrorMm(), shot.cueBallErrorMm(),
+            table.append(String.format(Locale.ROOT, "| %d | %s | %.0f / %.0f | %d | %.2f | %.0f | %.0f | %.0f | %d | %s | %s / %s%s |%n",
+                    shot.shot(), shot.speedSource(), shot.predictedSpeed(), shot.struckSpeed(), shot.framesBefore(),
+                    shot.confidence(), shot.meanErrorMm(), shot.cueBallErrorMm(),
                     shot.worstErrorMm(), shot.balls(), shot.firstHitRight() ? "yes" : "no", shot.predictedPockets(),
                     shot.realisedPockets(), shot.pocketsRight() ? " (right)" : " (wrong)"));
         }

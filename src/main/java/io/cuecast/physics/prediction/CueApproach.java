@@ -2,7 +2,7 @@ package io.cuecast.physics.prediction;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * The cue's approach to the cue ball over recent frames: while the tip closes in steadily and fast
@@ -15,6 +15,17 @@ final class CueApproach {
     private static final int SAMPLES = 4;
     /** Slower than this the tip is settling or waggling, not striking. */
     static final double MIN_STROKE_MM_S = 300;
+
+    /**
+     * A stroke's speed as the approach shows it.
+     *
+     * @param speedMmPerS the tip's closing speed
+     * @param atLeast     true when it was measured over one frame only, from a frame in which the
+     *                    stick may still have been held: the stroke is at least this fast, and
+     *                    a fast stroke reaches the ball before a second frame shows more
+     */
+    record Stroke(double speedMmPerS, boolean atLeast) {
+    }
 
     private final Deque<double[]> samples = new ArrayDeque<>();
     private int ballId = -1;
@@ -42,23 +53,24 @@ final class CueApproach {
     }
 
     /**
-     * The tip's closing speed in mm/s, fitted over the latest frames in which the gap only shrank,
-     * when at least two such frames show it closing at stroke speed. The first of them was taken
-     * before the stroke began, which may have been anywhere in the frame after it: it is left out
-     * when two later frames are enough to fit.
+     * The stroke under way: the tip's closing speed, fitted over the latest frames in which the gap
+     * only shrank, when they show it closing at stroke speed. The first of them was taken before the
+     * stroke began, which may have been anywhere in the frame after it: it is left out when two later
+     * frames are enough to fit, and otherwise the speed is only a lower bound ({@link Stroke#atLeast}).
      */
-    OptionalDouble strokeSpeed() {
+    Optional<Stroke> stroke() {
         double[][] recent = samples.toArray(double[][]::new);
         int from = recent.length - 1;
         while (from > 0 && recent[from - 1][1] > recent[from][1]) {
             from--;
         }
-        if (recent.length - from >= 3) {
+        boolean heldFrameLeftOut = recent.length - from >= 3;
+        if (heldFrameLeftOut) {
             from++;
         }
         int n = recent.length - from;
         if (n < 2) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         double meanT = 0;
         double meanGap = 0;
@@ -73,6 +85,6 @@ final class CueApproach {
             variance += (recent[i][0] - meanT) * (recent[i][0] - meanT);
         }
         double closing = -covariance / variance;
-        return closing >= MIN_STROKE_MM_S ? OptionalDouble.of(closing) : OptionalDouble.empty();
+        return closing >= MIN_STROKE_MM_S ? Optional.of(new Stroke(closing, !heldFrameLeftOut)) : Optional.empty();
     }
 }

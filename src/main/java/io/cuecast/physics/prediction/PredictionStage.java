@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The prediction's bean. On the frame's path (routes/state-update.camel.yaml) it reads every state's
@@ -31,7 +30,8 @@ public final class PredictionStage {
     private long aimsLost;
 
     /** The shot and ball positions a prediction was made from. */
-    private record Basis(int cueBallId, double angleRad, double speedMmPerS, Map<Integer, double[]> positions) {
+    private record Basis(int cueBallId, double angleRad, double speedMmPerS, ShotEstimate.SpeedSource speedSource,
+                         Map<Integer, double[]> positions) {
     }
 
     public PredictionStage(EventPhysics physics, PredictionSettings settings) {
@@ -48,7 +48,8 @@ public final class PredictionStage {
     /**
      * The shot the state's cue aims, while every ball is at rest; its speed from the cue's approach
      * over recent states when the tip is closing in at stroke speed, else the break speed while a
-     * rack stands on the table, else the default. It becomes the newest aim.
+     * rack stands on the table, else at least the speed of a stroke seen beginning, else the default.
+     * It becomes the newest aim.
      */
     public synchronized AimedState aim(StateUpdate update) {
         TableState state = update.state();
@@ -63,11 +64,19 @@ public final class PredictionStage {
             return newest;
         }
         approach.observe(state.capturedAtUs(), aim.get());
-        OptionalDouble stroke = approach.strokeSpeed();
-        newest = new AimedState(state, stroke.isPresent() ? ShotEstimate.atMeasuredSpeed(aim.get(), stroke.getAsDouble())
-                : breaking(state, aim.get()) ? ShotEstimate.atBreakSpeed(aim.get(), settings)
-                : ShotEstimate.atDefaultSpeed(aim.get(), settings));
+        newest = new AimedState(state, shotOf(aim.get(), approach.stroke(), breaking(state, aim.get())));
         return newest;
+    }
+
+    private ShotEstimate shotOf(CueAim aim, Optional<CueApproach.Stroke> stroke, boolean breaking) {
+        if (stroke.isPresent() && !stroke.get().atLeast()) {
+            return ShotEstimate.atMeasuredSpeed(aim, stroke.get().speedMmPerS());
+        }
+        if (breaking) {
+            return ShotEstimate.atBreakSpeed(aim, settings);
+        }
+        return stroke.isPresent() ? ShotEstimate.atStrokeBegun(aim, stroke.get().speedMmPerS(), settings)
+                : ShotEstimate.atDefaultSpeed(aim, settings);
     }
 
     /** A rack stands on the table, and the cue ball is not in it. */
@@ -87,7 +96,8 @@ public final class PredictionStage {
     /**
      * True when there is a shot and it is not the one last predicted: another cue ball, the aim turned
      * by more than cuecast.prediction.min-aim-change-deg, the speed changed by more than
-     * min-speed-change-mm-s, or a ball moved by more than min-ball-move-mm, came or went.
+     * min-speed-change-mm-s or came from elsewhere (a stroke began), or a ball moved by more than
+     * min-ball-move-mm, came or went.
      */
     public synchronized boolean worthPredicting(AimedState aimed) {
         if (!aimed.aimed()) {
@@ -101,6 +111,7 @@ public final class PredictionStage {
         return shot.aim().cueBallId() != last.cueBallId
                 || Math.toDegrees(turned) > settings.minAimChangeDeg()
                 || Math.abs(shot.speedMmPerS() - last.speedMmPerS) > settings.minSpeedChangeMmPerS()
+                || shot.speedSource() != last.speedSource
                 || ballsMoved(aimed.state());
     }
 
@@ -123,7 +134,7 @@ public final class PredictionStage {
         synchronized (this) {
             if (aimsLost == lostBefore) {
                 last = new Basis(aimed.shot().aim().cueBallId(), aimed.shot().aim().angleRad(),
-                        aimed.shot().speedMmPerS(), positions);
+                        aimed.shot().speedMmPerS(), aimed.shot().speedSource(), positions);
             }
         }
         return prediction;

@@ -18,6 +18,11 @@ public record ShotEstimate(CueAim aim, double speedMmPerS, double minSpeedMmPerS
     public enum SpeedSource {
         /** Measured from the cue's approach. */
         CUE("cue"),
+        /**
+         * The stroke was seen beginning, in one frame: at least that fast, and likely faster, since
+         * it reached the ball before a second frame showed it.
+         */
+        STROKE_BEGUN("stroke_begun"),
         /** The configured break speed: a rack stands on the table, and a break's stroke is too fast to see. */
         BREAK("break"),
         /** The configured default speed. */
@@ -64,6 +69,16 @@ public record ShotEstimate(CueAim aim, double speedMmPerS, double minSpeedMmPerS
     public static ShotEstimate atMeasuredSpeed(CueAim aim, double speedMmPerS) {
         return new ShotEstimate(aim, speedMmPerS, speedMmPerS * (1 - MEASURED_SPEED_UNCERTAINTY),
                 speedMmPerS * (1 + MEASURED_SPEED_UNCERTAINTY), SpeedSource.CUE);
+    }
+
+    /**
+     * A stroke seen beginning at {@code atLeastMmPerS}, over one frame: at the default speed unless
+     * that is slower, anywhere from the measured speed up to the break speed.
+     */
+    public static ShotEstimate atStrokeBegun(CueAim aim, double atLeastMmPerS, PredictionSettings settings) {
+        double speed = Math.max(atLeastMmPerS, settings.defaultSpeedMmPerS());
+        return new ShotEstimate(aim, speed, atLeastMmPerS, Math.max(speed, settings.breakSpeedMmPerS()),
+                SpeedSource.STROKE_BEGUN);
     }
 
     /** True when the speed comes from the cue's approach. */

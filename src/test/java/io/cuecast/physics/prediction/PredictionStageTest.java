@@ -121,6 +121,26 @@ class PredictionStageTest {
     }
 
     @Test
+    void aStrokeSeenBeginningInOneFrameIsAtLeastThatFastAndPredictedAfresh() {
+        AimedState held = stage.aim(update(state(1, List.of(CUE, OBJECT), cueBehind(CUE, 200, 0, 1))));
+        assertTrue(predictIfWorth(held));
+        AimedState stillHeld = stage.aim(update(state(2, List.of(CUE, OBJECT), cueBehind(CUE, 200, 0, 1))));
+        assertFalse(predictIfWorth(stillHeld));
+        // 15 mm closer a frame later (450 mm/s at 30 fps): the stroke began somewhere in that frame.
+        AimedState begun = stage.aim(update(state(3, List.of(CUE, OBJECT), cueBehind(CUE, 185, 0, 1))));
+        assertEquals(ShotEstimate.SpeedSource.STROKE_BEGUN, begun.shot().speedSource());
+        assertEquals(450, begun.shot().minSpeedMmPerS(), 1, "at least as fast as the frame showed");
+        assertEquals(2000, begun.shot().speedMmPerS(), "the default, being faster than that");
+        assertEquals(8000, begun.shot().maxSpeedMmPerS(), "up to the break speed: a fast stroke shows one frame only");
+        assertTrue(predictIfWorth(begun), "the same nominal speed, but a stroke under way is worth predicting again");
+        assertEquals("stroke_begun", ((Map<?, ?>) stage.toWire(stage.predict(begun)).get("shot")).get("speed_source"));
+
+        AimedState measured = stage.aim(update(state(4, List.of(CUE, OBJECT), cueBehind(CUE, 170, 0, 1))));
+        assertEquals(ShotEstimate.SpeedSource.CUE, measured.shot().speedSource(), "two frames of the stroke: measured");
+        assertEquals(450, measured.shot().speedMmPerS(), 1);
+    }
+
+    @Test
     void aShotAtARackIsPlayedAtTheBreakSpeedUnlessTheStrokeIsSeen() {
         List<TrackedBall> balls = new ArrayList<>(List.of(CUE));
         int id = 2;
