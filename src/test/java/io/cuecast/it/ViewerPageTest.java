@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
@@ -33,6 +34,35 @@ class ViewerPageTest extends AgainstCuecastInChromium {
         browser.driver().get(app.http("/").toString());
         Await.until(() -> browser.script("return window.cuecast?.connection.status"), "online"::equals, WAIT,
                 "the viewer online");
+    }
+
+    @Test
+    void onAPhoneThePageFitsTheScreenWithTheVideoTheTableAndTheEventsOneAboveTheOther() throws Exception {
+        Dimension desktop = browser.driver().manage().window().getSize();
+        try {
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            Map<?, ?> layout = Await.until(() -> (Map<?, ?>) browser.script("""
+                    const box = (id) => document.getElementById(id).getBoundingClientRect();
+                    const [video, schematic, events] = ['overlay', 'schematic', 'events'].map(box);
+                    return {width: innerWidth, scrollWidth: document.documentElement.scrollWidth,
+                            video: [video.left, video.right, video.bottom], schematic: [schematic.left, schematic.right, schematic.top],
+                            events: [events.left, events.right, events.top]};
+                    """), page -> ((Number) page.get("width")).intValue() < 500, WAIT, "the window at a phone's width");
+            double width = ((Number) layout.get("width")).doubleValue();
+            browser.screenshot("viewer-phone");
+            assertTrue(((Number) layout.get("scrollWidth")).doubleValue() <= width + 1,
+                    "nothing wider than the screen, no sideways scrolling: " + layout);
+            for (String part : List.of("video", "schematic", "events")) {
+                List<?> edges = (List<?>) layout.get(part);
+                assertTrue(((Number) edges.get(0)).doubleValue() >= 0 && ((Number) edges.get(1)).doubleValue() <= width + 1,
+                        part + " within the screen's width: " + layout);
+            }
+            assertTrue(((Number) ((List<?>) layout.get("schematic")).get(2)).doubleValue()
+                    >= ((Number) ((List<?>) layout.get("video")).get(2)).doubleValue() - 1,
+                    "one column: the table schematic below the video: " + layout);
+        } finally {
+            browser.driver().manage().window().setSize(desktop);
+        }
     }
 
     @Test
