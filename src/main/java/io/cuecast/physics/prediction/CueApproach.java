@@ -11,8 +11,13 @@ import java.util.Optional;
  * Not thread-safe.
  */
 final class CueApproach {
-    /** Samples kept: a stroke's last frames, enough for a least-squares slope that noise does not swing. */
-    private static final int SAMPLES = 4;
+    /**
+     * Samples kept: a stroke's last frames, enough for a least-squares slope that noise does not
+     * swing, with one to spare for the frame beside the ball that is left out.
+     */
+    private static final int SAMPLES = 5;
+    /** Nearer than this the ball's outline takes in the tip's end, and the gap reads too wide. */
+    static final double NEAR_BALL_MM = 25;
     /** Slower than this the tip is settling or waggling, not striking. */
     static final double MIN_STROKE_MM_S = 300;
 
@@ -53,15 +58,17 @@ final class CueApproach {
     }
 
     /**
-     * The stroke under way: the tip's closing speed, fitted over the latest frames in which the gap
-     * only shrank, when they show it closing at stroke speed. The first of them was taken before the
-     * stroke began, which may have been anywhere in the frame after it: it is left out when two later
-     * frames are enough to fit, and otherwise the speed is only a lower bound ({@link Stroke#atLeast}).
+     * The stroke under way: the tip's closing speed, fitted over the latest frames in which each step
+     * closed in at stroke speed (a held stick's jitter does not start a stroke). The first of them was
+     * taken before the stroke began, which may have been anywhere in the frame after it: it is left out
+     * when two later frames are enough to fit, and otherwise the speed is only a lower bound
+     * ({@link Stroke#atLeast}). Frames with the tip within {@value #NEAR_BALL_MM} mm of the ball are left
+     * out: there the ball hides the tip's last millimetres, and the gap reads too wide.
      */
     Optional<Stroke> stroke() {
-        double[][] recent = samples.toArray(double[][]::new);
+        double[][] recent = samples.stream().filter(sample -> sample[1] >= NEAR_BALL_MM).toArray(double[][]::new);
         int from = recent.length - 1;
-        while (from > 0 && recent[from - 1][1] > recent[from][1]) {
+        while (from > 0 && closingSpeed(recent[from - 1], recent[from]) >= MIN_STROKE_MM_S) {
             from--;
         }
         boolean heldFrameLeftOut = recent.length - from >= 3;
@@ -86,5 +93,10 @@ final class CueApproach {
         }
         double closing = -covariance / variance;
         return closing >= MIN_STROKE_MM_S ? Optional.of(new Stroke(closing, !heldFrameLeftOut)) : Optional.empty();
+    }
+
+    /** How fast the gap shrank from one sample (seconds, gap) to the next, mm/s. */
+    private static double closingSpeed(double[] earlier, double[] later) {
+        return (earlier[1] - later[1]) / (later[0] - earlier[0]);
     }
 }

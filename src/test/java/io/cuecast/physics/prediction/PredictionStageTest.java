@@ -141,6 +141,26 @@ class PredictionStageTest {
     }
 
     @Test
+    void aHeldSticksJitterIsNotTheStrokesStartAndTheTipBesideTheBallIsLeftOut() {
+        // held at about 205 mm, jittering by 4 mm, then 21 mm closer: the stroke began in that frame
+        double[] gaps = {204, 208, 204, 183};
+        AimedState begun = null;
+        for (int frame = 1; frame <= gaps.length; frame++) {
+            begun = stage.aim(update(state(frame, List.of(CUE, OBJECT), cueBehind(CUE, gaps[frame - 1], 0, 1))));
+        }
+        assertEquals(ShotEstimate.SpeedSource.STROKE_BEGUN, begun.shot().speedSource(),
+                "one step of the stroke seen, not a 630 mm/s stroke measured from the jitter before it");
+        // then 55 mm a frame (1650 mm/s), and a last frame 5 mm from the ball that reads 20 mm
+        double[] stroke = {128, 73, 20};
+        AimedState last = null;
+        for (int i = 0; i < stroke.length; i++) {
+            last = stage.aim(update(state(gaps.length + 1 + i, List.of(CUE, OBJECT), cueBehind(CUE, stroke[i], 0, 1))));
+        }
+        assertEquals(ShotEstimate.SpeedSource.CUE, last.shot().speedSource());
+        assertEquals(1650, last.shot().speedMmPerS(), 1, "fitted over 183, 128 and 73 mm; not the 20 mm beside the ball");
+    }
+
+    @Test
     void aShotAtARackIsPlayedAtTheBreakSpeedUnlessTheStrokeIsSeen() {
         List<TrackedBall> balls = new ArrayList<>(List.of(CUE));
         int id = 2;
