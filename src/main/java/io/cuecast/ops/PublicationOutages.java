@@ -48,9 +48,21 @@ public final class PublicationOutages {
     }
 
     /** What the caller of a message that was not published gets, an operator's REST request say. */
-    public static Map<String, Object> notPublished(String stream, Throwable cause) {
-        return Map.of("error", "not published on the " + stream + " stream (" + (cause == null ? "unknown cause"
+    public static NotPublished notPublished(String stream, Throwable cause) {
+        return new NotPublished("not published on the " + stream + " stream (" + (cause == null ? "unknown cause"
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + "); it was kept in the dead letters");
+    }
+
+    /**
+     * The answer of a publication that fell back, {@code {"error": "..."}} in JSON. Like a published
+     * message's answer it has a {@code sequence()}, null: the routes that record what was published
+     * ({@code ${body.sequence}} in state-update and game-event) then see that nothing was, instead of
+     * failing, which dead-lettered the frame a second time and, for an event, lost its frame's state.
+     */
+    public record NotPublished(String error) {
+        public Long sequence() {
+            return null;
+        }
     }
 
     public boolean isDown(String stream) {

@@ -69,8 +69,11 @@ public final class StateStage {
         return StateMessages.toWire(update.state());
     }
 
-    /** Records a message the gateway published, under the sequence it got. */
-    public void published(String stream, Map<String, Object> data, long sequence) {
+    /** Records a message the gateway published, under the sequence it got; none (null) when it was dead-lettered. */
+    public void published(String stream, Map<String, Object> data, Long sequence) {
+        if (sequence == null) {
+            return;
+        }
         if ("state".equals(stream)) {
             record.statePublished(sequence, data);
         } else {

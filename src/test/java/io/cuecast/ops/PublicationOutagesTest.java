@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 class PublicationOutagesTest {
@@ -35,6 +40,20 @@ class PublicationOutagesTest {
     void aCallerIsToldWhatWasNotPublishedAndWhy() {
         assertEquals("not published on the frame stream (BreakerOpenException: not tried: the circuit breaker is open"
                         + " after repeated failures); it was kept in the dead letters",
-                PublicationOutages.notPublished("frame", new BreakerOpenException()).get("error"));
+                PublicationOutages.notPublished("frame", new BreakerOpenException()).error());
+    }
+
+    @Test
+    void theAnswerOfAMessageNotPublishedHasNoSequenceForTheRoutesThatRecordWhatWasPublished() throws Exception {
+        PublicationOutages.NotPublished answer = PublicationOutages.notPublished("state", new BreakerOpenException());
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody(answer);
+            // What state-update and game-event read after direct:publish; an error here dead-lettered their frame.
+            assertNull(context.resolveLanguage("simple").createExpression("${body.sequence}").evaluate(exchange, Long.class));
+        }
+        assertEquals("{\"error\":\"" + answer.error() + "\"}", new ObjectMapper().writeValueAsString(answer),
+                "what a REST caller gets");
     }
 }
