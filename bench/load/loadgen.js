@@ -16,6 +16,8 @@ const opts = parseArgs(process.argv.slice(2), {
   slow: 0,           // this many connections stop reading once subscribed (slow consumers)
   'storm-every': 0,  // reconnect storm: every this many seconds of the measurement...
   'storm-fraction': 1, // ...this share of the (fast) connections close and reconnect at once
+  'storm-warmup': false, // storms in the second half of the warm-up too, so that the JIT has compiled
+                         // the reconnect path before it is measured (a server's second storm, not its first)
   label: '',
   stream: 'state',   // what to subscribe to; a quiet one (events) holds idle connections
   'connect-rate': 0, // new connections a second while ramping up; 0 opens all at once
@@ -117,7 +119,7 @@ class Conn {
     this.ws.close(1000, 'reconnect storm');
     this.reconnecting = true;
     this.afterReconnect = true;
-    m.reconnects++;
+    if (m.measuring) m.reconnects++;
     this.open(true);
   }
 }
@@ -179,14 +181,18 @@ const BATCH_MS = 100, perBatch = Math.max(1, Math.round(rate * BATCH_MS / 1000))
 })(0);
 
 let stormTimer;
+const storm = () => conns.filter((c) => !c.slow && Math.random() < opts['storm-fraction']).forEach((c) => c.reconnect());
+if (opts['storm-every'] > 0 && opts['storm-warmup']) {
+  setTimeout(() => {
+    stormTimer = setInterval(storm, opts['storm-every'] * 1000);
+  }, opts.warmup * 500);
+}
 setTimeout(() => {
   latency.reset();
   m.measuring = true;
   const t0 = performance.now(), cpu0 = process.cpuUsage();
-  if (opts['storm-every'] > 0) {
-    stormTimer = setInterval(() => {
-      conns.filter((c) => !c.slow && Math.random() < opts['storm-fraction']).forEach((c) => c.reconnect());
-    }, opts['storm-every'] * 1000);
+  if (opts['storm-every'] > 0 && !stormTimer) {
+    stormTimer = setInterval(storm, opts['storm-every'] * 1000);
   }
   setTimeout(() => endMeasurement((performance.now() - t0) / 1000, process.cpuUsage(cpu0)), opts.duration * 1000);
 }, opts.warmup * 1000);
