@@ -3,6 +3,7 @@ package io.cuecast;
 import io.cuecast.camera.CameraPoller;
 import io.cuecast.cluster.ClusterSettings;
 import io.cuecast.cluster.ClusterWiring;
+import io.cuecast.cluster.KafkaHistory;
 import io.cuecast.cluster.VisionNodes;
 import io.cuecast.camera.CameraSources;
 import io.cuecast.camera.FrameRelease;
@@ -23,6 +24,7 @@ import io.cuecast.gateway.Gateway;
 import io.cuecast.gateway.GatewaySettings;
 import io.cuecast.gateway.HistorySettings;
 import io.cuecast.gateway.LivenessSettings;
+import io.cuecast.gateway.OlderHistory;
 import io.cuecast.gateway.QualityLevel;
 import io.cuecast.gateway.QualityLevels;
 import io.cuecast.gateway.Tables;
@@ -168,13 +170,21 @@ public class CuecastConfiguration implements CamelConfiguration {
                 ackJournal.close();
             }
         });
+        KafkaHistory kafkaHistory = new KafkaHistory(cluster);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                kafkaHistory.close();
+            }
+        });
         Gateway gateway = new Gateway(new GatewaySettings(
                 // Vert.x puts together at most 256 KiB per message (its HttpServerOptions default).
                 settings.integer("cuecast.gateway.max-message-bytes", 65536, 256, 256 * 1024),
                 settings.integer("cuecast.gateway.rate-limit-per-minute", 100, 1, 1_000_000), version, history,
                 liveness, frameQualities, settings.parsed("cuecast.tables", Tables.DEFAULT_ID,
                         ids -> Tables.of(List.of(ids.trim().split("\\s*,\\s*"))))), Clock.systemUTC(), auth, flushTimer, acks,
-                new GatewayDeadLetters(deadLetters), ackJournal);
+                new GatewayDeadLetters(deadLetters), ackJournal,
+                cluster.consumesFromKafka() ? kafkaHistory : OlderHistory.NONE);
         flushTimer.drive(gateway::flushDue);
         FrameStreamFeed frameStream = new FrameStreamFeed(gateway, frameQualities,
                 settings.decimal("cuecast.frames.max-fps", 15, 0.1, 120));
@@ -218,7 +228,7 @@ public class CuecastConfiguration implements CamelConfiguration {
         registry.bind("webSocketEvents", connections.events());
         registry.bind("streamPublication", new StreamPublication(gateway));
         VisionNodes visionNodes = new VisionNodes(Clock.systemUTC());
-        ClusterWiring.wire(context, cluster, gateway, visionNodes);
+        ClusterWiring.wire(context, cluster, gateway, visionNodes, kafkaHistory);
         registry.bind("gatewayAdmin", new GatewayAdmin(gateway));
         registry.bind("tablesApi", new TablesApi(gateway, Duration.ofMillis(Math.round(staleAfterSeconds * 1000)),
                 visionNodes::of));

@@ -18,11 +18,14 @@ public final class ClusterFeed {
     private final Gateway gateway;
     private final ClusterSettings settings;
     private final VisionNodes visionNodes;
+    private final KafkaHistory history;
 
-    public ClusterFeed(Gateway gateway, ClusterSettings settings, VisionNodes visionNodes) {
+    /** @param history where the places of the messages taken are noted, for resumes older than memory */
+    public ClusterFeed(Gateway gateway, ClusterSettings settings, VisionNodes visionNodes, KafkaHistory history) {
         this.gateway = gateway;
         this.settings = settings;
         this.visionNodes = visionNodes;
+        this.history = history;
     }
 
     /**
@@ -30,11 +33,14 @@ public final class ClusterFeed {
      * @param table the record's key
      * @param node     the vision node that sent it (its CuecastNode header); null from one that did not say
      * @param sentAtMs the record's timestamp, epoch milliseconds; null for now
+     * @param partition the record's partition; null when not known
+     * @param offset    the record's offset in it; null when not known
      * @param json     the record's value: the whole wire message
      * @throws IllegalArgumentException for a topic that is not a stream's, a missing or unknown
      *                                  table, or a value that is not a numbered stream message
      */
-    public void receive(String topic, String table, String node, Long sentAtMs, String json) {
+    public void receive(String topic, String table, String node, Long sentAtMs, Integer partition, Long offset,
+                        String json) {
         Stream stream = settings.streamOfTopic(topic)
                 .orElseThrow(() -> new IllegalArgumentException("topic '" + topic + "' carries no stream"));
         if (table == null) {
@@ -42,6 +48,9 @@ public final class ClusterFeed {
         }
         NumberedMessage message = new NumberedMessage(table, stream, EnvelopeHead.sequenceOf(json), json);
         gateway.publishNumbered(message);
+        if (partition != null && offset != null) {
+            history.noteReceived(table, stream, message.sequence(), partition, offset);
+        }
         if (node != null && visionNodes.seen(table, node, sentAtMs)) {
             LOG.error("Table {} is fed by more than one vision node: {}. Each numbers the table's streams on its own,"
                     + " so clients see repeats and gaps; give each table one vision node (cuecast.tables).",

@@ -20,9 +20,20 @@ import java.util.regex.Pattern;
  * @param nodeId           this node's name, unique in the cluster (its gateway's consumer group)
  * @param retention        how long the topics keep messages: the longest a resume can reach back
  * @param partitions       partitions of a topic created here; tables spread over them by key
+ * @param resumeBudget     how much a gateway reads back from Kafka for one resume
  */
 public record ClusterSettings(NodeRoles roles, Optional<String> bootstrapServers, String topicPrefix, String nodeId,
-                              Duration retention, int partitions) {
+                              Duration retention, int partitions, ResumeBudget resumeBudget) {
+
+    /**
+     * The most a resume older than a gateway's memory may cost it: past either, the client is told
+     * its resume was not recovered and gets the latest value.
+     *
+     * @param maxMessages the most messages one resume of one table's stream reads back
+     * @param timeout     how long one read may take, waiting for another included
+     */
+    public record ResumeBudget(int maxMessages, Duration timeout) {
+    }
 
     /** The streams that travel through Kafka: all but the video, which stays on its vision node. */
     public static final List<Stream> STREAMS = Arrays.stream(Stream.values()).filter(s -> s != Stream.FRAME).toList();
@@ -43,7 +54,10 @@ public record ClusterSettings(NodeRoles roles, Optional<String> bootstrapServers
                 value -> requireMatch(value, NODE_ID, "1 to 64 of A-Z a-z 0-9 . _ -"));
         Duration retention = Duration.ofMinutes(settings.integer("cuecast.kafka.retention-minutes", 10, 1, 10_080));
         int partitions = settings.integer("cuecast.kafka.partitions", 4, 1, 1000);
-        return new ClusterSettings(roles, servers, prefix, nodeId, retention, partitions);
+        ResumeBudget resumeBudget = new ResumeBudget(
+                settings.integer("cuecast.kafka.resume.max-messages", 5000, 1, 1_000_000),
+                Duration.ofMillis(settings.integer("cuecast.kafka.resume.timeout-ms", 2000, 10, 60_000)));
+        return new ClusterSettings(roles, servers, prefix, nodeId, retention, partitions, resumeBudget);
     }
 
     private static String requireMatch(String value, Pattern pattern, String what) {

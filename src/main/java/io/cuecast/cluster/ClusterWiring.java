@@ -26,7 +26,8 @@ public final class ClusterWiring {
      *
      * @throws ConfigException when the brokers cannot be reached
      */
-    public static void wire(CamelContext context, ClusterSettings cluster, Gateway gateway, VisionNodes visionNodes) {
+    public static void wire(CamelContext context, ClusterSettings cluster, Gateway gateway, VisionNodes visionNodes,
+                            KafkaHistory history) {
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addInitialProperty("cuecast.cluster.publication", publication(cluster));
         properties.addInitialProperty("cuecast.cluster.consume", String.valueOf(cluster.consumesFromKafka()));
@@ -39,7 +40,7 @@ public final class ClusterWiring {
         Registry registry = context.getRegistry();
         StreamSequences sequences = new StreamSequences();
         registry.bind("clusterPublication", new ClusterPublication(gateway, sequences));
-        registry.bind("clusterFeed", new ClusterFeed(gateway, cluster, visionNodes));
+        registry.bind("clusterFeed", new ClusterFeed(gateway, cluster, visionNodes, history));
         if (!cluster.clustered()) {
             return;
         }

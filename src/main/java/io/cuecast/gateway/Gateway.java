@@ -94,15 +94,19 @@ public final class Gateway {
      */
     public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer,
                    AckSettings ackSettings, UndeliveredSink undelivered) {
-        this(settings, clock, auth, flushTimer, ackSettings, undelivered, AckJournal.NONE);
+        this(settings, clock, auth, flushTimer, ackSettings, undelivered, AckJournal.NONE, OlderHistory.NONE);
     }
 
     /**
      * As above, with awaited acks noted in a journal: what a previous run still awaited when it
      * stopped goes to {@code undelivered} now, and what this run awaits survives a crash.
+     *
+     * @param older where a resume that reaches back further than this gateway's history is read
+     *              from; {@link OlderHistory#NONE} on a single node
      */
     public Gateway(GatewaySettings settings, Clock clock, AuthSettings auth, FlushTimer flushTimer,
-                   AckSettings ackSettings, UndeliveredSink undelivered, AckJournal ackJournal) {
+                   AckSettings ackSettings, UndeliveredSink undelivered, AckJournal ackJournal,
+                   OlderHistory older) {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -120,7 +124,7 @@ public final class Gateway {
                 deliveries);
         this.liveness = new LivenessCheck(settings.liveness(), encoder);
         this.protocol = new ProtocolHandler(settings, registry, locks, encoder, mapper, clock, history, liveness,
-                projector, auth.authenticator(), publisher, acks);
+                projector, auth.authenticator(), publisher, acks, Objects.requireNonNull(older, "older"));
     }
 
     /**

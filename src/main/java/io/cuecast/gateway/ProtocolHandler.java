@@ -60,7 +60,7 @@ final class ProtocolHandler {
     ProtocolHandler(GatewaySettings settings, SubscriptionRegistry registry, StreamLocks locks,
                     MessageEncoder encoder, ObjectMapper mapper, Clock clock, StreamHistory history,
                     LivenessCheck liveness, FieldProjector projector, Authenticator authenticator,
-                    StreamPublisher publisher, AckTracker acks) {
+                    StreamPublisher publisher, AckTracker acks, OlderHistory older) {
         this.settings = settings;
         this.registry = registry;
         this.locks = locks;
@@ -72,7 +72,7 @@ final class ProtocolHandler {
         this.authenticator = authenticator;
         this.publisher = publisher;
         this.acks = acks;
-        this.catchUp = new CatchUpPolicy(history, settings.history().latestValueStreams());
+        this.catchUp = new CatchUpPolicy(history, older, settings.history().latestValueStreams());
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -223,14 +223,18 @@ final class ProtocolHandler {
     private void subscribe(ClientSession session, SubscriptionRequest request) {
         requirePermitted(session.principal().orElseThrow(), request.streams());
         settings.frameQualities().requireKnown(request.filters().get(Stream.FRAME));
+        // Outside the locks: a read from the older history may wait on a broker, and only this
+        // client's own inbound thread should wait with it.
+        Map<TableStream, CatchUpPolicy.OlderMessages> olderRead = catchUp.readOlder(request);
         locks.whileLocked(request.streams(), () -> {
-            CatchUp plan = catchUp.plan(request, registry.tableStreamsOf(session));
+            CatchUp plan = catchUp.plan(request, registry.tableStreamsOf(session), olderRead);
             List<Stream> added = registry.subscribe(session, request.streams(), request.filters(), request.tables(),
                     history::lastSequence);
             reply(session, Replies.SUBSCRIBED, new Replies.SubscriptionChange(
                     names(added), request.tables(), subscriptionNames(session), tablesByName(session),
                     recoveredByName(request, plan)));
-            // Queued even to a client over its high-water mark: at most history-size messages, and
+            // Queued even to a client over its high-water mark: at most history-size messages (or,
+            // read back from Kafka, the resume budget's: cuecast.kafka.resume.max-messages), and
             // skipping one would break the recovery just promised. Conditions and field filters
             // apply; max_fps does not, since every replayed message is one the client asked to recover.
             plan.messages().forEach((target, messages) -> {

@@ -74,5 +74,14 @@ class ClusterSettingsTest {
         assertTrue(refusal(Map.of("cuecast.node.id", "node 1")).startsWith("config key 'cuecast.node.id'"));
         assertTrue(refusal(Map.of("cuecast.kafka.retention-minutes", "0")).contains("cuecast.kafka.retention-minutes"));
         assertTrue(refusal(Map.of("cuecast.kafka.partitions", "many")).contains("cuecast.kafka.partitions"));
+        assertTrue(refusal(Map.of("cuecast.kafka.resume.max-messages", "0")).contains("cuecast.kafka.resume.max-messages"));
+        assertTrue(refusal(Map.of("cuecast.kafka.resume.timeout-ms", "2s")).contains("cuecast.kafka.resume.timeout-ms"));
+    }
+
+    @Test
+    void aResumeReadBackHasABudgetOfMessagesAndTime() {
+        assertEquals(new ClusterSettings.ResumeBudget(5000, Duration.ofSeconds(2)), of(Map.of()).resumeBudget());
+        assertEquals(new ClusterSettings.ResumeBudget(800, Duration.ofMillis(500)), of(Map.of(
+                "cuecast.kafka.resume.max-messages", "800", "cuecast.kafka.resume.timeout-ms", "500")).resumeBudget());
     }
 }

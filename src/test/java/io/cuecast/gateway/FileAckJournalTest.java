@@ -95,7 +95,7 @@ class FileAckJournalTest {
         List<Undelivered> deadLetters = new ArrayList<>();
         try (FileAckJournal journal = FileAckJournal.open(dir)) {
             Gateway first = new Gateway(GatewaySettings.defaults("v"), clock, AuthSettings.open(), FlushTimer.MANUAL,
-                    acks, deadLetters::add, journal);
+                    acks, deadLetters::add, journal, OlderHistory.NONE);
             TestClient client = new TestClient(first, "c").subscribeTo("alert", null);
             first.publish(Stream.ALERT, Map.of("message", "first"));
             first.publish(Stream.ALERT, Map.of("message", "second"));
@@ -106,7 +106,7 @@ class FileAckJournalTest {
 
         try (FileAckJournal journal = FileAckJournal.open(dir)) {
             new Gateway(GatewaySettings.defaults("v"), clock, AuthSettings.open(), FlushTimer.MANUAL, acks,
-                    deadLetters::add, journal);
+                    deadLetters::add, journal, OlderHistory.NONE);
         }
 
         assertEquals(1, deadLetters.size(), deadLetters.toString());

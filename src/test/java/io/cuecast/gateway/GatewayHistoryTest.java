@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cuecast.gateway.auth.AuthSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -272,6 +274,76 @@ class GatewayHistoryTest {
             }
             assertEquals(expected, sequences(client.ofType("trajectory")), client.key);
         }
+    }
+
+    /**
+     * A stand-in for the Kafka topics (io.cuecast.cluster.KafkaHistory, tested against a real
+     * broker): what a client subscribed from the start received, or nothing at all.
+     */
+    private record Archive(List<String> texts, List<String> asked) implements OlderHistory {
+        @Override
+        public Optional<List<String>> messagesBetween(String table, Stream stream, long after, long through) {
+            asked.add(table + "/" + stream.wireName() + " " + after + ".." + through);
+            List<String> found = texts.stream().filter(text -> {
+                long sequence = TestClient.parse(text).get("sequence").asLong();
+                return sequence > after && sequence <= through;
+            }).toList();
+            return found.size() == through - after ? Optional.of(found) : Optional.empty();
+        }
+    }
+
+    private Gateway gatewayReadingBackFrom(Archive archive) {
+        return new Gateway(new GatewaySettings(64 * 1024, 1_000_000, "v",
+                new HistorySettings(5, Duration.ofSeconds(60), EnumSet.of(Stream.STATE))), clock, AuthSettings.open(),
+                FlushTimer.MANUAL, AckSettings.NONE, message -> { }, AckJournal.NONE, archive);
+    }
+
+    @Test
+    void aResumeOlderThanMemoryIsReadBackFromTheOlderHistoryThenGoesLive() {
+        Archive archive = new Archive(new ArrayList<>(), new ArrayList<>());
+        gateway = gatewayReadingBackFrom(archive);
+        TestClient recorder = subscribed("recorder", "trajectory");
+        publish(Stream.TRAJECTORY, 20);
+        archive.texts().addAll(streamTexts(recorder));
+        TestClient client = new TestClient(gateway, "back");
+
+        JsonNode reply = client.firstReplyTo("{'type':'subscribe','data':{'streams':['trajectory'],'resume':{'trajectory':3}}}");
+        gateway.publish(Stream.TRAJECTORY, Map.of("i", 21));
+
+        assertTrue(reply.at("/data/recovered/trajectory").asBoolean(), reply.toString());
+        assertEquals(List.of("main/trajectory 3..20"), archive.asked(), "memory holds 16 to 20; 4 to 20 read back");
+        List<Long> expected = new ArrayList<>();
+        for (long sequence = 4; sequence <= 21; sequence++) {
+            expected.add(sequence);
+        }
+        assertEquals(expected, sequences(client.ofType("trajectory")));
+    }
+
+    @Test
+    void aResumeTheOlderHistoryCannotServeIsNotRecoveredAndGetsTheLatest() {
+        Archive empty = new Archive(List.of(), new ArrayList<>());
+        gateway = gatewayReadingBackFrom(empty);
+        publish(Stream.TRAJECTORY, 20);
+        TestClient client = new TestClient(gateway, "back");
+
+        JsonNode reply = client.firstReplyTo("{'type':'subscribe','data':{'streams':['trajectory'],'resume':{'trajectory':3}}}");
+
+        assertFalse(reply.at("/data/recovered/trajectory").asBoolean(), reply.toString());
+        assertEquals(List.of(20L), sequences(client.ofType("trajectory")));
+    }
+
+    @Test
+    void aResumeWithinMemoryNeverAsksTheOlderHistory() {
+        Archive archive = new Archive(List.of(), new ArrayList<>());
+        gateway = gatewayReadingBackFrom(archive);
+        publish(Stream.TRAJECTORY, 20);
+
+        new TestClient(gateway, "back").firstReplyTo(
+                "{'type':'subscribe','data':{'streams':['trajectory'],'resume':{'trajectory':16}}}");
+        new TestClient(gateway, "now").firstReplyTo(
+                "{'type':'subscribe','data':{'streams':['trajectory'],'resume':{'trajectory':20}}}");
+
+        assertEquals(List.of(), archive.asked());
     }
 
     private Gateway gatewayWith(HistorySettings history) {

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Four packaged servers on loopback around the real broker (docs/SCALING.md): vision node A watches
  * table t1, vision node B table t2, and two gateway nodes serve both. A client of gateway B gets
  * each table's state from its own vision node; when gateway B is killed with kill -9, the client
- * resumes on gateway A and gets every state message it missed, in order, once each.
+ * resumes on gateway A and gets every state message it missed, in order, once each. Gateway A
+ * keeps fewer messages in memory than the client missed, so what it replays is read back from Kafka.
  */
 class ClusterFailoverIT {
     /** Four JVMs start on a shared 2-core machine. */
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** How many messages the client is to miss while it has no gateway. */
-    private static final int MISSED = 20;
+    private static final int MISSED = 40;
+    /** Gateway A's memory: shorter than what the client misses. */
+    private static final int GATEWAY_A_HISTORY = 15;
 
     @TempDir
     Path stores;
@@ -46,16 +49,20 @@ class ClusterFailoverIT {
         return port;
     }
 
-    private RunningJar node(String name, String roles, String tables, String kafka, String prefix) throws Exception {
-        // C1 only: four JVMs start much sooner on a loaded 2-core machine.
-        RunningJar node = RunningJar.start(freePort(),
-                environment -> environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx384m"),
+    private RunningJar node(String name, String roles, String tables, String kafka, String prefix, String... more)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--cuecast.node.roles=" + roles, "--cuecast.node.id=" + name, "--cuecast.tables=" + tables,
                 "--cuecast.kafka.bootstrap-servers=" + kafka, "--cuecast.kafka.topic-prefix=" + prefix,
                 "--cuecast.dead-letters.dir=" + stores.resolve(name),
                 // Light frames: two simulated cameras share the machine with two gateways.
                 "--cuecast.camera.fps=10", "--cuecast.camera.width=640", "--cuecast.camera.height=360",
-                "--cuecast.camera.stale-after-seconds=60");
+                "--cuecast.camera.stale-after-seconds=60"));
+        arguments.addAll(List.of(more));
+        // C1 only: four JVMs start much sooner on a loaded 2-core machine.
+        RunningJar node = RunningJar.start(freePort(),
+                environment -> environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx384m"),
+                arguments.toArray(String[]::new));
         nodes.add(node);
         return node;
     }
@@ -78,7 +85,8 @@ class ClusterFailoverIT {
         try {
             node("vision-a", "vision", "t1", kafka, prefix);
             node("vision-b", "vision", "t2", kafka, prefix);
-            RunningJar gatewayA = node("gateway-a", "gateway", "t1,t2", kafka, prefix);
+            RunningJar gatewayA = node("gateway-a", "gateway", "t1,t2", kafka, prefix,
+                    "--cuecast.gateway.history.size=" + GATEWAY_A_HISTORY);
             RunningJar gatewayB = node("gateway-b", "gateway", "t1,t2", kafka, prefix);
             for (RunningJar node : nodes) {
                 node.awaitHealth();
@@ -112,7 +120,7 @@ class ClusterFailoverIT {
                     + "\"tables\":[\"t1\"],\"resume\":{\"state\":" + lastSeen + "}}}")) {
                 JsonNode reply = client.nextOfType("subscribed", WAIT);
                 assertTrue(reply.path("data").path("recovered").path("state").asBoolean(),
-                        "gateway A's history, read from Kafka, holds everything after " + lastSeen + ": " + reply);
+                        "gateway A reads what its memory no longer holds, after " + lastSeen + ", back from Kafka: " + reply);
                 List<Long> resumed = new ArrayList<>();
                 for (JsonNode message : client.collect("state", MISSED + 5, WAIT)) {
                     assertEquals("t1", message.path("table_id").asText());
