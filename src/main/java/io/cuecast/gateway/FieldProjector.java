@@ -88,6 +88,11 @@ final class FieldProjector {
             return byShape.computeIfAbsent(shape, this::encode);
         }
 
+        /** The message's sequence; 0 for one without. */
+        long sequence() {
+            return envelope().path("sequence").asLong();
+        }
+
         /** What a client with this filter gets of the message, or empty when it does not meet the conditions. */
         Optional<EncodedMessage> filtered(StreamFilter filter) {
             return meets(filter.conditionsOrNone()) ? Optional.of(select(filter.shape())) : Optional.empty();

@@ -239,10 +239,24 @@ final class ProtocolHandler {
             // apply; max_fps does not, since every replayed message is one the client asked to recover.
             plan.messages().forEach((target, messages) -> {
                 StreamFilter filter = request.filters().getOrDefault(target.stream(), StreamFilter.NONE);
-                messages.forEach(message -> projector.of(message).filtered(filter).ifPresent(session::send));
+                messages.forEach(message -> replay(session, target, projector.of(message), filter));
             });
             request.streams().forEach(stream -> request.tables()
                     .forEach(table -> publisher.prime(new TableStream(table, stream))));
+        });
+    }
+
+    /**
+     * A replayed message of a stream that needs acks awaits this client's ack like a live one: the
+     * gateway the client is connected to now owns its redelivery, wherever it was first sent.
+     */
+    private void replay(ClientSession session, TableStream target, FieldProjector.Projections message,
+                        StreamFilter filter) {
+        message.filtered(filter).ifPresent(sent -> {
+            if (acks.settings().requiresAck(target.stream())) {
+                acks.awaitFrom(List.of(session), target, message.sequence(), sent, Timestamps.now(clock));
+            }
+            session.send(sent);
         });
     }
 

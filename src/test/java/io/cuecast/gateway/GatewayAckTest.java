@@ -117,6 +117,29 @@ class GatewayAckTest {
     }
 
     @Test
+    void alertsReplayedOnResumeAwaitTheAckOfTheClientThatResumed() {
+        client.request("{'type':'subscribe','data':{'streams':['alert']}}");
+        long first = publishAlert("one");
+        long second = publishAlert("two");
+        long third = publishAlert("three");
+        client.request("{'type':'ack','data':{'stream':'alert','sequence':" + first + "}}");
+        gateway.disconnect(client.key);
+        TestClient back = new TestClient(gateway, "back");
+
+        back.firstReplyTo("{'type':'subscribe','data':{'streams':['alert'],'resume':{'alert':" + first + "}}}");
+
+        assertEquals(List.of(second, third), back.sequences("alert"), "resumed from the last one it acked");
+        assertEquals(2, gateway.pendingAcks(back.session));
+        JsonNode acked = back.request("{'type':'ack','data':{'stream':'alert','sequence':" + second + "}}");
+        assertEquals(List.of(second), longs(acked.at("/data/sequences")));
+        sweepAfter(TIMEOUT);
+        List<JsonNode> alerts = back.ofType("alert");
+        assertEquals(3, alerts.size(), "the unacknowledged replay is sent again");
+        assertEquals(third, alerts.get(2).path("sequence").asLong());
+        assertTrue(alerts.get(2).path("redelivered").asBoolean(), alerts.get(2).toString());
+    }
+
+    @Test
     void aClientTheServerClosesHandsItsUnacknowledgedAlertsToTheDeadLettersToo() {
         client.request("{'type':'subscribe','data':{'streams':['alert']}}");
         long sequence = publishAlert("one");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +76,21 @@ class ClusterFailoverIT {
         return client;
     }
 
+    private static final String ALERTS_OF_T1 =
+            "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"alert\"],\"tables\":[\"t1\"]%s}}";
+    private static final String ACK = "{\"type\":\"ack\",\"data\":{\"stream\":\"alert\",\"table_id\":\"t1\",\"sequence\":%d}}";
+
+    /** An operator's alert for table t1, sent to its vision node; returns its sequence, as the client got it. */
+    private long alertFromVisionA(WsClient client, String message) throws Exception {
+        RunningJar visionA = nodes.get(0);
+        int status = JsonHttp.onPort(visionA.port).post("/api/v1/websocket/broadcast/alert?level=warning&table_id=t1&message="
+                + URLEncoder.encode(message, StandardCharsets.UTF_8), null).status();
+        assertEquals(200, status, "the alert was accepted");
+        return client.nextMatching(m -> m.path("type").asText().equals("alert")
+                && m.path("data").path("message").asText().equals(message), WAIT, "the alert '" + message + "'")
+                .path("sequence").asLong();
+    }
+
     private static boolean stateOf(JsonNode message, String table) {
         return message.path("type").asText().equals("state") && message.path("table_id").asText().equals(table);
     }
@@ -91,6 +108,14 @@ class ClusterFailoverIT {
             for (RunningJar node : nodes) {
                 node.awaitHealth();
             }
+
+            // An alert the client acks on gateway B, and one it has not acked yet when B dies.
+            WsClient alerts = subscribed(gatewayB, ALERTS_OF_T1.formatted(""));
+            alerts.nextOfType("subscribed", WAIT);
+            long acked = alertFromVisionA(alerts, "acked on gateway B");
+            alerts.send(ACK.formatted(acked));
+            alerts.nextOfType("acked", WAIT);
+            long unacked = alertFromVisionA(alerts, "unacked when gateway B died");
 
             long lastSeen;
             try (WsClient client = subscribed(gatewayB, "{\"type\":\"subscribe\",\"data\":{\"streams\":[\"state\"]}}")) {
@@ -129,6 +154,26 @@ class ClusterFailoverIT {
                 assertEquals(lastSeen + 1, resumed.get(0), "the first message after the last one seen on gateway B");
                 assertConsecutive(resumed, "replayed, then live, on gateway A");
             }
+            alerts.close();
+
+            // Resumed from the last alert it acked: the unacked one comes again with its own sequence,
+            // and gateway A, the client's gateway now, awaits its ack.
+            try (WsClient resumed = subscribed(gatewayA, ALERTS_OF_T1.formatted(",\"resume\":{\"alert\":" + acked + "}"))) {
+                JsonNode reply = resumed.nextOfType("subscribed", WAIT);
+                assertTrue(reply.path("data").path("recovered").path("alert").asBoolean(), reply.toString());
+                JsonNode again = resumed.nextOfType("alert", WAIT);
+                assertEquals(unacked, again.path("sequence").asLong(), again.toString());
+                assertEquals("unacked when gateway B died", again.path("data").path("message").asText());
+                resumed.send("{\"type\":\"get_status\"}");
+                assertEquals(1, resumed.nextOfType("status", WAIT).path("data").path("pending_acks").asInt());
+                resumed.send(ACK.formatted(unacked));
+                JsonNode settled = resumed.nextOfType("acked", WAIT);
+                assertEquals(0, settled.path("data").path("pending").asInt(), settled.toString());
+                assertEquals(List.of(), resumed.drain().stream().filter(m -> m.path("type").asText().equals("alert"))
+                        .toList(), "each alert once: nothing sent again as new");
+            }
+            JsonNode deadLetters = JsonHttp.onPort(gatewayA.port).get("/api/v1/dead-letters").body();
+            assertEquals(0, deadLetters.path("dead_letters").size(), deadLetters.toString());
         } finally {
             for (RunningJar node : nodes) {
                 node.kill();
