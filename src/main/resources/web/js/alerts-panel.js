@@ -38,7 +38,7 @@ export class AlertsPanel {
     for (const sequence of reply.sequences ?? []) this.settle(`${reply.table_id}:${sequence}`, "acknowledged");
   }
 
-  /** An alert replayed after a resume needs no ack: the server says so, and the button goes. */
+  /** An ack the server refuses (an alert it gave up on, say) will never settle: the button goes. */
   refused(error) {
     if (error.request_type === "ack" && this.lastAsked) this.settle(this.lastAsked, "nothing to acknowledge");
   }

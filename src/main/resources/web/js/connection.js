@@ -7,6 +7,8 @@ import { withToken } from "./api.js";
 const PING_EVERY_MS = 5000;
 const STATUS_EVERY_MS = 5000;
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+// The streams whose messages the page acks (the server's default cuecast.gateway.ack.streams).
+const ACKED_STREAMS = new Set(["alert"]);
 
 export class CuecastConnection extends EventTarget {
   /** subscriptions: stream name -> filter object (or null for none). */
@@ -14,6 +16,8 @@ export class CuecastConnection extends EventTarget {
     super();
     this.subscriptions = new Map(Object.entries(subscriptions));
     this.lastSequences = new Map(); // stream -> Map(table -> sequence)
+    this.unacked = new Map(); // "stream:table" -> Set(sequence) received and not acked yet
+    this.lastAckAsked = null; // {stream, tableId, sequence}
     this.rates = new StreamRates();
     this.status = "connecting";
     this.clientId = null;
@@ -80,8 +84,13 @@ export class CuecastConnection extends EventTarget {
         return this.emit("health");
       case "error":
         this.lastError = message.data;
+        // a refused ack (given up on, say) will never settle: stop resuming from before it
+        if (message.data.request_type === "ack" && this.lastAckAsked) this.settled(this.lastAckAsked);
         return this.emit("protocol-error", message.data);
       case "acked":
+        for (const sequence of message.data.sequences ?? []) {
+          this.settled({ stream: message.data.stream, tableId: message.data.table_id, sequence });
+        }
         return this.emit("acked", message.data);
       case "unsubscribed":
         return;
@@ -100,19 +109,26 @@ export class CuecastConnection extends EventTarget {
     if (this.subscriptions.size === 0) this.setStatus("online");
     // sequences of another run mean nothing: then start afresh
     this.subscribeAll(sameRun ? this.resumePositions() : {});
-    if (!sameRun) this.lastSequences.clear();
+    if (!sameRun) {
+      this.lastSequences.clear();
+      this.unacked.clear();
+    }
     this.startTimers();
   }
 
   /**
    * Per stream and table, the last sequence received; 0 for one that sent nothing yet, so that
-   * what it published while the page was away comes too.
+   * what it published while the page was away comes too. Where messages still await the page's
+   * ack, just before the oldest of them: the new connection sends them again and awaits their acks.
    */
   resumePositions() {
     const resume = {};
     for (const stream of this.subscriptions.keys()) {
       const received = this.lastSequences.get(stream) ?? new Map();
-      resume[stream] = Object.fromEntries(this.tables.map((table) => [table, received.get(table) ?? 0]));
+      resume[stream] = Object.fromEntries(this.tables.map((table) => {
+        const unacked = this.unacked.get(`${stream}:${table}`);
+        return [table, unacked?.size ? Math.min(...unacked) - 1 : received.get(table) ?? 0];
+      }));
     }
     return resume;
   }
@@ -139,6 +155,10 @@ export class CuecastConnection extends EventTarget {
     const table = message.table_id ?? "main";
     // a redelivered alert may come after later ones: the position only moves forward
     tables.set(table, Math.max(tables.get(table) ?? 0, message.sequence));
+    if (ACKED_STREAMS.has(message.type)) {
+      const key = `${message.type}:${table}`;
+      this.unacked.set(key, (this.unacked.get(key) ?? new Set()).add(message.sequence));
+    }
     this.rates.count(message.type);
     this.emit("message", message);
   }
@@ -156,7 +176,12 @@ export class CuecastConnection extends EventTarget {
   }
 
   ack(stream, tableId, sequence) {
+    this.lastAckAsked = { stream, tableId, sequence };
     this.send("ack", { stream, table_id: tableId, sequence });
+  }
+
+  settled({ stream, tableId, sequence }) {
+    this.unacked.get(`${stream}:${tableId}`)?.delete(sequence);
   }
 
   startTimers() {

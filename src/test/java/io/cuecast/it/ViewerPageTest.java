@@ -128,21 +128,32 @@ class ViewerPageTest extends AgainstCuecastInChromium {
     @Test
     void anAlertsAcknowledgeButtonSendsTheAckTheServerRecords() throws Exception {
         String clientId = (String) browser.script("return window.cuecast.connection.clientId");
+        // Other tests' alerts may still await the page's ack: count from what is pending now.
+        int before = pendingAcks(clientId);
         assertEquals(200, http.post("/api/v1/websocket/broadcast/alert?level=warning&code=CHALK&message="
                 + URLEncoder.encode("chalk the cue", StandardCharsets.UTF_8), null).status());
         WebElement alert = Await.until(() -> browser.driver().findElements(By.xpath("//li[contains(., 'chalk the cue')]")),
                 found -> !found.isEmpty(), WAIT, "the alert on the page").get(0);
-        assertEquals(1, http.get("/api/v1/websocket/connections/" + clientId).body().path("pending_acks").asInt(),
-                "the server awaits the page's ack");
+        assertEquals(before + 1, pendingAcks(clientId), "the server awaits the page's ack");
         alert.findElement(By.cssSelector("button.ack")).click();
-        Await.until(() -> http.get("/api/v1/websocket/connections/" + clientId).body().path("pending_acks").asInt(),
-                pending -> pending == 0, WAIT, "the ack reaching the server");
+        Await.until(() -> pendingAcks(clientId), pending -> pending == before, WAIT, "the ack reaching the server");
         Await.until(alert::getText, text -> text.contains("acknowledged"), WAIT, "the alert marked acknowledged");
+    }
+
+    private int pendingAcks(String clientId) throws Exception {
+        return http.get("/api/v1/websocket/connections/" + clientId).body().path("pending_acks").asInt();
+    }
+
+    private static WebElement alertSaying(String text) throws Exception {
+        return Await.until(() -> browser.driver().findElements(By.xpath("//li[contains(., '" + text + "')]")),
+                found -> !found.isEmpty(), WAIT, "the alert '" + text + "' on the page").get(0);
     }
 
     @Test
     void aKilledConnectionShowsOfflineAndTheReconnectResumesWhatWasMissed() throws Exception {
         String clientId = (String) browser.script("return window.cuecast.connection.clientId");
+        http.post("/api/v1/websocket/broadcast/alert?level=info&message=not+acked+before+the+drop", null);
+        alertSaying("not acked before the drop");
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
         browser.driver().setNetworkConditions(offline);
@@ -157,8 +168,7 @@ class ViewerPageTest extends AgainstCuecastInChromium {
         }
         Await.until(() -> browser.script("return window.cuecast.connection.status"), "online"::equals, WAIT, "back online");
         assertNotEquals(clientId, browser.script("return window.cuecast.connection.clientId"), "a new connection");
-        Await.until(() -> browser.driver().findElements(By.xpath("//li[contains(., 'sent while offline')]")),
-                found -> !found.isEmpty(), WAIT, "the alert published while offline, recovered by the resume");
+        alertSaying("sent while offline");
         JsonNode health = JSON.valueToTree(browser.script("return window.cuecast.connection.lastResume.recovered"));
         assertTrue(health.path("alert").path("main").asBoolean(), "the alert stream recovered everything: " + health);
         assertEquals("online", browser.driver().findElement(By.id("connection-status")).getText());
@@ -166,6 +176,11 @@ class ViewerPageTest extends AgainstCuecastInChromium {
         Await.until(() -> String.valueOf(browser.script(
                         "return document.querySelector('[data-field=last-resume]')?.textContent ?? ''")),
                 text -> text.contains("alert: recovered all"), WAIT, "the health panel telling the resume recovered all");
+        // The page resumed from before the alert it had not acked, so the new connection awaits its ack.
+        WebElement unacked = alertSaying("not acked before the drop");
+        unacked.findElement(By.cssSelector("button.ack")).click();
+        Await.until(unacked::getText, text -> text.contains("acknowledged") && !text.contains("nothing"), WAIT,
+                "the ack of an alert from before the drop, taken by the new connection");
     }
 
     @Test
