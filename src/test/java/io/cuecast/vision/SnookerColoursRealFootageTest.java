@@ -3,8 +3,6 @@ package io.cuecast.vision;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cuecast.camera.Frame;
 import io.cuecast.camera.OpenCvNatives;
 import io.cuecast.table.BallType;
@@ -48,7 +46,6 @@ class SnookerColoursRealFootageTest {
     @Test
     void bernFramesHoldTheSnookerSet() throws IOException {
         assumeTrue(Files.isDirectory(DIR), "real footage not found at " + DIR + ": skipped");
-        JsonNode cases = new ObjectMapper().readTree(DIR.resolve("testcases.json").toFile()).path("cases");
         Map<BallType, Integer> found = new EnumMap<>(BallType.class);
         Map<BallType, Double> lowestConfidence = new EnumMap<>(BallType.class);
         int balls = 0;
@@ -56,14 +53,10 @@ class SnookerColoursRealFootageTest {
         int framesExact = 0;
         int frames = 0;
         List<String> lines = new ArrayList<>();
-        for (JsonNode testcase : cases) {
-            String name = Path.of(testcase.path("image").asText()).getFileName().toString();
-            if (!Files.exists(DIR.resolve(name))) {
-                continue;
-            }
-            List<Point> labels = new ArrayList<>();
-            testcase.path("balls").forEach(b -> labels.add(new Point(b.path("pixelX").asDouble(), b.path("pixelY").asDouble())));
-            Mat image = Footage.read(DIR.resolve(name));
+        for (Bern.LabelledFrame labelled : Bern.labelledFrames(DIR)) {
+            String name = labelled.name();
+            List<Point> labels = labelled.centres();
+            Mat image = Footage.read(labelled.file());
             try {
                 Detection detection = new VisionPipeline(Bern.SNOOKER, 150).detect(new Frame(1, 0, image));
                 assertTrue(detection.tableFound(), "the table of " + name + " is found");
