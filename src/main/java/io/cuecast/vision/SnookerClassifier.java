@@ -24,8 +24,8 @@ import java.util.Map;
  * than {@link #MIN_PROBABILITY} of its probability, or that is far from every colour, is unknown.
  *
  * <p>The prototypes are the balls' colours as the Bern overhead rig's camera saw them (issue 5,
- * bench/RESULTS.md), where red's hue reads 176 and blue is nearly cyan; the spreads are wide
- * enough that red, yellow, green and blue are told on their hue alone under other lights.
+ * bench/RESULTS.md), where the reds' hue reads about 176 and blue is nearly cyan. That is the only
+ * snooker footage measured: another camera may need other prototypes, red's excepted.
  */
 final class SnookerClassifier implements FrameClassifier {
     /** Red's hue where too few reds are left to place it (OpenCV scale, 0-179). */
@@ -57,7 +57,7 @@ final class SnookerClassifier implements FrameClassifier {
             new Prototype(BallType.RED, 0, 4, 230, 30, 200, 60, true),
             new Prototype(BallType.YELLOW, 24, 5, 235, 35, 245, 40, false),
             new Prototype(BallType.GREEN, 82, 7, 210, 40, 135, 40, false),
-            // Brown is red turned toward yellow, less saturated (Bern: 5-9 hue steps from the reds).
+            // Brown is red turned toward yellow, less saturated (Bern: 6-9 hue steps from the reds' mean).
             new Prototype(BallType.BROWN, 8, 3, 185, 30, 185, 50, true),
             new Prototype(BallType.BLUE, 104, 7, 245, 35, 190, 45, false),
             // Pink is red's hue, pale: half red's saturation, and bright.
