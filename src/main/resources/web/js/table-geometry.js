@@ -27,11 +27,18 @@ export function pockets(table) {
 
 const COLOURS = ["#f4f1e8", "#f2c200", "#1b4fc4", "#d7261e", "#5b2a86", "#f07a16", "#138a3c", "#7a1d1d", "#111111"];
 
-/** A ball's colour: its number's pool colour (9-15 share 1-7's), else by type. */
+/** Snooker's balls are their type's colour. */
+const SNOOKER_COLOURS = {
+  white: COLOURS[0], red: "#c8102e", yellow: COLOURS[1], green: "#138a3c", brown: "#7b4a26",
+  blue: COLOURS[2], pink: "#f49ac1", black: COLOURS[8],
+};
+
+/** A ball's colour: its number's pool colour (9-15 share 1-7's), else by type (pool's or snooker's). */
 export function ballColour(ball) {
   const n = ball.number;
   if (Number.isInteger(n) && n >= 0 && n <= 15) return COLOURS[n > 8 ? n - 8 : n];
-  return { cue: COLOURS[0], eight: COLOURS[8], solid: "#d7261e", stripe: "#1b4fc4" }[ball.type] ?? "#9a9a9a";
+  return { cue: COLOURS[0], eight: COLOURS[8], solid: "#d7261e", stripe: "#1b4fc4", ...SNOOKER_COLOURS }[ball.type]
+    ?? "#9a9a9a";
 }
 
 export function ballLabel(ball) {

@@ -53,7 +53,7 @@ public record EventPhysicsSettings(double ballMassKg, double ballRadiusMm, doubl
 
     /** The defaults for a table size: snooker's for the snooker table, pool's otherwise. */
     public static EventPhysicsSettings defaultsFor(TableSpec table) {
-        return table.name().contains("snooker") ? SNOOKER : POOL;
+        return table.isSnooker() ? SNOOKER : POOL;
     }
 
     /**

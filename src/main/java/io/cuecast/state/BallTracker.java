@@ -223,7 +223,7 @@ public final class BallTracker {
         for (int i = 0; i < n; i++) {
             Track track = tracks.get(i);
             kicked[i] = track.moving() || track.exposedUntilUs() >= now
-                    || track.votedType() == BallType.CUE || track.votedType() == BallType.UNKNOWN;
+                    || track.votedType().isCueBall() || track.votedType() == BallType.UNKNOWN;
             for (int k = 0; k < n && !track.moving(); k++) {
                 if (tracks.get(k).moving() && tracks.get(k).pathMissMm(track.xMm(), track.yMm()) <= reach) {
                     kicked[i] = true;

@@ -1,6 +1,5 @@
 package io.cuecast.state;
 
-import io.cuecast.table.BallType;
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.CueDetection;
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ public final class EventDetector {
 
     private void startShot(TableState state, List<TrackedBall> moving, Emitter emit) {
         // The struck ball: the cue ball if it is among the movers, else the fastest.
-        TrackedBall struck = moving.stream().filter(b -> b.type() == BallType.CUE).findFirst()
+        TrackedBall struck = moving.stream().filter(b -> b.type().isCueBall()).findFirst()
                 .orElseGet(() -> moving.stream().max((a, b) -> Double.compare(a.speedMmPerS(), b.speedMmPerS())).orElseThrow());
         shot = new Shot(struck.id(), state.capturedAtUs(), state.frameSequence());
         if (rackAwaitingBreak) {

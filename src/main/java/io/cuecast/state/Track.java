@@ -258,14 +258,17 @@ final class Track {
                 moving, kicked, shownConfidence, missedFrames);
     }
 
-    /** A number only stands when it belongs to the winning type (3 is never a stripe). */
+    /**
+     * A number only stands when it belongs to the winning type (3 is never a stripe). Snooker's
+     * balls carry none: their colour is their identity.
+     */
     static boolean agrees(BallType type, int number) {
         return switch (type) {
             case CUE -> number == 0;
             case EIGHT -> number == 8;
             case SOLID -> number >= 1 && number <= 7;
             case STRIPE -> number >= 9 && number <= 15;
-            case UNKNOWN -> false;
+            default -> false;
         };
     }
 }

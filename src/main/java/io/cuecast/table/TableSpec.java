@@ -41,6 +41,11 @@ public record TableSpec(String name, double lengthMm, double widthMm, double bal
         return spec;
     }
 
+    /** Whether snooker is played on it (its balls are snooker's colours): a size named "...snooker". */
+    public boolean isSnooker() {
+        return name.contains("snooker");
+    }
+
     public double ballRadiusMm() {
         return ballDiameterMm / 2;
     }

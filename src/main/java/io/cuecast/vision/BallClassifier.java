@@ -3,7 +3,7 @@ package io.cuecast.vision;
 import io.cuecast.table.BallType;
 
 /**
- * Tells a ball's type and number from the pixels of its disc.
+ * Tells a pool ball's type and number from the pixels of its disc (snooker's: {@link SnookerClassifier}).
  *
  * <p>Each pixel is white (low saturation, bright), black (dark) or coloured. A cue ball is nearly
  * all white, an eight nearly all black, a stripe shows much white beside its colour, a solid little.
@@ -33,19 +33,15 @@ public final class BallClassifier {
     /** Red and maroon share a hue: maroon's coloured pixels are darker than this. */
     private static final int MAROON_MAX_VALUE = 150;
 
-    /** A classification and how far it sits inside its class, 0..1. */
-    public record Result(BallType type, Integer number, double confidence) {
-    }
-
     /**
      * Classifies from HSV pixels (OpenCV scale: hue 0-179) taken from the inner disc of one ball.
      *
      * @param hsv packed H,S,V triples
      */
-    public Result classify(byte[] hsv) {
+    public Classification classify(byte[] hsv) {
         int count = hsv.length / 3;
         if (count == 0) {
-            return new Result(BallType.UNKNOWN, null, 0);
+            return new Classification(BallType.UNKNOWN, null, 0);
         }
         int white = 0;
         int black = 0;
@@ -73,20 +69,20 @@ public final class BallClassifier {
         double blackShare = (double) black / count;
         double colourShare = (double) coloured / count;
         if (whiteShare >= 0.6 && colourShare < CUE_MAX_COLOUR) {
-            return new Result(BallType.CUE, 0, clamp(1 - colourShare / CUE_MAX_COLOUR));
+            return new Classification(BallType.CUE, 0, clamp(1 - colourShare / CUE_MAX_COLOUR));
         }
         if (blackShare >= 0.45 && colourShare < 0.25) {
-            return new Result(BallType.EIGHT, 8, clamp((blackShare - 0.35) / 0.4));
+            return new Classification(BallType.EIGHT, 8, clamp((blackShare - 0.35) / 0.4));
         }
         if (colourShare < CUE_MAX_COLOUR) {
-            return new Result(BallType.UNKNOWN, null, 0.2);
+            return new Classification(BallType.UNKNOWN, null, 0.2);
         }
         double hue = (Math.atan2(sinSum, cosSum) * 90 / Math.PI + 180) % 180;
         int suit = suitOf(hue, (double) valueSum / coloured);
         boolean stripe = whiteShare >= STRIPE_MIN_WHITE;
         BallType type = stripe ? BallType.STRIPE : BallType.SOLID;
         double margin = stripe ? (whiteShare - STRIPE_MIN_WHITE) / 0.25 : (STRIPE_MIN_WHITE - whiteShare) / 0.15;
-        return new Result(type, stripe ? suit + 8 : suit, clamp(0.5 + 0.5 * margin));
+        return new Classification(type, stripe ? suit + 8 : suit, clamp(0.5 + 0.5 * margin));
     }
 
     /** The solid number (1-7) whose colour has this hue (OpenCV scale, 0-179) and brightness. */

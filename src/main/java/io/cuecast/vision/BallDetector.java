@@ -22,7 +22,7 @@ import org.opencv.imgproc.Imgproc;
  * mask peaks at the centre of every round blob, at about the ball radius, even where balls touch
  * (the saddle between two touching balls is lower than either centre). Peaks much thinner than a
  * ball (a cue) or much fatter (a hand) are rejected; the rest are refined to sub-pixel centres and
- * classified by {@link BallClassifier}.
+ * classified together by the table's {@link FrameClassifier}.
  */
 public final class BallDetector {
     private static final double MIN_PEAK = 0.6;
@@ -39,7 +39,7 @@ public final class BallDetector {
     private static final double TOUCHING_MIN_RADII = 1.7;
     private static final double TOUCHING_MAX_RADII = 2.4;
 
-    private final BallClassifier classifier = new BallClassifier();
+    private final FrameClassifier classifier;
     private TableView maskedView;
     /** The cloth polygon: where a ball's centre can be. */
     private Mat tableArea = new Mat();
@@ -48,6 +48,10 @@ public final class BallDetector {
     private Rect roi;
     private double minRadius;
     private double maxRadius;
+
+    BallDetector(TableSpec table) {
+        this.classifier = FrameClassifier.forTable(table);
+    }
 
     public List<BallDetection> detect(Mat bgr, TableView view, ClothModel cloth) {
         prepareFor(view, bgr.size());
@@ -78,15 +82,15 @@ public final class BallDetector {
                     round.add(circle);
                 }
             }
-            List<BallDetection> balls = new ArrayList<>(round.size());
+            List<Candidate> candidates = new ArrayList<>(round.size());
             for (Point centre : round) {
                 double radius = radiusAt(view, centre);
                 double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), centre, radius, round);
                 if (ringCloth >= MIN_RING_CLOTH) {
-                    balls.add(describe(bgr, view, new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
+                    candidates.add(new Candidate(new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
                 }
             }
-            return balls;
+            return describe(bgr, view, candidates);
         } finally {
             region.release();
             lab.release();
@@ -331,20 +335,32 @@ public final class BallDetector {
         return false;
     }
 
+    /** A ball found, not yet classified: its centre in the image, its radius and its ring's cloth share. */
+    private record Candidate(Point centre, double radius, double ringCloth) {
+    }
+
     /**
-     * The confidence is the type's, scaled by how much cloth rings the candidate: a ball in the
-     * open ranks above one in a pocket's jaws, and both above most of what is not a ball.
+     * The candidates classified together. The confidence is the type's, scaled by how much cloth
+     * rings the candidate: a ball in the open ranks above one in a pocket's jaws, and both above most
+     * of what is not a ball.
      */
-    private BallDetection describe(Mat bgr, TableView view, Point centre, double radius, double ringCloth) {
-        BallClassifier.Result kind = classifier.classify(innerDiscHsv(bgr, centre, radius));
-        Point onTable = view.toTable(centre.x, centre.y);
-        double ballness = Math.min(1, ringCloth / 0.8);
-        return new BallDetection(centre.x, centre.y, onTable.x, onTable.y, radius,
-                kind.type(), kind.number(), kind.confidence() * ballness);
+    private List<BallDetection> describe(Mat bgr, TableView view, List<Candidate> candidates) {
+        List<Classification> kinds = classifier.classify(
+                candidates.stream().map(c -> innerDiscHsv(bgr, c.centre(), c.radius())).toList());
+        List<BallDetection> balls = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            Classification kind = kinds.get(i);
+            Point onTable = view.toTable(c.centre().x, c.centre().y);
+            double ballness = Math.min(1, c.ringCloth() / 0.8);
+            balls.add(new BallDetection(c.centre().x, c.centre().y, onTable.x, onTable.y, c.radius(),
+                    kind.type(), kind.number(), kind.confidence() * ballness));
+        }
+        return balls;
     }
 
     /** HSV pixels within 0.85 radius of the centre, packed as H,S,V triples. */
-    private byte[] innerDiscHsv(Mat bgr, Point centre, double radius) {
+    static byte[] innerDiscHsv(Mat bgr, Point centre, double radius) {
         int r = (int) Math.ceil(radius);
         Rect box = new Rect(new Point(Math.max(0, centre.x - r), Math.max(0, centre.y - r)),
                 new Point(Math.min(bgr.cols(), centre.x + r + 1), Math.min(bgr.rows(), centre.y + r + 1)));

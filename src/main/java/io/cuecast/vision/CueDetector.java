@@ -1,6 +1,5 @@
 package io.cuecast.vision;
 
-import io.cuecast.table.BallType;
 import io.cuecast.vision.Pieces.Line;
 import io.cuecast.table.TableSpec;
 import java.util.ArrayList;
@@ -310,7 +309,7 @@ public final class CueDetector {
         for (BallDetection ball : balls) {
             double x = (ball.px() - roi.x + 0.5) * scale - 0.5;
             double y = (ball.py() - roi.y + 0.5) * scale - 0.5;
-            if (ball.type() != BallType.CUE || depthAt(x, y) > reach) {
+            if (!ball.type().isCueBall() || depthAt(x, y) > reach) {
                 continue;
             }
             double beyondBall = (view.ballRadiusPx() + 1) * scale;
@@ -390,7 +389,7 @@ public final class CueDetector {
         BallDetection nearestCueBall = null;
         double nearest = Double.MAX_VALUE;
         for (BallDetection ball : balls) {
-            if (ball.type() != BallType.CUE) {
+            if (!ball.type().isCueBall()) {
                 continue;
             }
             double toLine = stick.distanceTo((ball.px() - roi.x + 0.5) * scale - 0.5, (ball.py() - roi.y + 0.5) * scale - 0.5)

@@ -48,7 +48,7 @@ public final class VisionPipeline {
             throw new IllegalArgumentException("tableRefreshFrames must be at least 1");
         }
         OpenCvNatives.load();
-        this.detector = new BallDetector();
+        this.detector = new BallDetector(spec);
         this.cueDetector = new CueDetector();
         this.locator = new TableLocator(spec);
         this.tableRefreshFrames = tableRefreshFrames;

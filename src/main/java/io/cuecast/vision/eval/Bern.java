@@ -60,26 +60,40 @@ public final class Bern {
         }
     }
 
-    /**
-     * Detects and scores the frames of {@code dir} (the {@code without_halo} folder) named in its
-     * {@code testcases.json}; empty when none of them is there.
-     */
-    public static Optional<Result> measure(Path dir, Optional<Path> pictures) throws IOException {
+    /** A labelled frame: its file (in the {@code without_halo} folder) and its balls' centres in pixels. */
+    public record LabelledFrame(Path file, List<Point> centres) {
+        public String name() {
+            return file.getFileName().toString();
+        }
+    }
+
+    /** The frames of {@code dir} (the {@code without_halo} folder) its {@code testcases.json} labels, those that are there. */
+    public static List<LabelledFrame> labelledFrames(Path dir) throws IOException {
         JsonNode cases = new ObjectMapper().readTree(dir.resolve("testcases.json").toFile()).path("cases");
+        List<LabelledFrame> frames = new ArrayList<>();
+        for (JsonNode testcase : cases) {
+            // The JSON names each image by its path in the thesis's repository: keep the file name.
+            Path file = dir.resolve(Path.of(testcase.path("image").asText()).getFileName().toString());
+            if (Files.exists(file)) {
+                List<Point> centres = new ArrayList<>();
+                testcase.path("balls").forEach(b -> centres.add(new Point(b.path("pixelX").asDouble(), b.path("pixelY").asDouble())));
+                frames.add(new LabelledFrame(file, centres));
+            }
+        }
+        return frames;
+    }
+
+    /** Detects and scores the labelled frames of {@code dir}; empty when none of them is there. */
+    public static Optional<Result> measure(Path dir, Optional<Path> pictures) throws IOException {
         List<CentreScoring.Pairing> strict = new ArrayList<>();
         List<CentreScoring.Pairing> loose = new ArrayList<>();
         int frames = 0;
         int tablesFound = 0;
         double scaleSum = 0;
-        for (JsonNode testcase : cases) {
-            // The JSON names each image by its path in the thesis's repository: keep the file name.
-            String name = Path.of(testcase.path("image").asText()).getFileName().toString();
-            if (!Files.exists(dir.resolve(name))) {
-                continue;
-            }
-            List<Point> labels = new ArrayList<>();
-            testcase.path("balls").forEach(b -> labels.add(new Point(b.path("pixelX").asDouble(), b.path("pixelY").asDouble())));
-            Mat image = Footage.read(dir.resolve(name));
+        for (LabelledFrame labelled : labelledFrames(dir)) {
+            String name = labelled.name();
+            List<Point> labels = labelled.centres();
+            Mat image = Footage.read(labelled.file());
             try {
                 Detection detection = new VisionPipeline(SNOOKER, 150).detect(new Frame(1, 0, image));
                 List<Point> centres = detection.balls().stream().map(b -> new Point(b.px(), b.py())).toList();

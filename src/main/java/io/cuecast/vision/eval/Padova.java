@@ -111,14 +111,14 @@ public final class Padova {
                 .toList();
     }
 
-    /** The benchmark's class numbers; 0 for a detection the classifier could not name. */
+    /** The benchmark's class numbers; 0 for a detection the classifier could not name (or a snooker colour). */
     static int classOf(BallType type) {
         return switch (type) {
             case CUE -> 1;
             case EIGHT -> 2;
             case SOLID -> 3;
             case STRIPE -> 4;
-            case UNKNOWN -> 0;
+            default -> 0;
         };
     }
 

@@ -229,9 +229,36 @@ class DetectCommandTest {
         assertFalse(errors().contains("cuecast detect"), errors());
     }
 
+    @Test
+    void theSnookerTableSizeTypesTheBallsAsSnookerColours() throws Exception {
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        // The simulator paints pool's balls; on a snooker table they must come out in snooker's names.
+        GroundTruthFrame truth = writeSimulatedFrames(pictures, TableSpec.SNOOKER_12FT, 1, 1).values().iterator().next();
+        Path config = Files.writeString(dir.resolve("table.properties"), "cuecast.table.size = 12ft-snooker\n");
+
+        assertEquals(0, detect("--table-config", config.toString(), pictures.toString()), errors());
+
+        List<String> snooker = List.of("white", "red", "yellow", "green", "brown", "blue", "pink", "black", "unknown");
+        JsonNode balls = lines().get(0).get("balls");
+        assertTrue(balls.size() >= truth.balls().size() - 2, "the balls are found: " + balls);
+        List<String> whites = new ArrayList<>();
+        for (JsonNode ball : balls) {
+            assertTrue(snooker.contains(ball.get("type").asText()), "a snooker type: " + ball);
+            assertTrue(ball.get("number").isNull(), "a snooker ball has no number: " + ball);
+            if (ball.get("type").asText().equals("white")) {
+                whites.add(ball.toString());
+            }
+        }
+        assertEquals(1, whites.size(), "the cue ball, and only it, is the white: " + balls);
+    }
+
     /** Writes {@code count} simulator frames, {@code every} frames apart, as PNGs; their ground truth by file name. */
     private static Map<String, GroundTruthFrame> writeSimulatedFrames(Path folder, int count, int every) {
-        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(3);
+        return writeSimulatedFrames(folder, TableSpec.POOL_9FT, count, every);
+    }
+
+    private static Map<String, GroundTruthFrame> writeSimulatedFrames(Path folder, TableSpec table, int count, int every) {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(3).withTable(table);
         Map<String, GroundTruthFrame> truths = new HashMap<>();
         try (SimulatedCamera camera = new SimulatedCamera(settings, new FrameClock(settings.fps()))) {
             for (int n = 0; truths.size() < count; n++) {
