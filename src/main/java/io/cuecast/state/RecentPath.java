@@ -27,9 +27,11 @@ final class RecentPath {
     private static final double MISFIT_SIGMAS = 1.5;
     /**
      * The newest points alone, which the speed now rests on, must be this close too: a ball just hit
-     * moves off a long still or rolling history by a few points the average over all would hide.
+     * moves off a long still or rolling history by a few points the average over all would hide. So
+     * must the oldest: a cushion that the tracker did not tell from noise bends the path there, and a
+     * fit through both motions dates the ball's rest late.
      */
-    private static final double NEWEST_MISFIT_SIGMAS = 2;
+    private static final double END_MISFIT_SIGMAS = 2;
 
     /** Standard errors of the speed that must still leave it below the rest speed. */
     private static final double SLOW_SIGMAS = 1;
@@ -74,8 +76,9 @@ final class RecentPath {
             double[] fx = fit.x();
             double[] fy = fit.y();
             boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
-            if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
-                    && rmsMiss(fx, fy, latest, FEWEST_FOR_A_LINE, 0) <= NEWEST_MISFIT_SIGMAS * noiseMm) {
+            if (rolling && rmsMiss(fx, fy, latest, 0, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
+                    && rmsMiss(fx, fy, latest, 0, FEWEST_FOR_A_LINE, 0) <= END_MISFIT_SIGMAS * noiseMm
+                    && rmsMiss(fx, fy, latest, points - FEWEST_FOR_A_LINE, points, 0) <= END_MISFIT_SIGMAS * noiseMm) {
                 return slowSince(fit, latest, points, restSpeed, noiseMm);
             }
         }
@@ -122,19 +125,20 @@ final class RecentPath {
     }
 
     /**
-     * The root mean square distance of the newest points from the curve, per axis, over the degrees
-     * of freedom left once {@code parameters} per axis were fitted to them.
+     * The root mean square distance from the curve of the {@code from}-th to the {@code to}-th newest
+     * points (exclusive), per axis, over the degrees of freedom left once {@code parameters} per axis
+     * were fitted to them.
      */
-    private double rmsMiss(double[] fx, double[] fy, long latest, int points, int parameters) {
+    private double rmsMiss(double[] fx, double[] fy, long latest, int from, int to, int parameters) {
         double squares = 0;
-        for (int k = 0; k < points; k++) {
+        for (int k = from; k < to; k++) {
             int i = index(k);
             double tau = tau(i, latest);
             double dx = x[i] - (fx[0] + fx[1] * tau + fx[2] * tau * tau);
             double dy = y[i] - (fy[0] + fy[1] * tau + fy[2] * tau * tau);
             squares += dx * dx + dy * dy;
         }
-        return Math.sqrt(squares / (2 * (points - parameters)));
+        return Math.sqrt(squares / (2 * (to - from - parameters)));
     }
 
     /** The k-th newest point's index. */
