@@ -22,8 +22,9 @@ import java.util.Set;
  * rail a cushion. A shot starts when a ball moves on a table at rest and ends when all are at rest
  * again: told once they have stayed so for {@value #SETTLED_FRAMES} frames, and dated to the frame
  * in which the last of them came to rest, judged from its path. A rack is ten or more resting balls
- * packed together. The cue stick is over the table once seen in {@value #CUE_SEEN_FRAMES} frames in a row, and gone once unseen in {@value #CUE_GONE_FRAMES}
- * in a row, so that a detection that flickers (a stick over a busy patch of cloth) tells neither twice.
+ * packed together. The cue stick is over the table once seen in {@value #CUE_SEEN_FRAMES} frames in
+ * a row, and gone once unseen in {@value #CUE_GONE_FRAMES} in a row, so that a detection that
+ * flickers (a stick over a busy patch of cloth) tells neither twice.
  *
  * <p>Not thread-safe: fed by the single state-update stage.
  */

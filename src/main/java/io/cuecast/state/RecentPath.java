@@ -61,8 +61,9 @@ final class RecentPath {
     /**
      * Since when the ball is slower than {@code restSpeed}: empty unless it surely is now, else when
      * its speed fell below it, judged from the same fit (a ball is told slow only some points after it
-     * became so, and a cushion may slow it at once). Surely slower means its speed plus {@value #SLOW_SIGMAS} standard error, from a parabola through the
-     * newest points it explains within the noise as a rolling ball. After a kick the ball slides,
+     * became so, and a cushion may slow it at once). Surely slower means its speed plus
+     * {@value #SLOW_SIGMAS} standard error, from a parabola through the newest points it explains
+     * within the noise as a rolling ball, the oldest and newest of them too. After a kick the ball slides,
      * slowing twenty times faster than it rolls, and those first points would drag the speed down; a
      * fit through the few points since a kick is too uncertain to call a ball at rest that is not.
      * Fewer than {@value #FEWEST_POINTS} points get a line. Empty while no {@value #FEWEST_FOR_A_LINE}
@@ -78,7 +79,8 @@ final class RecentPath {
             boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
             if (rolling && rmsMiss(fx, fy, latest, 0, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
                     && rmsMiss(fx, fy, latest, 0, FEWEST_FOR_A_LINE, 0) <= END_MISFIT_SIGMAS * noiseMm
-                    && rmsMiss(fx, fy, latest, points - FEWEST_FOR_A_LINE, points, 0) <= END_MISFIT_SIGMAS * noiseMm) {
+                    && rmsMiss(fx, fy, latest, points - FEWEST_FOR_A_LINE, points, 0)
+                            <= END_MISFIT_SIGMAS * noiseMm) {
                 return slowSince(fit, latest, points, restSpeed, noiseMm);
             }
         }
