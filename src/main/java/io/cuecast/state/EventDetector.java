@@ -2,11 +2,14 @@ package io.cuecast.state;
 
 import io.cuecast.table.TableSpec;
 import io.cuecast.vision.CueDetection;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the tracker's states, frame by frame, into game events: shots starting and ending (with a
@@ -16,9 +19,11 @@ import java.util.Map;
  * <p>A collision or a cushion contact is a ball whose motion changed beyond what the tracker's
  * motion model explains ({@link TrackedBall#kicked()}): beside a moving ball it is a collision, at a
  * rail a cushion. A shot starts when a ball moves on a table at rest and ends when all are at rest
- * again. A rack is ten or more resting balls packed together. The cue stick is over the table once
- * seen in {@value #CUE_SEEN_FRAMES} frames in a row, and gone once unseen in {@value #CUE_GONE_FRAMES}
- * in a row, so that a detection that flickers (a stick over a busy patch of cloth) tells neither twice.
+ * again: told once they have stayed so for {@value #SETTLED_FRAMES} frames, and dated to the frame
+ * in which the last of them came to rest, judged from its path. A rack is ten or more resting balls
+ * packed together. The cue stick is over the table once seen in {@value #CUE_SEEN_FRAMES} frames in
+ * a row, and gone once unseen in {@value #CUE_GONE_FRAMES} in a row, so that a detection that
+ * flickers (a stick over a busy patch of cloth) tells neither twice.
  *
  * <p>Not thread-safe: fed by the single state-update stage.
  */
@@ -29,11 +34,21 @@ public final class EventDetector {
     static final int CUE_SEEN_FRAMES = 3;
     /** Frames in a row it must be missing before aiming counts as over: a stick is missed now and then. */
     static final int CUE_GONE_FRAMES = 6;
+    /**
+     * Frames every ball must stay at rest before the shot is over: a ball that a slow one touched
+     * last (at 60 mm/s, 2 mm a frame) shows its motion only once it is several noise deviations
+     * from where it lay.
+     */
+    static final int SETTLED_FRAMES = 5;
+    /** Frames whose number is kept by capture time: a ball's rest is dated this far back at most. */
+    private static final int DATED_FRAMES = RecentPath.CAPACITY + SETTLED_FRAMES;
 
     private final TableSpec table;
     private final double diameter;
     private final Map<String, Long> lastContactUs = new HashMap<>();
     private long lastFrameUs = -1;
+    /** Recent frames' {number, capture time}, oldest first. */
+    private final ArrayDeque<long[]> recentFrames = new ArrayDeque<>();
     private Shot shot;
     private boolean rackOnTable;
     private boolean rackAwaitingBreak;
@@ -51,6 +66,7 @@ public final class EventDetector {
     /** What happened in this frame, in the order it is best told. */
     public List<GameEvent> onFrame(TableState state) {
         List<GameEvent> events = new ArrayList<>();
+        remember(state);
         Emitter emit = (type, ids, details) -> events.add(new GameEvent(type, state.frameSequence(),
                 state.capturedAtUs(), ids, details));
         List<TrackedBall> moving = state.balls().stream().filter(TrackedBall::moving).toList();
@@ -78,8 +94,8 @@ public final class EventDetector {
             details.put("position", position(ball));
             emit.event("ball_restored", List.of(ball.id()), details);
         }
-        if (shot != null && moving.isEmpty()) {
-            endShot(state, emit);
+        if (shot != null && settled(state, moving)) {
+            events.add(endShot());
         }
         if (shot == null) {
             rack(state, emit);
@@ -214,7 +230,47 @@ public final class EventDetector {
         return last == null || nowUs - last > CONTACT_DEBOUNCE_US;
     }
 
-    private void endShot(TableState state, Emitter emit) {
+    private void remember(TableState state) {
+        if (recentFrames.size() == DATED_FRAMES) {
+            recentFrames.removeFirst();
+        }
+        recentFrames.addLast(new long[] {state.frameSequence(), state.capturedAtUs()});
+    }
+
+    /**
+     * Whether every ball has been at rest for {@value #SETTLED_FRAMES} frames; meanwhile notes when
+     * each ball that stopped came to rest (one that left the table stopped in the frame it left).
+     */
+    private boolean settled(TableState state, List<TrackedBall> moving) {
+        Map<Integer, TrackedBall> balls = new HashMap<>();
+        state.balls().forEach(ball -> balls.put(ball.id(), ball));
+        for (int id : shot.movingLastFrame) {
+            TrackedBall ball = balls.get(id);
+            if (ball == null) {
+                shot.lastRestUs = Math.max(shot.lastRestUs, state.capturedAtUs());
+            } else if (!ball.moving()) {
+                shot.lastRestUs = Math.max(shot.lastRestUs, ball.atRestSinceUs());
+            }
+        }
+        shot.movingLastFrame.clear();
+        moving.forEach(ball -> shot.movingLastFrame.add(ball.id()));
+        shot.settledFrames = moving.isEmpty() ? shot.settledFrames + 1 : 0;
+        return shot.settledFrames >= SETTLED_FRAMES;
+    }
+
+    /** The first kept frame captured at or after {@code atUs}: {number, capture time}. */
+    private long[] frameAtOrAfter(long atUs) {
+        for (long[] frame : recentFrames) {
+            if (frame[1] >= atUs) {
+                return frame;
+            }
+        }
+        return recentFrames.getLast();
+    }
+
+    private GameEvent endShot() {
+        long[] ended = frameAtOrAfter(Math.max(shot.startedAtUs, shot.lastRestUs));
+        long endedAtUs = ended[1];
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("cue_ball_id", shot.cueBallId);
         details.put("first_ball_hit", shot.firstHit);
@@ -223,12 +279,12 @@ public final class EventDetector {
         details.put("cue_ball_cushions_before_hit", shot.cueCushionsBeforeHit);
         details.put("collisions", shot.collisions);
         details.put("started_frame", shot.startedFrame);
-        details.put("duration_s", round((state.capturedAtUs() - shot.startedAtUs) / 1e6));
+        details.put("duration_s", round((endedAtUs - shot.startedAtUs) / 1e6));
         List<Integer> ids = new ArrayList<>();
         ids.add(shot.cueBallId);
         shot.pocketed.forEach(p -> ids.add((Integer) p.get("id")));
-        emit.event("shot_ended", ids, details);
         shot = null;
+        return new GameEvent("shot_ended", ended[0], endedAtUs, ids, details);
     }
 
     /** A rack ({@link Rack}) newly on the table. */
@@ -284,6 +340,10 @@ public final class EventDetector {
         int cushions;
         int cueCushionsBeforeHit;
         int collisions;
+        /** The balls that moved in the last frame, and the latest time one of them came to rest. */
+        final Set<Integer> movingLastFrame = new HashSet<>();
+        long lastRestUs;
+        int settledFrames;
 
         Shot(int cueBallId, long startedAtUs, long startedFrame) {
             this.cueBallId = cueBallId;

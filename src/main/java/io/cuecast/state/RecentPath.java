@@ -1,5 +1,7 @@
 package io.cuecast.state;
 
+import java.util.OptionalLong;
+
 /**
  * Where a ball was seen in its last frames, for telling when it comes to rest. A rolling ball slows
  * at a nearly constant rate, so a parabola through the newest positions gives its speed now without
@@ -25,14 +27,19 @@ final class RecentPath {
     private static final double MISFIT_SIGMAS = 1.5;
     /**
      * The newest points alone, which the speed now rests on, must be this close too: a ball just hit
-     * moves off a long still or rolling history by a few points the average over all would hide.
+     * moves off a long still or rolling history by a few points the average over all would hide. So
+     * must the oldest: a cushion that the tracker did not tell from noise bends the path there, and a
+     * fit through both motions dates the ball's rest late.
      */
-    private static final double NEWEST_MISFIT_SIGMAS = 2;
+    private static final double END_MISFIT_SIGMAS = 2;
 
     /** Standard errors of the speed that must still leave it below the rest speed. */
     private static final double SLOW_SIGMAS = 1;
+    /** Standard errors of the speed by which it must be below the rest speed back to a ball's rest. */
+    private static final double DATING_SIGMAS = 0.5;
 
-    private final double[] t = new double[CAPACITY];
+    /** When each point was seen, epoch microseconds. */
+    private final long[] t = new long[CAPACITY];
     private final double[] x = new double[CAPACITY];
     private final double[] y = new double[CAPACITY];
     private int count;
@@ -43,8 +50,8 @@ final class RecentPath {
         next = 0;
     }
 
-    void add(double seconds, double xMm, double yMm) {
-        t[next] = seconds;
+    void add(long seenAtUs, double xMm, double yMm) {
+        t[next] = seenAtUs;
         x[next] = xMm;
         y[next] = yMm;
         next = (next + 1) % CAPACITY;
@@ -52,45 +59,88 @@ final class RecentPath {
     }
 
     /**
-     * Whether the ball is surely slower than {@code restSpeed} now: its speed at the latest point
-     * plus {@value #SLOW_SIGMAS} standard error, from a parabola through the newest points it
-     * explains within the noise as a rolling ball. After a kick the ball slides, slowing twenty
-     * times faster than it rolls, and those first points would drag the speed down; a fit through
-     * the few points since a kick is too uncertain to call a ball at rest that is not. Fewer than
-     * {@value #FEWEST_POINTS} points get a line. False while no {@value #FEWEST_FOR_A_LINE} points
-     * or more are so explained: the speed is not known yet.
+     * Since when the ball is slower than {@code restSpeed}: empty unless it surely is now, else when
+     * its speed fell below it, judged from the same fit (a ball is told slow only some points after it
+     * became so, and a cushion may slow it at once). Surely slower means its speed plus
+     * {@value #SLOW_SIGMAS} standard error, from a parabola through the newest points it explains
+     * within the noise as a rolling ball, the oldest and newest of them too. After a kick the ball slides,
+     * slowing twenty times faster than it rolls, and those first points would drag the speed down; a
+     * fit through the few points since a kick is too uncertain to call a ball at rest that is not.
+     * Fewer than {@value #FEWEST_POINTS} points get a line. Empty while no {@value #FEWEST_FOR_A_LINE}
+     * points or more are so explained: the speed is not known yet.
      */
-    boolean slowerThan(double restSpeed, double noiseMm) {
-        double latest = t[index(0)];
+    OptionalLong slowSinceUs(double restSpeed, double noiseMm) {
+        long latest = t[index(0)];
         for (int points = count; points >= FEWEST_FOR_A_LINE; points--) {
             boolean parabola = points >= FEWEST_POINTS;
             Fit fit = fit(latest, points, parabola);
             double[] fx = fit.x();
             double[] fy = fit.y();
             boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
-            if (rolling && rmsMiss(fx, fy, latest, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
-                    && rmsMiss(fx, fy, latest, FEWEST_FOR_A_LINE, 0) <= NEWEST_MISFIT_SIGMAS * noiseMm) {
-                double speedError = noiseMm * Math.sqrt(inverseAt(fit.normal(), 1));
-                return Math.hypot(fx[1], fy[1]) + SLOW_SIGMAS * speedError < restSpeed;
+            if (rolling && rmsMiss(fx, fy, latest, 0, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
+                    && rmsMiss(fx, fy, latest, 0, FEWEST_FOR_A_LINE, 0) <= END_MISFIT_SIGMAS * noiseMm
+                    && rmsMiss(fx, fy, latest, points - FEWEST_FOR_A_LINE, points, 0)
+                            <= END_MISFIT_SIGMAS * noiseMm) {
+                return slowSince(fit, latest, points, restSpeed, noiseMm);
             }
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     /**
-     * The root mean square distance of the newest points from the curve, per axis, over the degrees
-     * of freedom left once {@code parameters} per axis were fitted to them.
+     * When the fit's speed fell below {@code restSpeed}: the oldest of the fitted points from which
+     * on it is slower and falls, or none when it is not surely slower at the latest point. Going
+     * back, the speed is judged by a smaller margin than at the latest point ({@value #DATING_SIGMAS}
+     * standard errors): that one would date a ball's rest as late as the frame it is told in.
      */
-    private double rmsMiss(double[] fx, double[] fy, double latest, int points, int parameters) {
+    private OptionalLong slowSince(Fit fit, long latest, int points, double restSpeed, double noiseMm) {
+        if (fittedSpeed(fit, 0) + SLOW_SIGMAS * speedError(fit, 0, noiseMm) >= restSpeed) {
+            return OptionalLong.empty();
+        }
+        long since = latest;
+        double newerSpeed = fittedSpeed(fit, 0);
+        for (int k = 1; k < points; k++) {
+            double tau = tau(index(k), latest);
+            double speed = fittedSpeed(fit, tau);
+            if (speed + DATING_SIGMAS * speedError(fit, tau, noiseMm) >= restSpeed || speed < newerSpeed) {
+                break;
+            }
+            since = t[index(k)];
+            newerSpeed = speed;
+        }
+        return OptionalLong.of(since);
+    }
+
+    private static double fittedSpeed(Fit fit, double tau) {
+        return Math.hypot(fit.x()[1] + 2 * fit.x()[2] * tau, fit.y()[1] + 2 * fit.y()[2] * tau);
+    }
+
+    /** The standard error of the fitted speed at {@code tau}. */
+    private static double speedError(Fit fit, double tau, double noiseMm) {
+        double[] gradient = fit.normal().length == 3 ? new double[] {0, 1, 2 * tau} : new double[] {0, 1};
+        return noiseMm * Math.sqrt(varianceAlong(fit.normal(), gradient));
+    }
+
+    /** Seconds from the latest point back to point {@code i} (negative). */
+    private double tau(int i, long latest) {
+        return (t[i] - latest) / 1e6;
+    }
+
+    /**
+     * The root mean square distance from the curve of the {@code from}-th to the {@code to}-th newest
+     * points (exclusive), per axis, over the degrees of freedom left once {@code parameters} per axis
+     * were fitted to them.
+     */
+    private double rmsMiss(double[] fx, double[] fy, long latest, int from, int to, int parameters) {
         double squares = 0;
-        for (int k = 0; k < points; k++) {
+        for (int k = from; k < to; k++) {
             int i = index(k);
-            double tau = t[i] - latest;
+            double tau = tau(i, latest);
             double dx = x[i] - (fx[0] + fx[1] * tau + fx[2] * tau * tau);
             double dy = y[i] - (fy[0] + fy[1] * tau + fy[2] * tau * tau);
             squares += dx * dx + dy * dy;
         }
-        return Math.sqrt(squares / (2 * (points - parameters)));
+        return Math.sqrt(squares / (2 * (to - from - parameters)));
     }
 
     /** The k-th newest point's index. */
@@ -105,14 +155,14 @@ final class RecentPath {
     private record Fit(double[] x, double[] y, double[][] normal) {
     }
 
-    private Fit fit(double latest, int points, boolean parabola) {
+    private Fit fit(long latest, int points, boolean parabola) {
         int n = parabola ? 3 : 2;
         double[][] normal = new double[n][n];
         double[] rhsX = new double[n];
         double[] rhsY = new double[n];
         for (int k = 0; k < points; k++) {
             int i = index(k);
-            double tau = t[i] - latest;
+            double tau = tau(i, latest);
             double[] basis = {1, tau, tau * tau};
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < n; c++) {
@@ -130,11 +180,14 @@ final class RecentPath {
         return solved.length == 3 ? solved : new double[] {solved[0], solved[1], 0};
     }
 
-    /** The diagonal element {@code k} of the matrix's inverse: a coefficient's variance per unit noise variance. */
-    private static double inverseAt(double[][] normal, int k) {
-        double[] unit = new double[normal.length];
-        unit[k] = 1;
-        return solve(normal, unit)[k];
+    /** gᵀ N⁻¹ g: the variance of the coefficients' combination g per unit noise variance. */
+    private static double varianceAlong(double[][] normal, double[] g) {
+        double[] solved = solve(normal, g);
+        double variance = 0;
+        for (int k = 0; k < g.length; k++) {
+            variance += g[k] * solved[k];
+        }
+        return variance;
     }
 
     /** Gaussian elimination of a small, well-conditioned system, leaving its arguments as they were. */

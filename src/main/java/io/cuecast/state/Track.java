@@ -5,6 +5,7 @@ import io.cuecast.vision.BallDetection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One ball followed across frames: a Kalman filter per axis for where it is and how it moves,
@@ -46,6 +47,11 @@ final class Track {
     private boolean moving;
     private boolean kicked;
     private int slowFrames;
+    private long kickedAtUs;
+    /** Since when the ball has been slow, judged from its path in the first of the slow frames. */
+    private long slowSinceUs;
+    /** When it came to rest, or was first seen at rest. */
+    private long atRestSinceUs;
     private long exposedUntilUs;
     private boolean movingWhenSeen;
     /** Relocated and not seen since: it may have been set rolling rather than put down. */
@@ -60,6 +66,7 @@ final class Track {
         this.x = new AxisFilter(first.xMm(), measurementVariance);
         this.y = new AxisFilter(first.yMm(), measurementVariance);
         this.updatedUs = seenAtUs;
+        this.atRestSinceUs = seenAtUs;
         seen(first, seenAtUs);
     }
 
@@ -68,8 +75,9 @@ final class Track {
         double dt = (atUs - updatedUs) / 1e6;
         fromX = x.position();
         fromY = y.position();
-        if (holdStill) {
+        if (holdStill && moving) {
             moving = false;
+            atRestSinceUs = atUs;
         }
         if (!moving) {
             x.stop();
@@ -130,7 +138,7 @@ final class Track {
     }
 
     private void seen(BallDetection detection, long seenAtUs) {
-        path.add(seenAtUs / 1e6, detection.xMm(), detection.yMm());
+        path.add(seenAtUs, detection.xMm(), detection.yMm());
         px = detection.px();
         py = detection.py();
         confidence = detection.confidence();
@@ -148,11 +156,18 @@ final class Track {
         if (kicked) {
             moving = true;
             slowFrames = 0;
+            kickedAtUs = lastSeenUs;
         } else if (moving) {
             // Judged from the path, not the filter, whose velocity lags a slide turning into a roll.
-            slowFrames = path.slowerThan(limits.restSpeedMmPerS(), limits.measurementNoiseMm()) ? slowFrames + 1 : 0;
+            OptionalLong slowSince = path.slowSinceUs(limits.restSpeedMmPerS(), limits.measurementNoiseMm());
+            slowFrames = slowSince.isPresent() ? slowFrames + 1 : 0;
+            if (slowFrames == 1) {
+                // It moved at its kick, whatever a fit through points from before it says.
+                slowSinceUs = Math.max(slowSince.getAsLong(), kickedAtUs);
+            }
             if (slowFrames >= limits.restFrames()) {
                 moving = false;
+                atRestSinceUs = slowSinceUs;
                 x.stop();
                 y.stop();
             }
@@ -167,6 +182,7 @@ final class Track {
         y.stop();
         path.clear();
         moving = false;
+        atRestSinceUs = seenAtUs;
         placed = true;
         updatedUs = seenAtUs;
         seen(detection, seenAtUs);
@@ -255,7 +271,7 @@ final class Track {
         double motion = moving ? 1 : 0;
         return new TrackedBall(id, votedType, votedNumber, x.position(), y.position(), px, py,
                 motion * x.velocity(), motion * y.velocity(), motion * x.acceleration(), motion * y.acceleration(),
-                moving, kicked, shownConfidence, missedFrames);
+                moving, kicked, shownConfidence, missedFrames, atRestSinceUs);
     }
 
     /**

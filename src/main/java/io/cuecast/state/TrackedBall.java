@@ -18,10 +18,14 @@ import io.cuecast.table.BallType;
  *                     a collision, a cushion)
  * @param confidence   0..1
  * @param missedFrames frames since the ball was last seen (0 when seen in this frame)
+ * @param atRestSinceUs when a resting ball came to rest, judged from its path (a ball is told slow
+ *                     some frames after it became so), or was first seen at rest; epoch
+ *                     microseconds, meaningless while it moves
  */
 public record TrackedBall(int id, BallType type, Integer number, double xMm, double yMm, double px, double py,
                           double vxMmPerS, double vyMmPerS, double axMmPerS2, double ayMmPerS2,
-                          boolean moving, boolean kicked, double confidence, int missedFrames) {
+                          boolean moving, boolean kicked, double confidence, int missedFrames,
+                          long atRestSinceUs) {
 
     public double speedMmPerS() {
         return Math.hypot(vxMmPerS, vyMmPerS);

@@ -29,7 +29,7 @@ class StreamFieldsTest {
     @Test
     void theStateSchemaNamesEveryFieldOfAPublishedStateAndNoOther() {
         TableState state = new TableState(12, 1_795_630_930_001_204L, TableSpec.POOL_9FT, true, List.of(
-                new TrackedBall(1, BallType.CUE, 0, 635.2, 634.9, 368, 360, 30, 40, -180, -240, true, false, 0.97, 0)),
+                new TrackedBall(1, BallType.CUE, 0, 635.2, 634.9, 368, 360, 30, 40, -180, -240, true, false, 0.97, 0, 0)),
                 List.of(), List.of(), new CueDetection(326.5, 356.8, 540.3, 628.1, 100, 340, 4.4, 4.4, 0.9),
                 List.of(new Pixel(101.5, 82), new Pixel(1180, 80.25), new Pixel(1195, 650), new Pixel(88, 655)));
         JsonNode wire = new ObjectMapper().valueToTree(StateMessages.toWire(state));
@@ -55,8 +55,8 @@ class StreamFieldsTest {
         double r = TableSpec.POOL_9FT.ballRadiusMm();
         // A cut into the top-right corner, hard enough for the cue ball to reach a cushion after.
         List<TrackedBall> balls = List.of(
-                new TrackedBall(1, BallType.CUE, 0, 1700, 330, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0),
-                new TrackedBall(9, BallType.SOLID, 9, 2200, 320, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0));
+                new TrackedBall(1, BallType.CUE, 0, 1700, 330, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0, 0),
+                new TrackedBall(9, BallType.SOLID, 9, 2200, 320, 0, 0, 0, 0, 0, 0, false, false, 0.97, 0, 0));
         double toPocket = Math.atan2(-320, 2540 - 2200);
         double ghostX = 2200 - 2 * r * Math.cos(toPocket);
         double ghostY = 320 - 2 * r * Math.sin(toPocket);

@@ -76,6 +76,26 @@ class EventDetectorTest {
     }
 
     @Test
+    void aShotEndsInTheFrameItsLastBallStoppedThoughThatIsToldFramesLater() {
+        // The cue ball rolls at 300 mm/s (10 mm a frame) and stops dead, as against a cushion.
+        for (int n = 0; n < 5; n++) {
+            show(ball(800, 600, BallType.CUE, 0));
+        }
+        for (int n = 1; n <= 20; n++) {
+            show(ball(800 + 10 * n, 600, BallType.CUE, 0));
+        }
+        long stoppedFrame = frame + 1;
+        while (!types().contains("shot_ended") && frame < stoppedFrame + 30) {
+            show(ball(1000, 600, BallType.CUE, 0));
+        }
+        GameEvent ended = events.get(events.size() - 1);
+        assertEquals("shot_ended", ended.type());
+        assertEquals(stoppedFrame, ended.frame(), "the first frame it was seen still");
+        assertEquals(ended.frame() * FRAME_US, ended.capturedAtUs());
+        assertTrue(frame >= stoppedFrame + EventDetector.SETTLED_FRAMES, "told once it stayed still; told in frame " + frame);
+    }
+
+    @Test
     void aRackIsDetectedOnceAndItsBreakStartsTheGame() {
         List<BallDetection> rack = new ArrayList<>();
         double d = TableSpec.POOL_9FT.ballDiameterMm() + 0.2;

@@ -35,8 +35,9 @@ class GroundTruthTrackingTest {
         assertEquals(score.truthPockets, score.pocketsRight, score.figures());
         assertEquals(0, score.falsePockets, score.figures());
         assertEquals(0, shots.startsOutside(2), shots.figures());
-        // A ball that a cushion or a gentle collision slows below the rest speed at once can only be
-        // told slow once a few positions after it are seen: about 4 of 51 shots end so (bench/RESULTS.md).
+        // shot_ended is dated back to when the last ball's path says it came to rest. Still late: a
+        // resting ball nudged so gently that the tracker sees it move only once it has nearly stopped,
+        // and a cushion the tracker takes for noise: 1 of 51 shots here, 4 to 7 on other seeds (bench/RESULTS.md).
         assertTrue(shots.endsOutside(2) <= shots.shots / 10, shots.figures());
         assertTrue(shots.falseStarts <= 1, shots.figures());
         // shot_ended's first_ball_hit, from the tracker's collision heuristics: a break's rack is hit all at once.

@@ -12,7 +12,7 @@ class StatePublicationPolicyTest {
     private final StatePublicationPolicy policy = new StatePublicationPolicy(2.0, 10, 1.0);
 
     private static TableState at(long us, double x) {
-        TrackedBall ball = new TrackedBall(1, BallType.CUE, 0, x, 500, 0, 0, 0, 0, 0, 0, false, false, 1, 0);
+        TrackedBall ball = new TrackedBall(1, BallType.CUE, 0, x, 500, 0, 0, 0, 0, 0, 0, false, false, 1, 0, 0);
         return new TableState(us / 1000, us, TableSpec.POOL_9FT, true, List.of(ball));
     }
 

@@ -17,11 +17,11 @@ final class Fixtures {
 
     static TrackedBall ball(int id, double x, double y) {
         return new TrackedBall(id, id == 1 ? BallType.CUE : BallType.SOLID, null, x, y, 0, 0, 0, 0, 0, 0, false, false,
-                0.95, 0);
+                0.95, 0, 0);
     }
 
     static TrackedBall moving(int id, double x, double y) {
-        return new TrackedBall(id, BallType.SOLID, null, x, y, 0, 0, 300, 0, 0, 0, true, false, 0.95, 0);
+        return new TrackedBall(id, BallType.SOLID, null, x, y, 0, 0, 300, 0, 0, 0, true, false, 0.95, 0, 0);
     }
 
     /** A stick whose tip is {@code gapMm} behind ball {@code target}'s surface, pointing along {@code angleDeg}. */
