@@ -165,7 +165,7 @@ class GatewayConditionsTest {
             "{'state':{'conditions':{'ball_count':null}}}             | data.filters.state.conditions.ball_count must be a number, like the field 'ball_count', but it is null.",
             "{'state':{'conditions':{'table.found':{'gt':true}}}}     | data.filters.state.conditions.table.found.gt: 'gt' needs an ordered field, but 'found' is a boolean",
             "{'state':{'conditions':{'table.size':{'lt':'a'}}}}       | 'lt' needs an ordered field, but 'size' is a string",
-            "{'state':{'conditions':{'balls':{'where':{'type':'spotted'}}}}} | data.filters.state.conditions.balls.where.type must be one of cue, eight, solid, stripe, unknown, like the field 'type', but it is 'spotted'.",
+            "{'state':{'conditions':{'balls':{'where':{'type':'spotted'}}}}} | data.filters.state.conditions.balls.where.type must be one of cue, eight, solid, stripe, white, red, yellow, green, brown, blue, pink, black, unknown, like the field 'type', but it is 'spotted'.",
             "{'state':{'conditions':{'ball_count':{'in':[]}}}}        | data.filters.state.conditions.ball_count.in must be a non-empty array of values, but it is an array.",
             "{'state':{'conditions':{'ball_count':{'in':3}}}}         | data.filters.state.conditions.ball_count.in must be a non-empty array of values, but it is a number.",
             "{'state':{'conditions':{'ball_count':{'in':[1,'x']}}}}   | data.filters.state.conditions.ball_count.in[1] must be a number",
