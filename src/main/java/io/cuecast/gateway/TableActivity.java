@@ -22,13 +22,16 @@ final class TableActivity {
      * @param staleAfter    a table whose state has not been published for longer is DOWN
      */
     TableReport report(String table, Map<Stream, Long> lastSequences, int subscribers, Instant now, Duration staleAfter) {
+        // Read once, and only with a numbered state behind it: a state being published meanwhile
+        // must not make the table UP beside a state position of 0.
+        Instant lastState = lastSequences.getOrDefault(Stream.STATE, 0L) > 0
+                ? lastPublished.get(new TableStream(table, Stream.STATE)) : null;
         Map<String, TableReport.StreamPosition> streams = new LinkedHashMap<>();
         lastSequences.forEach((stream, sequence) -> {
-            Instant last = lastPublished.get(new TableStream(table, stream));
+            Instant last = stream == Stream.STATE ? lastState : lastPublished.get(new TableStream(table, stream));
             streams.put(stream.wireName(), new TableReport.StreamPosition(sequence,
                     last == null ? null : Duration.between(last, now).toMillis()));
         });
-        Instant lastState = lastPublished.get(new TableStream(table, Stream.STATE));
         Duration stateAge = lastState == null ? null : Duration.between(lastState, now);
         String reason = null;
         if (stateAge == null) {
