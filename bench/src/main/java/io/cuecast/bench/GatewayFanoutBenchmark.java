@@ -82,7 +82,7 @@ public class GatewayFanoutBenchmark {
                     100 + x * 0.42, 93 + y * 0.42,
                     rolling ? random.nextGaussian() * 800 : 0, rolling ? random.nextGaussian() * 800 : 0,
                     rolling ? -150 : 0, rolling ? -260 : 0, rolling, false,
-                    0.8 + random.nextDouble() * 0.2, 0));
+                    0.8 + random.nextDouble() * 0.2, 0, 0));
         }
         return new TableState(12_345, 1_795_630_930_001_204L, table, true, balls);
     }

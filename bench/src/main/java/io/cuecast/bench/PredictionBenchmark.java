@@ -65,7 +65,7 @@ public class PredictionBenchmark {
         predictor = new ShotPredictor(physics, settings.confidenceSamples());
         List<BallBody> rack = RackLayout.rack(table, new Random(rackSeed));
         List<TrackedBall> balls = rack.stream().map(ball -> new TrackedBall(ball.number() + 1, null, ball.number(),
-                ball.x(), ball.y(), 0, 0, 0, 0, 0, 0, false, false, 1, 0)).toList();
+                ball.x(), ball.y(), 0, 0, 0, 0, 0, 0, false, false, 1, 0, 0)).toList();
         TrackedBall cue = balls.stream().filter(ball -> ball.id() == 1).findFirst().orElseThrow();
         TrackedBall apex = balls.stream().filter(ball -> ball.id() != 1)
                 .min(Comparator.comparingDouble(TrackedBall::xMm)).orElseThrow();
