@@ -38,6 +38,8 @@ public final class BallDetector {
     private static final int RING_SAMPLES = 48;
     private static final double TOUCHING_MIN_RADII = 1.7;
     private static final double TOUCHING_MAX_RADII = 2.4;
+    /** How far past the outline, in ball radii, a ball's pixels are still looked at. */
+    private static final double CUSHION_REACH_RADII = 0.5;
 
     private final FrameClassifier classifier;
     private TableView maskedView;
@@ -83,7 +85,11 @@ public final class BallDetector {
                 }
             }
             List<Candidate> candidates = new ArrayList<>(round.size());
+            byte[] tablePixels = ClothModel.bytes(tableArea);
             for (Point centre : round) {
+                if (!inside(tablePixels, tableArea.cols(), tableArea.rows(), centre)) {
+                    continue;
+                }
                 double radius = radiusAt(view, centre);
                 double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), centre, radius, round);
                 if (ringCloth >= MIN_RING_CLOTH) {
@@ -149,9 +155,7 @@ public final class BallDetector {
             for (int i = 0; i < circles.cols(); i++) {
                 double[] c = circles.get(0, i);
                 Point centre = new Point(c[0], c[1]);
-                int x = (int) Math.round(c[0]);
-                int y = (int) Math.round(c[1]);
-                if (x < 0 || y < 0 || x >= tableArea.cols() || y >= tableArea.rows() || area[y * tableArea.cols() + x] == 0) {
+                if (!inside(area, tableArea.cols(), tableArea.rows(), centre)) {
                     continue;
                 }
                 double radius = radiusAt(view, centre);
@@ -167,6 +171,13 @@ public final class BallDetector {
             lightness.release();
             circles.release();
         }
+    }
+
+    /** Whether {@code point} falls on a set pixel of {@code mask}. */
+    private static boolean inside(byte[] mask, int cols, int rows, Point point) {
+        int x = (int) Math.round(point.x);
+        int y = (int) Math.round(point.y);
+        return x >= 0 && y >= 0 && x < cols && y < rows && mask[y * cols + x] != 0;
     }
 
     /** The expected ball radius at a point of the region of interest. */
@@ -203,7 +214,13 @@ public final class BallDetector {
         MatOfPoint area = new MatOfPoint(shifted);
         Imgproc.fillConvexPoly(tableArea, area, new Scalar(255));
         playingArea.release();
-        playingArea = tableArea.clone();
+        playingArea = new Mat();
+        // The outline can lie a little inside the noses (at the bed's rise past the nose's shadow):
+        // a ball against a cushion must still be whole in the mask, or its centre is pulled inward.
+        int reach = 2 * (int) Math.ceil(CUSHION_REACH_RADII * minRadius) + 1;
+        Mat disc = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(reach, reach));
+        Imgproc.dilate(tableArea, playingArea, disc);
+        disc.release();
         for (TableSpec.Pocket pocket : view.pockets()) {
             Point centre = view.toPixel(pocket.x(), pocket.y());
             double r = pocket.radiusMm() * view.pixelsPerMmAt(pocket.x(), pocket.y());
@@ -345,16 +362,16 @@ public final class BallDetector {
      * of what is not a ball.
      */
     private List<BallDetection> describe(Mat bgr, TableView view, List<Candidate> candidates) {
+        double[] ballness = candidates.stream().mapToDouble(c -> Math.min(1, c.ringCloth() / 0.8)).toArray();
         List<Classification> kinds = classifier.classify(
-                candidates.stream().map(c -> innerDiscHsv(bgr, c.centre(), c.radius())).toList());
+                candidates.stream().map(c -> innerDiscHsv(bgr, c.centre(), c.radius())).toList(), ballness);
         List<BallDetection> balls = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             Classification kind = kinds.get(i);
             Point onTable = view.toTable(c.centre().x, c.centre().y);
-            double ballness = Math.min(1, c.ringCloth() / 0.8);
             balls.add(new BallDetection(c.centre().x, c.centre().y, onTable.x, onTable.y, c.radius(),
-                    kind.type(), kind.number(), kind.confidence() * ballness));
+                    kind.type(), kind.number(), kind.confidence() * ballness[i]));
         }
         return balls;
     }
