@@ -1,6 +1,7 @@
 package io.cuecast.vision;
 
 import io.cuecast.table.TableSpec;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,9 +12,19 @@ interface FrameClassifier {
     /**
      * @param discsHsv per ball, the HSV pixels (OpenCV scale: hue 0-179) of its inner disc, packed as
      *                 H,S,V triples
+     * @param ballness per ball, how much it looks like a ball by its shape and surroundings (0..1): where
+     *                 a set has room for one ball of a colour, the likelier ball gets it before a
+     *                 hand or a glare of the same colour
      * @return one classification per disc, in the same order
      */
-    List<Classification> classify(List<byte[]> discsHsv);
+    List<Classification> classify(List<byte[]> discsHsv, double[] ballness);
+
+    /** {@link #classify(List, double[])} with every disc as ball-like as any. */
+    default List<Classification> classify(List<byte[]> discsHsv) {
+        double[] alike = new double[discsHsv.size()];
+        Arrays.fill(alike, 1);
+        return classify(discsHsv, alike);
+    }
 
     /** Snooker's colours for a snooker table, pool's kinds otherwise. */
     static FrameClassifier forTable(TableSpec table) {
@@ -21,6 +32,6 @@ interface FrameClassifier {
             return new SnookerClassifier();
         }
         BallClassifier pool = new BallClassifier();
-        return discs -> discs.stream().map(pool::classify).toList();
+        return (discs, ballness) -> discs.stream().map(pool::classify).toList();
     }
 }

@@ -40,6 +40,8 @@ final class SnookerClassifier implements FrameClassifier {
     private static final int HUE_MIN_VALUE = 60;
     /** A squared distance beyond which a ball is like no snooker colour (about 4 spreads away). */
     private static final double MAX_DISTANCE_SQUARED = 16;
+    /** How far back (squared spreads) a candidate with no look of a ball at all queues for its colour. */
+    private static final double UNLIKELY_BALL_PENALTY = 4;
     /** Two colours nearly level (a ball between green and blue) leave it unknown. */
     private static final double MIN_PROBABILITY = 0.6;
 
@@ -91,7 +93,7 @@ final class SnookerClassifier implements FrameClassifier {
     }
 
     @Override
-    public List<Classification> classify(List<byte[]> discsHsv) {
+    public List<Classification> classify(List<byte[]> discsHsv, double[] ballness) {
         List<Colour> colours = discsHsv.stream().map(d -> d.length < 3 ? null : Colour.of(d)).toList();
         double redHue = redHue(colours);
         double[][] distances = new double[colours.size()][];
@@ -99,7 +101,7 @@ final class SnookerClassifier implements FrameClassifier {
             distances[b] = colours.get(b) == null ? null : distancesSquared(colours.get(b), redHue);
         }
         Map<BallType, Integer> left = new EnumMap<>(CAPACITY);
-        BallType[] assigned = assign(distances, left);
+        BallType[] assigned = assign(distances, ballness, left);
         List<Classification> result = new ArrayList<>(colours.size());
         for (int b = 0; b < colours.size(); b++) {
             result.add(classification(distances[b], assigned[b], left));
@@ -151,16 +153,17 @@ final class SnookerClassifier implements FrameClassifier {
     /**
      * The colours given nearest pair first, each colour up to its capacity ({@code left}, counted
      * down); a ball whose every near colour is full, or that is too far from any, gets
-     * {@link BallType#UNKNOWN}.
+     * {@link BallType#UNKNOWN}. A candidate that looks less like a ball is put back by up to
+     * {@link #UNLIKELY_BALL_PENALTY}, so that a hand as white as the white does not take its place.
      */
-    private static BallType[] assign(double[][] distances, Map<BallType, Integer> left) {
+    private static BallType[] assign(double[][] distances, double[] ballness, Map<BallType, Integer> left) {
         record Pair(int ball, int prototype, double distance) {
         }
         List<Pair> pairs = new ArrayList<>();
         for (int b = 0; b < distances.length; b++) {
             for (int p = 0; distances[b] != null && p < PROTOTYPES.size(); p++) {
                 if (distances[b][p] <= MAX_DISTANCE_SQUARED) {
-                    pairs.add(new Pair(b, p, distances[b][p]));
+                    pairs.add(new Pair(b, p, distances[b][p] + UNLIKELY_BALL_PENALTY * (1 - ballness[b])));
                 }
             }
         }

@@ -69,6 +69,21 @@ class SnookerClassifierTest {
     }
 
     @Test
+    void aBallKeepsTheWhiteFromAWhiterHandBesideIt() {
+        // Bern's cue shot, frame 7: the overexposed cue ball (S 14) and the player's hand (S 31),
+        // both white enough; the hand, mostly ringed by itself, looks half as much like a ball.
+        byte[] ball = disc(new double[] {30, 14, 255}, 0, 1);
+        byte[] hand = disc(new double[] {167, 25, 252}, 0, 1);
+
+        List<Classification> result = classifier.classify(List.of(hand, ball), new double[] {0.5, 1});
+
+        assertEquals(BallType.WHITE, result.get(1).type());
+        assertTrue(result.get(0).type() != BallType.WHITE, "only one white on a table: " + result.get(0));
+        assertEquals(BallType.WHITE, classifier.classify(List.of(hand, ball)).get(0).type(),
+                "without the shapes to tell them apart, the whiter hand would take it");
+    }
+
+    @Test
     void ofTwoWhitesTheWhiterKeepsTheName() {
         byte[] creamy = disc(new double[] {20, 45, 240}, 0, 1);
         byte[] white = disc(WHITE, 0, 1);
