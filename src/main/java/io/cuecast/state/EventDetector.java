@@ -71,7 +71,7 @@ public final class EventDetector {
                 state.capturedAtUs(), ids, details));
         List<TrackedBall> moving = state.balls().stream().filter(TrackedBall::moving).toList();
         cue(state, emit);
-        if (shot == null && !moving.isEmpty()) {
+        if (shot == null && struckBy(state, moving)) {
             startShot(state, moving, emit);
         }
         contacts(state, emit);
@@ -106,6 +106,16 @@ public final class EventDetector {
 
     private interface Emitter {
         void event(String type, List<Integer> ballIds, Map<String, Object> details);
+    }
+
+    /**
+     * Whether these movers start a shot: any will do on a table whose cue ball is not known, but
+     * where it is, a shot starts with it. Another ball moving alone is a hand placing it, or a
+     * detection of a hand or a glare that jumped, not a stroke.
+     */
+    private static boolean struckBy(TableState state, List<TrackedBall> moving) {
+        boolean cueBallKnown = state.balls().stream().anyMatch(b -> b.type().isCueBall());
+        return cueBallKnown ? moving.stream().anyMatch(b -> b.type().isCueBall()) : !moving.isEmpty();
     }
 
     private void startShot(TableState state, List<TrackedBall> moving, Emitter emit) {

@@ -76,6 +76,35 @@ class EventDetectorTest {
     }
 
     @Test
+    void anotherBallMovingWhileTheCueBallRestsStartsNoShot() {
+        // A hand rolls the three across the table (or a detection of the hand jumps) beside a resting cue ball.
+        for (int n = 0; n < 5; n++) {
+            show(ball(500, 600, BallType.CUE, 0), ball(1200, 400, BallType.SOLID, 3));
+        }
+        for (int n = 1; n <= 10; n++) {
+            show(ball(500, 600, BallType.CUE, 0), ball(1200 + 30 * n, 400, BallType.SOLID, 3));
+        }
+        assertTrue(!types().contains("shot_started"), "no stroke: " + types());
+
+        for (int n = 1; n <= 5; n++) {
+            show(ball(500 + 40 * n, 600, BallType.CUE, 0), ball(1500, 400, BallType.SOLID, 3));
+        }
+        assertEquals(List.of("shot_started"), types(), "the cue ball's stroke starts one");
+        assertEquals(List.of(1), events.get(0).ballIds());
+    }
+
+    @Test
+    void withNoCueBallKnownTheFirstBallToMoveStartsTheShot() {
+        for (int n = 0; n < 5; n++) {
+            show(ball(1200, 400, BallType.UNKNOWN, 0));
+        }
+        for (int n = 1; n <= 5; n++) {
+            show(ball(1200 + 30 * n, 400, BallType.UNKNOWN, 0));
+        }
+        assertEquals(List.of("shot_started"), types());
+    }
+
+    @Test
     void aShotEndsInTheFrameItsLastBallStoppedThoughThatIsToldFramesLater() {
         // The cue ball rolls at 300 mm/s (10 mm a frame) and stops dead, as against a cushion.
         for (int n = 0; n < 5; n++) {
