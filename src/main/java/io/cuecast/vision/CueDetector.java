@@ -75,8 +75,8 @@ public final class CueDetector {
     private float[] depth;
     /** Opens away lines of light one work pixel wide. */
     private final Mat lineKernel = kernel(Imgproc.MORPH_RECT, 3);
-    /** A disc of {@link #BLOB_MM}: what an opening with it leaves is a blob. */
-    private Mat blobKernel = new Mat();
+    /** With a disc of {@link #BLOB_MM}: what it leaves is a blob. */
+    private EllipseOpening blobOpening;
     /** Widens the blobs a little, so that their rims do not stay behind as pieces. */
     private final Mat blobMarginKernel = kernel(Imgproc.MORPH_ELLIPSE, 5);
 
@@ -98,7 +98,7 @@ public final class CueDetector {
             cloth.markNonCloth(lab, mask);
             Core.bitwise_and(mask, area, mask);
             Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, lineKernel);
-            Imgproc.morphologyEx(mask, blobs, Imgproc.MORPH_OPEN, blobKernel);
+            blobOpening.apply(mask, blobs);
             Imgproc.dilate(blobs, blobs, blobMarginKernel);
             byte[] notCloth = ClothModel.bytes(mask);
             Core.subtract(mask, blobs, mask);
@@ -461,8 +461,10 @@ public final class CueDetector {
         Mat insetKernel = kernel(Imgproc.MORPH_RECT, 2 * inset + 1);
         Imgproc.erode(area, area, insetKernel);
         insetKernel.release();
-        blobKernel.release();
-        blobKernel = kernel(Imgproc.MORPH_ELLIPSE, Math.max(5, (int) Math.round(BLOB_MM / mmPerWorkPx)) | 1);
+        if (blobOpening != null) {
+            blobOpening.release();
+        }
+        blobOpening = new EllipseOpening(Math.max(5, (int) Math.round(BLOB_MM / mmPerWorkPx)) | 1);
         for (TableSpec.Pocket pocket : view.pockets()) {
             Point centre = view.toPixel(pocket.x(), pocket.y());
             double r = pocket.radiusMm() / mmPerWorkPx + inset;
