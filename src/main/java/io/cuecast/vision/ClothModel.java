@@ -1,9 +1,13 @@
 package io.cuecast.vision;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfInt;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -29,6 +33,11 @@ public final class ClothModel {
     private final int b;
     private final int minLightness;
     private final int maxLightness;
+    /**
+     * {@link #isCloth} as a table over the box of Lab colours that can be cloth, 255 where one is:
+     * OpenCV looks a whole image up in it in one pass ({@link #markNonCloth}).
+     */
+    private final Mat clothColours;
 
     ClothModel(int lightness, int a, int b) {
         this.lightness = lightness;
@@ -36,6 +45,25 @@ public final class ClothModel {
         this.b = b;
         this.minLightness = (int) (lightness * MIN_LIGHTNESS_RATIO);
         this.maxLightness = (int) Math.min(255, Math.min(lightness * MAX_LIGHTNESS_RATIO, lightness + MAX_LIGHTNESS_ABOVE));
+        this.clothColours = clothColours();
+    }
+
+    /**
+     * One bin for the whole lightness band (inside it only chroma decides; a pixel outside the box looks
+     * up nothing, so is not cloth) and one per chroma unit across the chroma disc's square.
+     */
+    private Mat clothColours() {
+        int side = 2 * MAX_CHROMA_DISTANCE + 1;
+        float[] table = new float[side * side];
+        for (int i = 0; i < side; i++) {
+            for (int j = 0; j < side; j++) {
+                boolean cloth = isCloth(lightness, a - MAX_CHROMA_DISTANCE + i, b - MAX_CHROMA_DISTANCE + j);
+                table[i * side + j] = cloth ? 255 : 0;
+            }
+        }
+        Mat colours = new Mat(new int[] {1, side, side}, CvType.CV_32F);
+        colours.put(new int[] {0, 0, 0}, table);
+        return colours;
     }
 
     /** Learns the cloth colour from a BGR frame, or empty when no saturated hue dominates it. */
@@ -110,16 +138,14 @@ public final class ClothModel {
      * Writes 255 into {@code mask} (CV_8UC1, same size) where the Lab image is not cloth, 0 where it is.
      */
     public void markNonCloth(Mat lab, Mat mask) {
-        byte[] pixels = bytes(lab);
-        byte[] out = new byte[lab.rows() * lab.cols()];
-        for (int i = 0; i < out.length; i++) {
-            int l = pixels[3 * i] & 0xff;
-            int pa = pixels[3 * i + 1] & 0xff;
-            int pb = pixels[3 * i + 2] & 0xff;
-            out[i] = isCloth(l, pa, pb) ? 0 : (byte) 255;
-        }
-        mask.create(lab.rows(), lab.cols(), CvType.CV_8UC1);
-        mask.put(0, 0, out);
+        MatOfInt channels = new MatOfInt(0, 1, 2);
+        // Upper bounds are exclusive; bins one unit wide keep their edges on whole values.
+        MatOfFloat box = new MatOfFloat(minLightness, maxLightness + 1,
+                a - MAX_CHROMA_DISTANCE, a + MAX_CHROMA_DISTANCE + 1, b - MAX_CHROMA_DISTANCE, b + MAX_CHROMA_DISTANCE + 1);
+        Imgproc.calcBackProject(List.of(lab), channels, clothColours, mask, box, 1);
+        Core.bitwise_not(mask, mask);
+        channels.release();
+        box.release();
     }
 
     static byte[] bytes(Mat mat) {

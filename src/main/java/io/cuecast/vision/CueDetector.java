@@ -73,30 +73,37 @@ public final class CueDetector {
     private Size workSize;
     private Mat area = new Mat();
     private float[] depth;
+    /** Opens away lines of light one work pixel wide. */
+    private final Mat lineKernel = kernel(Imgproc.MORPH_RECT, 3);
+    /** With a disc of {@link #BLOB_MM}: what it leaves is a blob. */
+    private EllipseOpening blobOpening;
+    /** Widens the blobs a little, so that their rims do not stay behind as pieces. */
+    private final Mat blobMarginKernel = kernel(Imgproc.MORPH_ELLIPSE, 5);
 
     /** The stick in this frame, or empty when none is there; {@code balls} are this frame's, for the cue ball. */
     public Optional<CueDetection> detect(Mat bgr, TableView view, ClothModel cloth, List<BallDetection> balls) {
         prepareFor(view, bgr.size());
         Mat region = bgr.submat(roi);
-        Mat small = new Mat();
+        // Reduced by 1, INTER_AREA would only copy the region.
+        Mat small = scale < 1 ? new Mat() : region;
         Mat lab = new Mat();
         Mat mask = new Mat();
         Mat blobs = new Mat();
         Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
         try {
-            Imgproc.resize(region, small, workSize, 0, 0, Imgproc.INTER_AREA);
+            if (small != region) {
+                Imgproc.resize(region, small, workSize, 0, 0, Imgproc.INTER_AREA);
+            }
             Imgproc.cvtColor(small, lab, Imgproc.COLOR_BGR2Lab);
             cloth.markNonCloth(lab, mask);
             Core.bitwise_and(mask, area, mask);
-            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel(Imgproc.MORPH_RECT, 3));
-            int blobPx = Math.max(5, (int) Math.round(BLOB_MM / mmPerWorkPx)) | 1;
-            Imgproc.morphologyEx(mask, blobs, Imgproc.MORPH_OPEN, kernel(Imgproc.MORPH_ELLIPSE, blobPx));
-            Imgproc.dilate(blobs, blobs, kernel(Imgproc.MORPH_ELLIPSE, 5));
+            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, lineKernel);
+            blobOpening.apply(mask, blobs);
+            Imgproc.dilate(blobs, blobs, blobMarginKernel);
             byte[] notCloth = ClothModel.bytes(mask);
             Core.subtract(mask, blobs, mask);
-            int count = Imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, CvType.CV_32S);
+            // Pieces measures each piece itself: the component statistics would cost twice the labelling.
+            int count = Imgproc.connectedComponents(mask, labels, 8, CvType.CV_32S);
             int[] pixels = new int[(int) labels.total()];
             labels.get(0, 0, pixels);
             return stick(Pieces.of(pixels, (int) workSize.width, count), notCloth, bgr, view, balls);
@@ -107,8 +114,6 @@ public final class CueDetector {
             mask.release();
             blobs.release();
             labels.release();
-            stats.release();
-            centroids.release();
         }
     }
 
@@ -453,7 +458,13 @@ public final class CueDetector {
         // The polygon reaches the image's edges, which erosion and the distance transform do not count as edges.
         Imgproc.rectangle(area, new Point(0, 0), new Point(workSize.width - 1, workSize.height - 1), new Scalar(0), 1);
         int inset = (int) Math.ceil(EDGE_INSET_MM / mmPerWorkPx);
-        Imgproc.erode(area, area, kernel(Imgproc.MORPH_RECT, 2 * inset + 1));
+        Mat insetKernel = kernel(Imgproc.MORPH_RECT, 2 * inset + 1);
+        Imgproc.erode(area, area, insetKernel);
+        insetKernel.release();
+        if (blobOpening != null) {
+            blobOpening.release();
+        }
+        blobOpening = new EllipseOpening(Math.max(5, (int) Math.round(BLOB_MM / mmPerWorkPx)) | 1);
         for (TableSpec.Pocket pocket : view.pockets()) {
             Point centre = view.toPixel(pocket.x(), pocket.y());
             double r = pocket.radiusMm() / mmPerWorkPx + inset;
