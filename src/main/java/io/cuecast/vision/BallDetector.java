@@ -86,13 +86,15 @@ public final class BallDetector {
             }
             List<Candidate> candidates = new ArrayList<>(round.size());
             byte[] tablePixels = ClothModel.bytes(tableArea);
-            for (Point centre : round) {
-                if (!inside(tablePixels, tableArea.cols(), tableArea.rows(), centre)) {
+            byte[] labPixels = ClothModel.bytes(lab);
+            for (Point found : round) {
+                if (!inside(tablePixels, tableArea.cols(), tableArea.rows(), found)) {
                     continue;
                 }
-                double radius = radiusAt(view, centre);
-                double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), centre, radius, round);
+                double radius = radiusAt(view, found);
+                double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radius, round);
                 if (ringCloth >= MIN_RING_CLOTH) {
+                    Point centre = EdgeCentre.of(labPixels, lab.cols(), lab.rows(), cloth, found, radius).orElse(found);
                     candidates.add(new Candidate(new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
                 }
             }

@@ -126,6 +126,17 @@ public final class ClothModel {
         return sorted[sorted.length / 2];
     }
 
+    /**
+     * How far this Lab pixel (8-bit OpenCV scale) is from the cloth's colour, lightness counting half:
+     * shadows and the light's fall-off move cloth's lightness without making it anything else.
+     */
+    public double distanceFrom(int l, int pa, int pb) {
+        double dl = l - lightness;
+        double da = pa - a;
+        double db = pb - b;
+        return Math.sqrt(0.5 * dl * dl + da * da + db * db);
+    }
+
     /** Is this Lab pixel (8-bit OpenCV scale) cloth? */
     public boolean isCloth(int l, int pa, int pb) {
         int da = pa - a;
