@@ -24,8 +24,12 @@ final class EdgeCentre {
     /** Edge points needed on the circle: two rays in five. */
     private static final int MIN_EDGE_POINTS = RAYS * 2 / 5;
     private static final int REFITS = 3;
-    /** A fitted circle further than this from the guess, or this much off the expected radius, is not the ball. */
-    private static final double MAX_SHIFT_RADII = 0.3;
+    /**
+     * A fitted circle further than this from the guess, or this much off the expected radius, is not
+     * the ball. The shift is generous because a ball in a side pocket's mouth is half cut out of the
+     * mask by the pocket's disc, its guess far off; the radius keeps the fit honest.
+     */
+    private static final double MAX_SHIFT_RADII = 0.7;
     private static final double MAX_RADIUS_ERROR = 0.15;
     /**
      * Smaller balls' edges are a few pixels of blur and compression: fitted, they place the centre no
