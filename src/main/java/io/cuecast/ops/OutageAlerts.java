@@ -9,12 +9,14 @@ import java.util.Map;
  */
 public final class OutageAlerts {
     private final String component;
+    /** What an outage's code ends with for its end's alert. */
+    public static final String RESTORED = "_RESTORED";
     private final String code;
     private boolean down;
 
     /**
      * @param component what fails, as operators know it: "camera", "state publication"
-     * @param code      the alert code of the outage; its end is {@code code + "_RESTORED"}
+     * @param code      the alert code of the outage; its end is {@code code + RESTORED}
      */
     public OutageAlerts(String component, String code) {
         this.component = component;
@@ -45,7 +47,7 @@ public final class OutageAlerts {
     }
 
     public Alert restoredAlert() {
-        return new Alert("info", component + " works again", code + "_RESTORED", Map.of("component", component));
+        return new Alert("info", component + " works again", code + RESTORED, Map.of("component", component));
     }
 
     public synchronized boolean isDown() {
