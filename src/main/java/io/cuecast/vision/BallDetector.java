@@ -45,6 +45,8 @@ public final class BallDetector {
     private TableView maskedView;
     /** The cloth polygon: where a ball's centre can be. */
     private Mat tableArea = new Mat();
+    /** {@link #tableArea}'s pixels, read once per table view for the centres' inside tests. */
+    private byte[] tablePixels;
     /** The cloth polygon less a disc at each pocket: where a blob of not-cloth is a ball, not a hole. */
     private Mat playingArea = new Mat();
     private Rect roi;
@@ -85,10 +87,9 @@ public final class BallDetector {
                 }
             }
             List<Candidate> candidates = new ArrayList<>(round.size());
-            byte[] tablePixels = ClothModel.bytes(tableArea);
             byte[] labPixels = ClothModel.bytes(lab);
             for (Point found : round) {
-                if (!inside(tablePixels, tableArea.cols(), tableArea.rows(), found)) {
+                if (!onTable(found)) {
                     continue;
                 }
                 double radius = radiusAt(view, found);
@@ -152,12 +153,11 @@ public final class BallDetector {
             Core.extractChannel(lab, lightness, 0);
             Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
                     (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
-            byte[] area = ClothModel.bytes(tableArea);
             List<Point> extra = new ArrayList<>();
             for (int i = 0; i < circles.cols(); i++) {
                 double[] c = circles.get(0, i);
                 Point centre = new Point(c[0], c[1]);
-                if (!inside(area, tableArea.cols(), tableArea.rows(), centre)) {
+                if (!onTable(centre)) {
                     continue;
                 }
                 double radius = radiusAt(view, centre);
@@ -175,11 +175,11 @@ public final class BallDetector {
         }
     }
 
-    /** Whether {@code point} falls on a set pixel of {@code mask}. */
-    private static boolean inside(byte[] mask, int cols, int rows, Point point) {
-        int x = (int) Math.round(point.x);
-        int y = (int) Math.round(point.y);
-        return x >= 0 && y >= 0 && x < cols && y < rows && mask[y * cols + x] != 0;
+    /** Whether a point of the region of interest lies inside the table's outline. */
+    private boolean onTable(Point inRoi) {
+        int x = (int) Math.round(inRoi.x);
+        int y = (int) Math.round(inRoi.y);
+        return x >= 0 && y >= 0 && x < tableArea.cols() && y < tableArea.rows() && tablePixels[y * tableArea.cols() + x] != 0;
     }
 
     /** The expected ball radius at a point of the region of interest. */
@@ -215,6 +215,7 @@ public final class BallDetector {
         }
         MatOfPoint area = new MatOfPoint(shifted);
         Imgproc.fillConvexPoly(tableArea, area, new Scalar(255));
+        tablePixels = ClothModel.bytes(tableArea);
         playingArea.release();
         playingArea = new Mat();
         // The outline can lie a little inside the noses (at the bed's rise past the nose's shadow):
