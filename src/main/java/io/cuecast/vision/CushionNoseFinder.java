@@ -124,7 +124,7 @@ final class CushionNoseFinder {
     private static final double CLIMB_LEVELS = 2;
     /** At most this many pixels of rail start a profile: where a bounding rectangle pokes past the cloth. */
     private static final int MAX_RAIL_PX = 8;
-    /** A profile starting this far below its brighter part starts on the rail's wood, not on cloth. */
+    /** A profile starting below this share of its median starts on the rail's wood, not on cloth. */
     private static final double RAIL_SHARE_OF_CLOTH = 0.75;
 
     /** The nose: the crest of a highlight right after the steepest rise, else the rise itself. */
@@ -151,12 +151,15 @@ final class CushionNoseFinder {
         double[] sorted = profile.clone();
         Arrays.sort(sorted);
         double railBelow = RAIL_SHARE_OF_CLOTH * sorted[sorted.length / 2];
+        if (profile[0] >= railBelow) {
+            return 0;
+        }
         int s = 0;
         while (s < Math.min(MAX_RAIL_PX, profile.length - 1)
                 && (profile[s] < railBelow || profile[s + 1] - profile[s] > CLIMB_LEVELS)) {
             s++;
         }
-        return profile[0] < railBelow ? s : 0;
+        return s;
     }
 
     /** Where the profile rises most steeply from {@code from} on, with sub-pixel refinement of the peak. */
