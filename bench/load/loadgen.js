@@ -10,6 +10,7 @@ const opts = parseArgs(process.argv.slice(2), {
   url: 'ws://127.0.0.1:8080/api/v1/ws',
   clients: 100,
   hz: 0,             // the rate the server publishes at; only used to report the share delivered
+  'period-ms': 0,    // the server's publishing period, when it rounds 1000/hz to whole ms: then the expected rate is 1000/period
   warmup: 5,         // seconds connected before measuring
   duration: 15,      // seconds measured
   welcome: true,     // wait for Cuecast's `connection` message before subscribing (peers send none)
@@ -234,7 +235,7 @@ async function report(secs, cpu) {
     label: opts.label, url: opts.url, clients: N, slow: SLOW, hz: opts.hz, seconds: +secs.toFixed(2),
     held, subscribed: fast.filter((c) => c.subscribed).length,
     msgsPerSec: Math.round(m.received / secs),
-    expectedPerSec: opts.hz ? Math.round(fast.length * opts.hz) : null,
+    expectedPerSec: opts.hz ? Math.round(fast.length * (opts['period-ms'] > 0 ? 1000 / opts['period-ms'] : opts.hz)) : null,
     bytesPerMsg: m.received ? Math.round(m.bytes / m.received) : 0,
     p50ms: ms(50), p90ms: ms(90), p99ms: ms(99), p999ms: ms(99.9), maxms: +(latency.maxValue / 1000).toFixed(2),
     gapEvents: m.gapEvents, missed: m.missed,
