@@ -50,6 +50,8 @@ public final class BallDetector {
     /** The cloth polygon less a disc at each pocket: where a blob of not-cloth is a ball, not a hole. */
     private Mat playingArea = new Mat();
     private Rect roi;
+    /** The last frame's non-cloth mask of the region of interest, kept for the cue detector. */
+    private Mat nonCloth = new Mat();
     private double minRadius;
     private double maxRadius;
 
@@ -61,7 +63,6 @@ public final class BallDetector {
         prepareFor(view, bgr.size());
         Mat region = bgr.submat(roi);
         Mat lab = new Mat();
-        Mat nonCloth = new Mat();
         Mat onTable = new Mat();
         Mat mask = new Mat();
         Mat closed = new Mat();
@@ -103,7 +104,6 @@ public final class BallDetector {
         } finally {
             region.release();
             lab.release();
-            nonCloth.release();
             onTable.release();
             mask.release();
             closed.release();
@@ -180,6 +180,18 @@ public final class BallDetector {
         int x = (int) Math.round(inRoi.x);
         int y = (int) Math.round(inRoi.y);
         return x >= 0 && y >= 0 && x < tableArea.cols() && y < tableArea.rows() && tablePixels[y * tableArea.cols() + x] != 0;
+    }
+
+    /**
+     * The last frame's non-cloth mask over {@code region} of the image (a view: copy what you change),
+     * or null when the region does not lie within the one detected.
+     */
+    Mat nonClothWithin(Rect region) {
+        if (roi == null || region.x < roi.x || region.y < roi.y || region.x + region.width > roi.x + roi.width
+                || region.y + region.height > roi.y + roi.height) {
+            return null;
+        }
+        return nonCloth.submat(new Rect(region.x - roi.x, region.y - roi.y, region.width, region.height));
     }
 
     /** The expected ball radius at a point of the region of interest. */

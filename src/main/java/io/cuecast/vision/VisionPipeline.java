@@ -61,7 +61,8 @@ public final class VisionPipeline {
             learnTable(frame, outline);
         }
         List<BallDetection> balls = table == null ? List.of() : detector.detect(frame.image(), table, cloth);
-        CueDetection cue = table == null ? null : cueDetector.detect(frame.image(), table, cloth, balls).orElse(null);
+        CueDetection cue = table == null ? null
+                : cueDetector.detect(frame.image(), table, cloth, balls, detector::nonClothWithin).orElse(null);
         double millis = (System.nanoTime() - started) / 1e6;
         return new Detection(frame.sequence(), frame.capturedAtUs(), table, balls, cue, millis);
     }
