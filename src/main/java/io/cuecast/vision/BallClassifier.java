@@ -1,5 +1,9 @@
 package io.cuecast.vision;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 import io.cuecast.table.BallType;
 
 /**
@@ -32,57 +36,107 @@ public final class BallClassifier {
     private static final double STRIPE_MIN_WHITE = 0.23;
     /** Red and maroon share a hue: maroon's coloured pixels are darker than this. */
     private static final int MAROON_MAX_VALUE = 150;
+    private static final Classification UNKNOWN = new Classification(BallType.UNKNOWN, null, 0.2);
+    /** A second all-white disc beside the cue ball: most likely a stripe showing only its white side. */
+    private static final Classification WHITE_SIDE_UP = new Classification(BallType.STRIPE, null, 0.3);
 
     /**
-     * Classifies from HSV pixels (OpenCV scale: hue 0-179) taken from the inner disc of one ball.
+     * Classifies one frame's balls, each from the HSV pixels (OpenCV scale: hue 0-179) of its inner
+     * disc, packed as H,S,V triples. A pool set has one cue ball and one eight: where several discs
+     * read as either, the likeliest keeps it (the whitest, or the blackest, weighed by how ball-like
+     * each is) and the others are told by their colour, as the stripe turned white side up or the
+     * dark solid each most likely is.
      *
-     * @param hsv packed H,S,V triples
+     * @param ballness per disc, how much it looks like a ball (0..1)
      */
+    public List<Classification> classifyAll(List<byte[]> discsHsv, double[] ballness) {
+        List<Shares> shares = discsHsv.stream().map(Shares::of).toList();
+        List<Classification> told = new ArrayList<>(shares.size());
+        shares.forEach(disc -> told.add(classify(disc)));
+        keepTheLikeliest(BallType.CUE, told, shares, ballness, Shares::white, WHITE_SIDE_UP);
+        keepTheLikeliest(BallType.EIGHT, told, shares, ballness, Shares::black, UNKNOWN);
+        return told;
+    }
+
+    /** Classifies one disc alone (see {@link #classifyAll}). */
     public Classification classify(byte[] hsv) {
-        int count = hsv.length / 3;
-        if (count == 0) {
+        return classify(Shares.of(hsv));
+    }
+
+    private Classification classify(Shares disc) {
+        if (disc.count() == 0) {
             return new Classification(BallType.UNKNOWN, null, 0);
         }
-        int white = 0;
-        int black = 0;
-        int coloured = 0;
-        double sinSum = 0;
-        double cosSum = 0;
-        long valueSum = 0;
-        for (int i = 0; i < count; i++) {
-            int h = hsv[3 * i] & 0xff;
-            int s = hsv[3 * i + 1] & 0xff;
-            int v = hsv[3 * i + 2] & 0xff;
-            if (v <= BLACK_MAX_VALUE) {
-                black++;
-            } else if (s <= WHITE_MAX_SATURATION && v >= WHITE_MIN_VALUE) {
-                white++;
-            } else if (s > WHITE_MAX_SATURATION) {
-                coloured++;
-                double angle = h * Math.PI / 90;
-                sinSum += Math.sin(angle);
-                cosSum += Math.cos(angle);
-                valueSum += v;
+        if (disc.white() >= 0.6 && disc.colour() < CUE_MAX_COLOUR) {
+            return new Classification(BallType.CUE, 0, clamp(1 - disc.colour() / CUE_MAX_COLOUR));
+        }
+        if (disc.black() >= 0.45 && disc.colour() < 0.25) {
+            return new Classification(BallType.EIGHT, 8, clamp((disc.black() - 0.35) / 0.4));
+        }
+        return byColour(disc, UNKNOWN);
+    }
+
+    /** A stripe or solid by the disc's colour, or {@code colourless} when it shows next to none. */
+    private static Classification byColour(Shares disc, Classification colourless) {
+        if (disc.colour() < CUE_MAX_COLOUR) {
+            return colourless;
+        }
+        int suit = suitOf(disc.hue(), disc.colourValue());
+        boolean stripe = disc.white() >= STRIPE_MIN_WHITE;
+        BallType type = stripe ? BallType.STRIPE : BallType.SOLID;
+        double margin = stripe ? (disc.white() - STRIPE_MIN_WHITE) / 0.25 : (STRIPE_MIN_WHITE - disc.white()) / 0.15;
+        return new Classification(type, stripe ? suit + 8 : suit, clamp(0.5 + 0.5 * margin));
+    }
+
+    private static void keepTheLikeliest(BallType onlyOne, List<Classification> told, List<Shares> shares,
+                                         double[] ballness, ToDoubleFunction<Shares> share,
+                                         Classification colourless) {
+        int likeliest = -1;
+        for (int i = 0; i < told.size(); i++) {
+            if (told.get(i).type() == onlyOne && (likeliest < 0
+                    || share.applyAsDouble(shares.get(i)) * ballness[i]
+                    > share.applyAsDouble(shares.get(likeliest)) * ballness[likeliest])) {
+                likeliest = i;
             }
         }
-        double whiteShare = (double) white / count;
-        double blackShare = (double) black / count;
-        double colourShare = (double) coloured / count;
-        if (whiteShare >= 0.6 && colourShare < CUE_MAX_COLOUR) {
-            return new Classification(BallType.CUE, 0, clamp(1 - colourShare / CUE_MAX_COLOUR));
+        for (int i = 0; i < told.size(); i++) {
+            if (told.get(i).type() == onlyOne && i != likeliest) {
+                told.set(i, byColour(shares.get(i), colourless));
+            }
         }
-        if (blackShare >= 0.45 && colourShare < 0.25) {
-            return new Classification(BallType.EIGHT, 8, clamp((blackShare - 0.35) / 0.4));
+    }
+
+    /** How a disc's pixels split into white, black and coloured, and the coloured ones' mean hue and value. */
+    private record Shares(int count, double white, double black, double colour, double hue, double colourValue) {
+        static Shares of(byte[] hsv) {
+            int count = hsv.length / 3;
+            int white = 0;
+            int black = 0;
+            int coloured = 0;
+            double sinSum = 0;
+            double cosSum = 0;
+            long valueSum = 0;
+            for (int i = 0; i < count; i++) {
+                int h = hsv[3 * i] & 0xff;
+                int s = hsv[3 * i + 1] & 0xff;
+                int v = hsv[3 * i + 2] & 0xff;
+                if (v <= BLACK_MAX_VALUE) {
+                    black++;
+                } else if (s <= WHITE_MAX_SATURATION && v >= WHITE_MIN_VALUE) {
+                    white++;
+                } else if (s > WHITE_MAX_SATURATION) {
+                    coloured++;
+                    double angle = h * Math.PI / 90;
+                    sinSum += Math.sin(angle);
+                    cosSum += Math.cos(angle);
+                    valueSum += v;
+                }
+            }
+            double total = Math.max(1, count);
+            double hue = (Math.atan2(sinSum, cosSum) * 90 / Math.PI + 180) % 180;
+            return new Shares(count, white / total, black / total, coloured / total, hue,
+                    coloured == 0 ? 0 : (double) valueSum / coloured);
         }
-        if (colourShare < CUE_MAX_COLOUR) {
-            return new Classification(BallType.UNKNOWN, null, 0.2);
-        }
-        double hue = (Math.atan2(sinSum, cosSum) * 90 / Math.PI + 180) % 180;
-        int suit = suitOf(hue, (double) valueSum / coloured);
-        boolean stripe = whiteShare >= STRIPE_MIN_WHITE;
-        BallType type = stripe ? BallType.STRIPE : BallType.SOLID;
-        double margin = stripe ? (whiteShare - STRIPE_MIN_WHITE) / 0.25 : (STRIPE_MIN_WHITE - whiteShare) / 0.15;
-        return new Classification(type, stripe ? suit + 8 : suit, clamp(0.5 + 0.5 * margin));
     }
 
     /** The solid number (1-7) whose colour has this hue (OpenCV scale, 0-179) and brightness. */

@@ -31,7 +31,6 @@ interface FrameClassifier {
         if (table.isSnooker()) {
             return new SnookerClassifier();
         }
-        BallClassifier pool = new BallClassifier();
-        return (discs, ballness) -> discs.stream().map(pool::classify).toList();
+        return new BallClassifier()::classifyAll;
     }
 }
