@@ -45,6 +45,18 @@ class BallClassifierTest {
                 disc(100, WHITE, 0, BLACK), disc(100, BLACK, 0, WHITE), disc(100, BLUE, 0, WHITE)));
     }
 
+    @Test
+    void withNoDiscBlackEnoughForTheEightTheBlackestSolidIsIt() {
+        // A broadcast eight: its black lifted by the light, read as a dark blue solid alone.
+        byte[] tintedEight = disc(30, BLACK, 70, BLUE);
+        byte[] darkSolid = disc(25, BLACK, 75, BLUE);
+        assertEquals(List.of(BallType.SOLID, BallType.EIGHT), typesOf(new double[] {1, 1}, darkSolid, tintedEight));
+        assertEquals(List.of(BallType.SOLID), typesOf(new double[] {1}, disc(15, BLACK, 85, BLUE)),
+                "too little black to be the eight");
+        assertEquals(List.of(BallType.EIGHT, BallType.SOLID),
+                typesOf(new double[] {1, 1}, disc(100, BLACK, 0, BLUE), darkSolid), "the eight is already there");
+    }
+
     private List<BallType> typesOf(double[] ballness, byte[]... discs) {
         return classifier.classifyAll(List.of(discs), ballness).stream().map(Classification::type).toList();
     }
