@@ -1,10 +1,10 @@
 package io.cuecast.vision;
 
+import io.cuecast.table.BallType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
-
-import io.cuecast.table.BallType;
 
 /**
  * Tells a pool ball's type and number from the pixels of its disc (snooker's: {@link SnookerClassifier}).
@@ -99,14 +99,7 @@ public final class BallClassifier {
     private static void keepTheLikeliest(BallType onlyOne, List<Classification> told, List<Shares> shares,
                                          double[] ballness, ToDoubleFunction<Shares> share,
                                          Classification colourless) {
-        int likeliest = -1;
-        for (int i = 0; i < told.size(); i++) {
-            if (told.get(i).type() == onlyOne && (likeliest < 0
-                    || share.applyAsDouble(shares.get(i)) * ballness[i]
-                    > share.applyAsDouble(shares.get(likeliest)) * ballness[likeliest])) {
-                likeliest = i;
-            }
-        }
+        int likeliest = mostOf(onlyOne, told, i -> share.applyAsDouble(shares.get(i)) * ballness[i]);
         for (int i = 0; i < told.size(); i++) {
             if (told.get(i).type() == onlyOne && i != likeliest) {
                 told.set(i, byColour(shares.get(i), colourless));
@@ -120,17 +113,22 @@ public final class BallClassifier {
      * the light's gleam and the cloth's tint, and 4 of Padova's 10 read as solids.
      */
     private static void findTheEightAmongTheSolids(List<Classification> told, List<Shares> shares) {
-        int blackest = -1;
-        for (int i = 0; i < told.size(); i++) {
-            if (told.get(i).type() == BallType.SOLID && shares.get(i).black() >= PROMOTED_EIGHT_MIN_BLACK
-                    && (blackest < 0 || shares.get(i).black() > shares.get(blackest).black())) {
-                blackest = i;
-            }
-        }
-        if (blackest >= 0) {
-            double black = shares.get(blackest).black();
+        int blackest = mostOf(BallType.SOLID, told, i -> shares.get(i).black());
+        double black = blackest < 0 ? 0 : shares.get(blackest).black();
+        if (black >= PROMOTED_EIGHT_MIN_BLACK) {
             told.set(blackest, new Classification(BallType.EIGHT, 8, clamp(black / 0.45)));
         }
+    }
+
+    /** Of the discs told as {@code type}, the one that scores most (the first of equals), or -1 when none is. */
+    private static int mostOf(BallType type, List<Classification> told, IntToDoubleFunction score) {
+        int most = -1;
+        for (int i = 0; i < told.size(); i++) {
+            if (told.get(i).type() == type && (most < 0 || score.applyAsDouble(i) > score.applyAsDouble(most))) {
+                most = i;
+            }
+        }
+        return most;
     }
 
     /** How a disc's pixels split into white, black and coloured, and the coloured ones' mean hue and value. */
