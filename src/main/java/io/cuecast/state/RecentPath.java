@@ -38,12 +38,35 @@ final class RecentPath {
     /** Standard errors of the speed by which it must be below the rest speed back to a ball's rest. */
     private static final double DATING_SIGMAS = 0.5;
 
+    /** Indices into a row of {@link #sums}: the normal equations' products of 1, τ and τ², of x and y with them, x² and y². */
+    private static final int TT00 = 0, TT01 = 1, TT02 = 2, TT11 = 3, TT12 = 4, TT22 = 5, X0 = 6, Y0 = 9, XX = 12, YY = 13;
+    private static final int SUM_TERMS = 14;
+    /** Where each entry of the normal equations' matrix is in a row of sums. */
+    private static final int[][] NORMAL_TERMS = {{TT00, TT01, TT02}, {TT01, TT11, TT12}, {TT02, TT12, TT22}};
+    /**
+     * A misfit worked out from the sums loses digits to cancellation (about 1e-14 of the summed
+     * squares); one within this fraction of them from its bound is measured point by point instead.
+     */
+    private static final double CANCELLATION_SLACK = 1e-9;
+
     /** When each point was seen, epoch microseconds. */
     private final long[] t = new long[CAPACITY];
     private final double[] x = new double[CAPACITY];
     private final double[] y = new double[CAPACITY];
     private int count;
     private int next;
+    /**
+     * Running sums over the newest points, from the latest back: row k sums the k newest. Every fit
+     * {@link #slowSinceUs} tries is over the newest points, so one pass gives them all, each summed
+     * in the same order as a pass of its own would (the same bits), where a pass per fit made the
+     * tracker's cost grow with the square of the path (bench/RESULTS.md, TrackingBenchmark).
+     */
+    private final double[][] sums = new double[CAPACITY + 1][SUM_TERMS];
+    /** The augmented matrix {@link #solveBoth} eliminates in: the normal equations and both right-hand sides. */
+    private final double[][] elimination = new double[3][5];
+    /** The fit being tried, reused from one number of points to the next. */
+    private final double[] fitX = new double[3];
+    private final double[] fitY = new double[3];
 
     void clear() {
         count = 0;
@@ -71,20 +94,36 @@ final class RecentPath {
      */
     OptionalLong slowSinceUs(double restSpeed, double noiseMm) {
         long latest = t[index(0)];
+        sumFromLatest(latest);
         for (int points = count; points >= FEWEST_FOR_A_LINE; points--) {
             boolean parabola = points >= FEWEST_POINTS;
-            Fit fit = fit(latest, points, parabola);
-            double[] fx = fit.x();
-            double[] fy = fit.y();
-            boolean rolling = 2 * Math.hypot(fx[2], fy[2]) <= ROLLING_AT_MOST_MM_S2;
-            if (rolling && rmsMiss(fx, fy, latest, 0, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
+            double[] fx = fitX;
+            double[] fy = fitY;
+            solveBoth(points, parabola, fx, fy);
+            boolean rolling = 4 * (fx[2] * fx[2] + fy[2] * fy[2]) <= ROLLING_AT_MOST_MM_S2 * ROLLING_AT_MOST_MM_S2;
+            if (rolling && mayMissWithin(fx, fy, points, parabola ? 3 : 2, MISFIT_SIGMAS * noiseMm)
+                    && rmsMiss(fx, fy, latest, 0, points, parabola ? 3 : 2) <= MISFIT_SIGMAS * noiseMm
                     && rmsMiss(fx, fy, latest, 0, FEWEST_FOR_A_LINE, 0) <= END_MISFIT_SIGMAS * noiseMm
                     && rmsMiss(fx, fy, latest, points - FEWEST_FOR_A_LINE, points, 0)
                             <= END_MISFIT_SIGMAS * noiseMm) {
+                Fit fit = new Fit(fx.clone(), fy.clone(), normal(points, parabola));
                 return slowSince(fit, latest, points, restSpeed, noiseMm);
             }
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * Whether every {@value #FEWEST_FOR_A_LINE} consecutive points of the fit's are within
+     * {@code bound} of it, root mean square: a bend anywhere in the path shows there.
+     */
+    private boolean everyStretchWithin(double[] fx, double[] fy, long latest, int points, double bound) {
+        for (int from = 0; from + FEWEST_FOR_A_LINE <= points; from++) {
+            if (rmsMiss(fx, fy, latest, from, from + FEWEST_FOR_A_LINE, 0) > bound) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -155,29 +194,104 @@ final class RecentPath {
     private record Fit(double[] x, double[] y, double[][] normal) {
     }
 
-    private Fit fit(long latest, int points, boolean parabola) {
+    /** The normal equations' matrix of the fit over the newest {@code points}. */
+    private double[][] normal(int points, boolean parabola) {
         int n = parabola ? 3 : 2;
         double[][] normal = new double[n][n];
-        double[] rhsX = new double[n];
-        double[] rhsY = new double[n];
-        for (int k = 0; k < points; k++) {
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                normal[r][c] = sums[points][NORMAL_TERMS[r][c]];
+            }
+        }
+        return normal;
+    }
+
+    /**
+     * The fit over the newest {@code points}, {a, b, c} per axis into {@code fx} and {@code fy} (c is 0
+     * for a line): {@link #solve} for both right-hand sides at once, on a reused matrix, with the
+     * same operations in the same order and so the same results, and nothing allocated.
+     */
+    private void solveBoth(int points, boolean parabola, double[] fx, double[] fy) {
+        double[] sum = sums[points];
+        int n = parabola ? 3 : 2;
+        double[][] m = elimination;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                m[r][c] = sum[NORMAL_TERMS[r][c]];
+            }
+            m[r][n] = sum[X0 + r];
+            m[r][n + 1] = sum[Y0 + r];
+        }
+        eliminate(m, n, n + 2);
+        fx[2] = 0;
+        fy[2] = 0;
+        backSubstitute(m, n, n, fx);
+        backSubstitute(m, n, n + 1, fy);
+    }
+
+    /** Forward elimination of an n-row system augmented to {@code columns} columns. */
+    private static void eliminate(double[][] m, int n, int columns) {
+        for (int p = 0; p < n; p++) {
+            for (int r = p + 1; r < n; r++) {
+                double f = m[r][p] / m[p][p];
+                for (int c = p; c < columns; c++) {
+                    m[r][c] -= f * m[p][c];
+                }
+            }
+        }
+    }
+
+    private static void backSubstitute(double[][] m, int n, int rhsColumn, double[] s) {
+        for (int r = n - 1; r >= 0; r--) {
+            double sum = m[r][rhsColumn];
+            for (int c = r + 1; c < n; c++) {
+                sum -= m[r][c] * s[c];
+            }
+            s[r] = sum / m[r][r];
+        }
+    }
+
+    /** Fills {@link #sums}: row k + 1 is row k plus the k-th newest point's terms. */
+    private void sumFromLatest(long latest) {
+        for (int k = 0; k < count; k++) {
             int i = index(k);
             double tau = tau(i, latest);
             double[] basis = {1, tau, tau * tau};
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    normal[r][c] += basis[r] * basis[c];
-                }
-                rhsX[r] += basis[r] * x[i];
-                rhsY[r] += basis[r] * y[i];
+            double[] before = sums[k];
+            double[] after = sums[k + 1];
+            after[TT00] = before[TT00] + basis[0] * basis[0];
+            after[TT01] = before[TT01] + basis[0] * basis[1];
+            after[TT02] = before[TT02] + basis[0] * basis[2];
+            after[TT11] = before[TT11] + basis[1] * basis[1];
+            after[TT12] = before[TT12] + basis[1] * basis[2];
+            after[TT22] = before[TT22] + basis[2] * basis[2];
+            for (int r = 0; r < 3; r++) {
+                after[X0 + r] = before[X0 + r] + basis[r] * x[i];
+                after[Y0 + r] = before[Y0 + r] + basis[r] * y[i];
             }
+            after[XX] = before[XX] + x[i] * x[i];
+            after[YY] = before[YY] + y[i] * y[i];
         }
-        return new Fit(asParabola(solve(normal, rhsX)), asParabola(solve(normal, rhsY)), normal);
     }
 
-    /** {a, b, c} from a parabola's coefficients or a line's, whose c is 0. */
-    private static double[] asParabola(double[] solved) {
-        return solved.length == 3 ? solved : new double[] {solved[0], solved[1], 0};
+    /**
+     * Whether the fit's root mean square miss over its points may be within {@code bound}, judged
+     * from the sums: false only when it surely is not, so the point-by-point measure decides the rest.
+     */
+    private boolean mayMissWithin(double[] fx, double[] fy, int points, int parameters, double bound) {
+        double[] sum = sums[points];
+        double squares = missSquares(fx, sum, X0, XX) + missSquares(fy, sum, Y0, YY);
+        double slack = CANCELLATION_SLACK * (sum[XX] + sum[YY]);
+        return squares - slack <= bound * bound * 2 * (points - parameters);
+    }
+
+    /** Σ (v - (a + b τ + c τ²))², expanded into the sums of v², v τʲ and τʲ. */
+    private static double missSquares(double[] abc, double[] sum, int firstMoment, int squareSum) {
+        double a = abc[0], b = abc[1], c = abc[2];
+        double fitted = a * a * sum[TT00] + b * b * sum[TT11] + c * c * sum[TT22]
+                + 2 * (a * b * sum[TT01] + a * c * sum[TT02] + b * c * sum[TT12]);
+        double cross = a * sum[firstMoment] + b * sum[firstMoment + 1] + c * sum[firstMoment + 2];
+        return sum[squareSum] - 2 * cross + fitted;
     }
 
     /** gᵀ N⁻¹ g: the variance of the coefficients' combination g per unit noise variance. */
@@ -198,22 +312,9 @@ final class RecentPath {
             System.arraycopy(matrix[r], 0, m[r], 0, n);
             m[r][n] = rhs[r];
         }
-        for (int p = 0; p < n; p++) {
-            for (int r = p + 1; r < n; r++) {
-                double f = m[r][p] / m[p][p];
-                for (int c = p; c <= n; c++) {
-                    m[r][c] -= f * m[p][c];
-                }
-            }
-        }
+        eliminate(m, n, n + 1);
         double[] s = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double sum = m[r][n];
-            for (int c = r + 1; c < n; c++) {
-                sum -= m[r][c] * s[c];
-            }
-            s[r] = sum / m[r][r];
-        }
+        backSubstitute(m, n, n, s);
         return s;
     }
 }
