@@ -144,7 +144,7 @@ public final class BallTracker {
         for (double[] row : cost) {
             Arrays.fill(row, Assignment.FORBIDDEN);
         }
-        boolean[] mayBeKicked = mayBeKicked(now);
+        boolean[] mayBeKicked = mayBeKicked(now, limits.restSpeedMmPerS());
         for (int i = 0; i < n; i++) {
             Track track = tracks.get(i);
             double gate = reach(track, now, frameSeconds, limits);
@@ -210,45 +210,70 @@ public final class BallTracker {
      * Which tracks may have been set in motion since the last frame, so that a detection far from
      * their prediction can still be theirs: a moving ball (it may hit a ball or a cushion), the cue
      * ball (it gets struck), and a resting ball that a moving ball's path reaches, or that touches
-     * one that may be kicked (a break drives the whole rack at once), for {@value #EXPOSED_SECONDS} s
-     * after, since a gentle hit may take a few frames to show. Any other resting ball stays where it
-     * is: a detection away from it is another ball, or a new one.
+     * one that may be kicked (a break drives the whole rack at once). A resting ball that a ball
+     * faster than the rest speed reaches, directly or through balls touching, stays exposed for
+     * {@value #EXPOSED_SECONDS} s after, since a gentle hit may take a few frames to show. Only such
+     * contact exposes a ball: touching balls at rest kept each other exposed for ever, and a ball
+     * creeping to a stop exposed its whole cluster, so that a resting ball hidden in the jaws was
+     * taken for pocketed. Any other resting ball stays where it is: a detection away from it is
+     * another ball, or a new one.
      */
-    private boolean[] mayBeKicked(long now) {
+    private boolean[] mayBeKicked(long now, double restSpeedMmPerS) {
         int n = tracks.size();
         double reach = 2 * table.ballDiameterMm();
-        double touching = 1.1 * table.ballDiameterMm();
-        boolean[] kicked = new boolean[n];
-        ArrayDeque<Integer> spreading = new ArrayDeque<>();
+        boolean[] pushing = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            pushing[i] = tracks.get(i).moving() && tracks.get(i).speedMmPerS() >= restSpeedMmPerS;
+        }
+        boolean[] reached = pushing.clone();
         for (int i = 0; i < n; i++) {
             Track track = tracks.get(i);
-            kicked[i] = track.moving() || track.exposedUntilUs() >= now
-                    || track.votedType().isCueBall() || track.votedType() == BallType.UNKNOWN;
             for (int k = 0; k < n && !track.moving(); k++) {
-                if (tracks.get(k).moving() && tracks.get(k).pathMissMm(track.xMm(), track.yMm()) <= reach) {
-                    kicked[i] = true;
-                    track.exposeUntil(now + EXPOSED_SECONDS_US);
+                if (pushing[k] && tracks.get(k).pathMissMm(track.xMm(), track.yMm()) <= reach) {
+                    reached[i] = true;
                 }
             }
-            if (kicked[i]) {
+        }
+        boolean[] kicked = new boolean[n];
+        spreadToTouching(reached, true, now);
+        for (int i = 0; i < n; i++) {
+            Track track = tracks.get(i);
+            kicked[i] = reached[i] || track.moving() || track.exposedUntilUs() >= now
+                    || track.votedType().isCueBall() || track.votedType() == BallType.UNKNOWN;
+        }
+        spreadToTouching(kicked, false, now);
+        return kicked;
+    }
+
+    /**
+     * Marks every ball touching a marked one, transitively; with {@code expose}, each resting ball
+     * marked is exposed from now.
+     */
+    private void spreadToTouching(boolean[] marked, boolean expose, long now) {
+        double touching = 1.1 * table.ballDiameterMm();
+        ArrayDeque<Integer> spreading = new ArrayDeque<>();
+        for (int i = 0; i < marked.length; i++) {
+            if (marked[i]) {
                 spreading.add(i);
             }
         }
         while (!spreading.isEmpty()) {
             Track from = tracks.get(spreading.poll());
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < marked.length; k++) {
                 Track to = tracks.get(k);
-                if (!kicked[k] && Math.hypot(to.xMm() - from.xMm(), to.yMm() - from.yMm()) <= touching) {
-                    kicked[k] = true;
-                    to.exposeUntil(now + EXPOSED_SECONDS_US);
+                if (!marked[k] && Math.hypot(to.xMm() - from.xMm(), to.yMm() - from.yMm()) <= touching) {
+                    marked[k] = true;
                     spreading.add(k);
                 }
             }
         }
-        return kicked;
+        for (int i = 0; expose && i < marked.length; i++) {
+            if (marked[i] && !tracks.get(i).moving()) {
+                tracks.get(i).exposeUntil(now + EXPOSED_SECONDS_US);
+            }
+        }
     }
 
-    /** Why an unseen track leaves now, or null while it stays. */
     private TableState.Departure departureOf(Track track, long now, TrackingLimits limits) {
         if (track.missedFrames() >= POCKET_CONFIRM_FRAMES) {
             String pocket = pocketOnPath(track, now);

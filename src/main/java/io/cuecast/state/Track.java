@@ -233,6 +233,11 @@ final class Track {
         return moving;
     }
 
+    /** The filter's speed now, moving or not. */
+    double speedMmPerS() {
+        return Math.hypot(x.velocity(), y.velocity());
+    }
+
     /** Whether it was moving when it was last seen: held still since, it may have rolled on. */
     boolean movingWhenSeen() {
         return movingWhenSeen;

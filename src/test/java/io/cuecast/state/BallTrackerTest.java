@@ -121,6 +121,32 @@ class BallTrackerTest {
     }
 
     @Test
+    void aRestingBallHiddenInTheJawsLongAfterTheLastContactIsNotPocketed() {
+        // Solid 1 in the bottom-right jaws, solid 7 touching it; stripe 12 rolls close by 7 and back.
+        BallDetection inTheJaws = ball(2505, 1245, BallType.SOLID, 1);
+        BallDetection touching = ball(2447, 1245, BallType.SOLID, 7);
+        int n = 0;
+        for (; n < 10; n++) {
+            tracker.update(frame(n, inTheJaws, touching, ball(2170 + 30 * n, 1160, BallType.STRIPE, 12)));
+        }
+        for (int back = 0; back < 15; back++, n++) {
+            tracker.update(frame(n, inTheJaws, touching, ball(2440 - 30 * back, 1160, BallType.STRIPE, 12)));
+        }
+        // A second and a half at rest: long enough for any nudge from the stripe to have shown.
+        for (int still = 0; still < 45; still++, n++) {
+            tracker.update(frame(n, inTheJaws, touching, ball(2020, 1160, BallType.STRIPE, 12)));
+        }
+        TableState state = null;
+        for (int hidden = 0; hidden < 5; hidden++, n++) {
+            state = tracker.update(frame(n, touching, ball(2020, 1160, BallType.STRIPE, 12)));
+            assertTrue(state.departures().isEmpty(), "a ball at rest hidden for " + (hidden + 1) + " frames was taken for "
+                    + state.departures());
+        }
+        state = tracker.update(frame(n, inTheJaws, touching, ball(2020, 1160, BallType.STRIPE, 12)));
+        assertEquals(3, state.balls().size());
+    }
+
+    @Test
     void velocityAndAccelerationComeInMillimetresPerSecondAndPerSecondSquared() {
         Random noise = new Random(1);
         TableState state = null;
