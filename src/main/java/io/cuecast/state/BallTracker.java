@@ -44,6 +44,8 @@ public final class BallTracker {
     private static final double TYPE_MISREAD = 9;
     private static final double NUMBER_MISREAD = 8;
     private static final double EXPOSED_SECONDS = 0.5;
+    /** μr g on cloth, about 0.01 x 9.81 m/s²: a ball slower than the rest speed stops within rest speed / this. */
+    private static final double ROLLING_DECELERATION_MM_S2 = 100;
     private static final long EXPOSED_SECONDS_US = (long) (EXPOSED_SECONDS * 1e6);
     /** A ball not detected in a frame (about 1 in 50). */
     private static final double UNSEEN = 8;
@@ -276,7 +278,7 @@ public final class BallTracker {
 
     private TableState.Departure departureOf(Track track, long now, TrackingLimits limits) {
         if (track.missedFrames() >= POCKET_CONFIRM_FRAMES) {
-            String pocket = pocketOnPath(track, now);
+            String pocket = pocketOnPath(track, now, limits);
             if (pocket != null) {
                 return new TableState.Departure(track.snapshot(), pocket);
             }
@@ -292,11 +294,13 @@ public final class BallTracker {
      * The pocket the ball was heading into when last seen: the one its straight path, from where it
      * was seen for as far as it could have rolled since, passes closest to, within the pocket's
      * capture radius and a ball radius for the error in the estimated direction. A resting ball at
-     * the jaws counts too when a moving ball came near it: it was nudged in before it showed motion.
+     * the jaws counts too when a moving ball came near it (it was nudged in before it showed motion),
+     * or when it rolled to rest there so lately that it may have been creeping still.
      */
-    private String pocketOnPath(Track track, long now) {
+    private String pocketOnPath(Track track, long now, TrackingLimits limits) {
         double speed = track.movingWhenSeen() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
-        if (speed == 0 && track.exposedUntilUs() < now) {
+        long creepUs = (long) (limits.restSpeedMmPerS() / ROLLING_DECELERATION_MM_S2 * 1e6);
+        if (speed == 0 && track.exposedUntilUs() < now && !track.mayHaveCreptOnSince(creepUs)) {
             return null;
         }
         double reach = speed == 0 ? 0 : speed * (now - track.lastSeenUs()) / 1e6 + table.ballRadiusMm();

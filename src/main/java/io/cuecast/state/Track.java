@@ -48,6 +48,8 @@ final class Track {
     private boolean kicked;
     private int slowFrames;
     private long kickedAtUs;
+    /** Whether its rest began as a roll slowed down, not by being put down or first seen. */
+    private boolean rolledToRest;
     /** Since when the ball has been slow, judged from its path in the first of the slow frames. */
     private long slowSinceUs;
     /** When it came to rest, or was first seen at rest. */
@@ -167,6 +169,7 @@ final class Track {
             }
             if (slowFrames >= limits.restFrames()) {
                 moving = false;
+                rolledToRest = true;
                 atRestSinceUs = slowSinceUs;
                 x.stop();
                 y.stop();
@@ -182,6 +185,7 @@ final class Track {
         y.stop();
         path.clear();
         moving = false;
+        rolledToRest = false;
         atRestSinceUs = seenAtUs;
         placed = true;
         updatedUs = seenAtUs;
@@ -236,6 +240,14 @@ final class Track {
     /** The filter's speed now, moving or not. */
     double speedMmPerS() {
         return Math.hypot(x.velocity(), y.velocity());
+    }
+
+    /**
+     * Whether it was last seen within {@code creepUs} of rolling to rest: "at rest" is slower than
+     * the rest speed, so it may have crept on since, as a ball at the lip of a pocket does before it drops.
+     */
+    boolean mayHaveCreptOnSince(long creepUs) {
+        return rolledToRest && !moving && lastSeenUs - atRestSinceUs <= creepUs;
     }
 
     /** Whether it was moving when it was last seen: held still since, it may have rolled on. */

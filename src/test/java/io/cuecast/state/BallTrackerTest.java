@@ -121,6 +121,26 @@ class BallTrackerTest {
     }
 
     @Test
+    void aBallThatRollsToRestInTheJawsAndVanishesAtOnceCreptIn() {
+        // Rolling towards the bottom-right corner at 200 mm/s, slowing by 100 mm/s² to rest 45 mm from it.
+        TableState state = null;
+        boolean seenMoving = false;
+        int n = 0;
+        do {
+            double untilStop = Math.max(0, 2.0 - n * FRAME_US / 1e6);
+            double fromCorner = 45 + 0.5 * 100 * untilStop * untilStop;
+            state = tracker.update(frame(n++, ball(2540 - fromCorner * 0.707, 1270 - fromCorner * 0.707, BallType.SOLID, 2)));
+            seenMoving |= state.balls().get(0).moving();
+            assertTrue(n < 90, "never told at rest");
+        } while (!seenMoving || state.balls().get(0).moving());
+        while (state.departures().isEmpty()) {
+            state = tracker.update(frame(n++));
+            assertTrue(n < 100, "told at rest in the jaws and gone at once, it was not taken for pocketed");
+        }
+        assertEquals("bottom-right", state.departures().get(0).pocket());
+    }
+
+    @Test
     void aRestingBallHiddenInTheJawsLongAfterTheLastContactIsNotPocketed() {
         // Solid 1 in the bottom-right jaws, solid 7 touching it; stripe 12 rolls close by 7 and back.
         BallDetection inTheJaws = ball(2505, 1245, BallType.SOLID, 1);

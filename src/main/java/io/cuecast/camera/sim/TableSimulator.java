@@ -40,6 +40,8 @@ public final class TableSimulator {
 
     private final TableSpec table;
     private final double frameSeconds;
+    /** Where a pocketed cue ball goes back before the next shot; null when it is on the table. */
+    private double[] cueBallSpotAfterScratch;
     private final Random random;
     private final EventPhysics physics;
     private final ShotPlanner planner;
@@ -87,7 +89,7 @@ public final class TableSimulator {
         if (stroke.isPresent()) {
             if (stroke.get().isOver() && shot.isEmpty()) {
                 stroke = Optional.empty();
-                respotCueBallIfPocketed();
+                chooseSpotIfCueBallPocketed();
                 pause();
             }
         } else {
@@ -96,6 +98,7 @@ public final class TableSimulator {
                 if (shotsThisRack >= SHOTS_PER_RACK || objectBallsInPlay().size() <= FEWEST_OBJECT_BALLS) {
                     rack();
                 } else {
+                    placeCueBallAfterScratch();
                     startShot();
                 }
             }
@@ -132,6 +135,7 @@ public final class TableSimulator {
 
     private void rack() {
         balls = RackLayout.rack(table, random);
+        cueBallSpotAfterScratch = null;
         shotsThisRack = 0;
         racksSetUp++;
         pause();
@@ -177,11 +181,22 @@ public final class TableSimulator {
         return timeline.eventsBetween(from, shotTime);
     }
 
-    private void respotCueBallIfPocketed() {
-        BallBody cueBall = cueBall();
-        if (cueBall.isPocketed()) {
-            double[] spot = RackLayout.cueBallSpot(table, random, balls);
-            cueBall.placeAt(spot[0], spot[1]);
+    /**
+     * After a scratch the cue ball stays in the pocket through the pause, as a player takes a moment
+     * to fetch it, and goes back on the table as the next shot is set up: a ball back on its spot
+     * in the very frame it dropped would pass for one that never left. The spot is drawn now, from
+     * the balls at rest, so the game's random sequence is what it was when it was placed at once.
+     */
+    private void chooseSpotIfCueBallPocketed() {
+        if (cueBall().isPocketed()) {
+            cueBallSpotAfterScratch = RackLayout.cueBallSpot(table, random, balls);
+        }
+    }
+
+    private void placeCueBallAfterScratch() {
+        if (cueBallSpotAfterScratch != null) {
+            cueBall().placeAt(cueBallSpotAfterScratch[0], cueBallSpotAfterScratch[1]);
+            cueBallSpotAfterScratch = null;
         }
     }
 

@@ -79,6 +79,26 @@ class TableSimulatorTest {
     }
 
     @Test
+    void aScratchedCueBallStaysInThePocketThroughThePause() {
+        TableSimulator simulator = new TableSimulator(TABLE, 30, 7);
+        int scratches = 0;
+        for (int frame = 0; frame < 8000; frame++) {
+            boolean scratched = simulator.advance().stream()
+                    .anyMatch(event -> event instanceof ShotEvent.PocketEntry && event.ball() == 0);
+            if (scratched) {
+                scratches++;
+                // The pause between shots is at least half a second: a player fetches the ball.
+                for (int after = 0; after < 10; after++) {
+                    assertTrue(simulator.state().balls().stream().noneMatch(ball -> ball.ball().number() == 0),
+                            "the cue ball is back " + after + " frames after it dropped");
+                    simulator.advance();
+                }
+            }
+        }
+        assertTrue(scratches > 0, "the game should have a scratch to look at");
+    }
+
+    @Test
     void eachShotPlaysOutAsTheEventPhysicsSimulatesIt() {
         TableSimulator simulator = new TableSimulator(TABLE, 30, 42);
         for (int shot = 1; shot <= 6; shot++) {
