@@ -211,8 +211,9 @@ public final class BallTracker {
     /**
      * Which tracks may have been set in motion since the last frame, so that a detection far from
      * their prediction can still be theirs: a moving ball (it may hit a ball or a cushion), the cue
-     * ball (it gets struck), and a resting ball that a moving ball's path reaches, or that touches
-     * one that may be kicked (a break drives the whole rack at once). A resting ball that a ball
+     * ball and any ball within two diameters of it (it gets struck, and may hit one in the same
+     * frame), and a resting ball that a moving ball's path reaches, or that touches one that may be
+     * kicked (a break drives the whole rack at once). A resting ball that a ball
      * faster than the rest speed reaches, directly or through balls touching, stays exposed for
      * {@value #EXPOSED_SECONDS} s after, since a gentle hit may take a few frames to show. Only such
      * contact exposes a ball: touching balls at rest kept each other exposed for ever, and a ball
@@ -243,8 +244,21 @@ public final class BallTracker {
             kicked[i] = reached[i] || track.moving() || track.exposedUntilUs() >= now
                     || track.votedType().isCueBall() || track.votedType() == BallType.UNKNOWN;
         }
+        for (Track track : tracks) {
+            if (track.votedType().isCueBall()) {
+                // Struck, it may reach a ball a few centimetres off within the frame.
+                markWithin(kicked, track, reach);
+            }
+        }
         spreadToTouching(kicked, false, now);
         return kicked;
+    }
+
+    private void markWithin(boolean[] marked, Track centre, double distance) {
+        for (int k = 0; k < marked.length; k++) {
+            Track other = tracks.get(k);
+            marked[k] |= Math.hypot(other.xMm() - centre.xMm(), other.yMm() - centre.yMm()) <= distance;
+        }
     }
 
     /**

@@ -121,6 +121,22 @@ class BallTrackerTest {
     }
 
     @Test
+    void aBallAFewCentimetresFromTheCueBallKeepsItsIdWhenTheStrikeSendsItOffInTheSameFrame() {
+        // Against the right cushion: the eight, solid 2 and, nine millimetres below it, the cue ball,
+        // long at rest. The stroke's first frame moves the cue ball and solid 2 (its number unread) 7 mm each.
+        BallDetection eight = ball(2507, 593, BallType.EIGHT, 8);
+        int n = 0;
+        for (; n < 100; n++) {
+            tracker.update(frame(n, eight, ball(2510, 656, BallType.SOLID, 2), ball(2511, 722, BallType.CUE, 0)));
+        }
+        int solidId = tracker.update(frame(n++, eight, ball(2510, 656, BallType.SOLID, 2), ball(2511, 722, BallType.CUE, 0)))
+                .balls().stream().filter(b -> b.type() == BallType.SOLID).findFirst().orElseThrow().id();
+        TableState struck = tracker.update(frame(n, eight, ball(2510, 649, BallType.SOLID, null), ball(2509, 715, BallType.CUE, 0)));
+        assertEquals(3, struck.balls().size(), "a new ball was made of the struck one: " + struck.balls());
+        assertTrue(struck.balls().stream().anyMatch(b -> b.id() == solidId && b.yMm() < 652), struck.balls().toString());
+    }
+
+    @Test
     void aBallThatRollsToRestInTheJawsAndVanishesAtOnceCreptIn() {
         // Rolling towards the bottom-right corner at 200 mm/s, slowing by 100 mm/s² to rest 45 mm from it.
         TableState state = null;
