@@ -256,8 +256,7 @@ public final class BallTracker {
 
     private void markWithin(boolean[] marked, Track centre, double distance) {
         for (int k = 0; k < marked.length; k++) {
-            Track other = tracks.get(k);
-            marked[k] |= Math.hypot(other.xMm() - centre.xMm(), other.yMm() - centre.yMm()) <= distance;
+            marked[k] |= tracks.get(k).distanceMm(centre) <= distance;
         }
     }
 
@@ -277,7 +276,7 @@ public final class BallTracker {
             Track from = tracks.get(spreading.poll());
             for (int k = 0; k < marked.length; k++) {
                 Track to = tracks.get(k);
-                if (!marked[k] && Math.hypot(to.xMm() - from.xMm(), to.yMm() - from.yMm()) <= touching) {
+                if (!marked[k] && to.distanceMm(from) <= touching) {
                     marked[k] = true;
                     spreading.add(k);
                 }
@@ -290,6 +289,7 @@ public final class BallTracker {
         }
     }
 
+    /** Why an unseen track leaves now, or null while it stays. */
     private TableState.Departure departureOf(Track track, long now, TrackingLimits limits) {
         if (track.missedFrames() >= POCKET_CONFIRM_FRAMES) {
             String pocket = pocketOnPath(track, now, limits);

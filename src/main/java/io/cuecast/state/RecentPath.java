@@ -114,19 +114,6 @@ final class RecentPath {
     }
 
     /**
-     * Whether every {@value #FEWEST_FOR_A_LINE} consecutive points of the fit's are within
-     * {@code bound} of it, root mean square: a bend anywhere in the path shows there.
-     */
-    private boolean everyStretchWithin(double[] fx, double[] fy, long latest, int points, double bound) {
-        for (int from = 0; from + FEWEST_FOR_A_LINE <= points; from++) {
-            if (rmsMiss(fx, fy, latest, from, from + FEWEST_FOR_A_LINE, 0) > bound) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * When the fit's speed fell below {@code restSpeed}: the oldest of the fitted points from which
      * on it is slower and falls, or none when it is not surely slower at the latest point. Going
      * back, the speed is judged by a smaller margin than at the latest point ({@value #DATING_SIGMAS}

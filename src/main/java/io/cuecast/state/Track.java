@@ -121,6 +121,10 @@ final class Track {
         return Math.hypot(detection.xMm() - x.position(), detection.yMm() - y.position());
     }
 
+    double distanceMm(Track other) {
+        return Math.hypot(other.xMm() - x.position(), other.yMm() - y.position());
+    }
+
     void observe(BallDetection detection, long seenAtUs, TrackingLimits limits) {
         double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
         if (distanceSquared(detection, variance) > KICK_DISTANCE_SQUARED) {
