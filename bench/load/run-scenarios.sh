@@ -12,11 +12,15 @@
 #        PEERS_WORK (where the Vert.x peer is built, default /tmp/cuecast-peers),
 #        PIPELINE (default pause: Cuecast's camera pipeline is paused, a gateway alone; run: kept at 1 fps),
 #        CUECAST_ARGS (more options for Cuecast, e.g. --cuecast.http.event-loops=1),
-#        SCENARIOS (default all; standard: only the standard loads)
+#        SCENARIOS (default all; standard: only the standard loads),
+#        LOADS (the standard loads to run, e.g. "500@60,1000@30"; default all five),
+#        REPEAT (default 1: how many rounds of each standard load; each round runs Cuecast and then each
+#        peer, so a machine whose speed drifts over minutes weighs on both alike, and the summary adds
+#        each server's median)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-WARM=${WARM:-20} DUR=${DUR:-15} IDLE_CLIENTS=${IDLE_CLIENTS:-10000} PIPELINE=${PIPELINE:-pause}
+WARM=${WARM:-20} DUR=${DUR:-15} REPEAT=${REPEAT:-1} IDLE_CLIENTS=${IDLE_CLIENTS:-10000} PIPELINE=${PIPELINE:-pause}
 OUT=${OUT:-$(mktemp --suffix=.jsonl)}
 PEERS=${PEERS-/work/shared/peers}
 PEERS_WORK=${PEERS_WORK:-/tmp/cuecast-peers}
@@ -103,13 +107,16 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/
 
 for s in "${STANDARD[@]}"; do
   set -- $s
-  start_cuecast "$2" && sleep 2 && load cuecast "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws"; stop_server
-  if [ -n "$PEERS" ]; then
-    start_vertx "$2" && load bare-vertx "$1" "$2" "ws://127.0.0.1:$VERTX_PORT/" --welcome=false; stop_server
-    if [ "${FASTAPI:-1}" != 0 ]; then
-      start_fastapi "$2" && load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
+  [ -n "${LOADS:-}" ] && [[ ",$LOADS," != *",$1@$2,"* ]] && continue
+  for _ in $(seq 1 "$REPEAT"); do
+    start_cuecast "$2" && sleep 2 && load cuecast "$1" "$2" "ws://127.0.0.1:$CUECAST_PORT/api/v1/ws"; stop_server
+    if [ -n "$PEERS" ]; then
+      start_vertx "$2" && load bare-vertx "$1" "$2" "ws://127.0.0.1:$VERTX_PORT/" --welcome=false; stop_server
+      if [ "${FASTAPI:-1}" != 0 ]; then
+        start_fastapi "$2" && load fastapi "$1" "$2" "ws://127.0.0.1:$FASTAPI_PORT/" --welcome=false; stop_server
+      fi
     fi
-  fi
+  done
 done
 [ "${SCENARIOS:-all}" = standard ] && POLICY=() && IDLE_CLIENTS=0
 for s in "${POLICY[@]}"; do
