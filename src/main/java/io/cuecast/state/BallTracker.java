@@ -44,8 +44,6 @@ public final class BallTracker {
     private static final double TYPE_MISREAD = 9;
     private static final double NUMBER_MISREAD = 8;
     private static final double EXPOSED_SECONDS = 0.5;
-    /** μr g on cloth, about 0.01 x 9.81 m/s²: a ball slower than the rest speed stops within rest speed / this. */
-    private static final double ROLLING_DECELERATION_MM_S2 = 100;
     private static final long EXPOSED_SECONDS_US = (long) (EXPOSED_SECONDS * 1e6);
     /** A ball not detected in a frame (about 1 in 50). */
     private static final double UNSEEN = 8;
@@ -313,8 +311,7 @@ public final class BallTracker {
      */
     private String pocketOnPath(Track track, long now, TrackingLimits limits) {
         double speed = track.movingWhenSeen() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
-        long creepUs = (long) (limits.restSpeedMmPerS() / ROLLING_DECELERATION_MM_S2 * 1e6);
-        if (speed == 0 && track.exposedUntilUs() < now && !track.mayHaveCreptOnSince(creepUs)) {
+        if (speed == 0 && track.exposedUntilUs() < now && !track.mayHaveCreptOnSince(limits.creepUs())) {
             return null;
         }
         double reach = speed == 0 ? 0 : speed * (now - track.lastSeenUs()) / 1e6 + table.ballRadiusMm();

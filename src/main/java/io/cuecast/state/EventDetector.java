@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,8 +20,8 @@ import java.util.Set;
  * <p>A collision or a cushion contact is a ball whose motion changed beyond what the tracker's
  * motion model explains ({@link TrackedBall#kicked()}): beside a moving ball it is a collision, at a
  * rail a cushion. A shot starts when a ball moves on a table at rest and ends when all are at rest
- * again: told once they have stayed so for {@value #SETTLED_FRAMES} frames, and dated to the frame
- * in which the last of them came to rest, judged from its path. A rack is ten or more resting balls
+ * again: told once they have stayed so for {@value #SETTLED_FRAMES} frames and when the last of
+ * them came to rest is known ({@link TrackingLimits#restKnownAfterUs}), and dated to that frame. A rack is ten or more resting balls
  * packed together. The cue stick is over the table once seen in {@value #CUE_SEEN_FRAMES} frames in
  * a row, and gone once unseen in {@value #CUE_GONE_FRAMES} in a row, so that a detection that
  * flickers (a stick over a busy patch of cloth) tells neither twice.
@@ -45,6 +46,7 @@ public final class EventDetector {
 
     private final TableSpec table;
     private final double diameter;
+    private volatile TrackingLimits limits;
     private final Map<String, Long> lastContactUs = new HashMap<>();
     private long lastFrameUs = -1;
     /** Recent frames' {number, capture time}, oldest first. */
@@ -58,9 +60,15 @@ public final class EventDetector {
     private long cueFirstSeenUs;
     private long cueLastSeenUs;
 
-    public EventDetector(TableSpec table) {
+    public EventDetector(TableSpec table, TrackingLimits limits) {
         this.table = table;
         this.diameter = table.ballDiameterMm();
+        setLimits(limits);
+    }
+
+    /** Changes the tracker's limits the shots are judged by, from the next frame on; safe from any thread. */
+    public void setLimits(TrackingLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** What happened in this frame, in the order it is best told. */
@@ -249,23 +257,42 @@ public final class EventDetector {
 
     /**
      * Whether every ball has been at rest for {@value #SETTLED_FRAMES} frames; meanwhile notes when
-     * each ball that stopped came to rest (one that left the table stopped in the frame it left).
+     * each ball that stopped came to rest (one that left the table stopped in the first frame it was
+     * missing from, which the tracker tells some frames later).
      */
     private boolean settled(TableState state, List<TrackedBall> moving) {
         Map<Integer, TrackedBall> balls = new HashMap<>();
         state.balls().forEach(ball -> balls.put(ball.id(), ball));
+        Map<Integer, Integer> missedFramesOfDeparted = new HashMap<>();
+        state.departures().forEach(d -> missedFramesOfDeparted.put(d.ball().id(), d.ball().missedFrames()));
         for (int id : shot.movingLastFrame) {
             TrackedBall ball = balls.get(id);
             if (ball == null) {
-                shot.lastRestUs = Math.max(shot.lastRestUs, state.capturedAtUs());
+                long firstMissing = state.frameSequence() + 1 - missedFramesOfDeparted.getOrDefault(id, 1);
+                shot.lastDepartureUs = Math.max(shot.lastDepartureUs, capturedAtOf(firstMissing));
             } else if (!ball.moving()) {
-                shot.lastRestUs = Math.max(shot.lastRestUs, ball.atRestSinceUs());
+                shot.restedSinceUs.put(id, ball.atRestSinceUs());
             }
         }
+        // The tracker dates a ball's rest again for a while, as it sees more of it stopped.
+        shot.restedSinceUs.replaceAll((id, since) -> {
+            TrackedBall ball = balls.get(id);
+            return ball != null && !ball.moving() ? ball.atRestSinceUs() : since;
+        });
         shot.movingLastFrame.clear();
         moving.forEach(ball -> shot.movingLastFrame.add(ball.id()));
         shot.settledFrames = moving.isEmpty() ? shot.settledFrames + 1 : 0;
-        return shot.settledFrames >= SETTLED_FRAMES;
+        return shot.settledFrames >= SETTLED_FRAMES && state.capturedAtUs() - lastRestUs() >= limits.restKnownAfterUs();
+    }
+
+    /** When the first kept frame numbered {@code sequence} or later was captured. */
+    private long capturedAtOf(long sequence) {
+        for (long[] frame : recentFrames) {
+            if (frame[0] >= sequence) {
+                return frame[1];
+            }
+        }
+        return recentFrames.getLast()[1];
     }
 
     /** The first kept frame captured at or after {@code atUs}: {number, capture time}. */
@@ -278,8 +305,13 @@ public final class EventDetector {
         return recentFrames.getLast();
     }
 
+    /** When the last ball that stopped came to rest or left the table. */
+    private long lastRestUs() {
+        return shot.restedSinceUs.values().stream().mapToLong(Long::longValue).reduce(shot.lastDepartureUs, Math::max);
+    }
+
     private GameEvent endShot() {
-        long[] ended = frameAtOrAfter(Math.max(shot.startedAtUs, shot.lastRestUs));
+        long[] ended = frameAtOrAfter(Math.max(shot.startedAtUs, lastRestUs()));
         long endedAtUs = ended[1];
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("cue_ball_id", shot.cueBallId);
@@ -350,9 +382,10 @@ public final class EventDetector {
         int cushions;
         int cueCushionsBeforeHit;
         int collisions;
-        /** The balls that moved in the last frame, and the latest time one of them came to rest. */
+        /** The balls that moved in the last frame, when each that stopped came to rest, and when one last left the table. */
         final Set<Integer> movingLastFrame = new HashSet<>();
-        long lastRestUs;
+        final Map<Integer, Long> restedSinceUs = new HashMap<>();
+        long lastDepartureUs;
         int settledFrames;
 
         Shot(int cueBallId, long startedAtUs, long startedFrame) {

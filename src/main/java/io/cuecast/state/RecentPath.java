@@ -33,6 +33,11 @@ final class RecentPath {
      */
     private static final double END_MISFIT_SIGMAS = 2;
 
+    /** Rolling to a stop, a ball this many creep distances from it (see {@link #cameToRestUs}) is at twice the rest speed. */
+    private static final double APPROACH = 4;
+    /** How many positions {@link #cameToRestUs} averages: where the ball stopped, and each before it. */
+    private static final int AVERAGED = 3;
+
     /** Standard errors of the speed that must still leave it below the rest speed. */
     private static final double SLOW_SIGMAS = 1;
     /** Standard errors of the speed by which it must be below the rest speed back to a ball's rest. */
@@ -135,6 +140,94 @@ final class RecentPath {
             newerSpeed = speed;
         }
         return OptionalLong.of(since);
+    }
+
+    /**
+     * When a ball that has stopped came to rest, judged after the fact from where it stopped, with
+     * no speed (a fit gives one a few frames late, and uncertain near the rest speed). Rolling to a
+     * stop at {@code deceleration} a, a ball at speed v is v² / 2a from where it stops: it fell
+     * through the rest speed at the creep distance, restSpeed² / 2a, and a ball stopped dead by
+     * another was farther until it was hit. First, the newest point after one still that far,
+     * positions averaged {@value #AVERAGED} at a time against the noise (at 1 mm, one point in 40 at
+     * the stop reads over 3 mm from it); then again from where it stopped averaged over every point
+     * from a creep time after that, when it had surely stopped creeping. A ball that rolled in says
+     * more: each of its points from one to {@value #APPROACH} creep distances out dates the stop
+     * √(2d / a) later, and their mean less the creep time is the rest: only the points since its
+     * last kick, as those before are of another motion, or of where it lay before it was hit.
+     * Empty with too few points.
+     */
+    OptionalLong cameToRestUs(double restSpeed, double deceleration, long kickedAtUs) {
+        if (count < AVERAGED + 1) {
+            return OptionalLong.empty();
+        }
+        double creepDistanceMm = restSpeed * restSpeed / (2 * deceleration);
+        long creepUs = (long) (restSpeed / deceleration * 1e6);
+        long rest = lastFarFrom(AVERAGED, creepDistanceMm);
+        int stopped = newestSince(rest + creepUs);
+        if (stopped > AVERAGED) {
+            rest = lastFarFrom(stopped, creepDistanceMm);
+        }
+        OptionalLong stop = stopOfTheRollIn(Math.max(stopped, AVERAGED), newestSince(kickedAtUs), creepDistanceMm, deceleration);
+        return OptionalLong.of(stop.isPresent() ? stop.getAsLong() - creepUs : rest);
+    }
+
+    /** How many of the newest points were seen at or after {@code sinceUs}. */
+    private int newestSince(long sinceUs) {
+        int points = 0;
+        while (points < count && t[index(points)] >= sinceUs) {
+            points++;
+        }
+        return points;
+    }
+
+    /**
+     * When the ball stopped, from its points {@code creepDistanceMm} to {@value #APPROACH} times
+     * that from where the newest {@code stopped} points say it did, among the newest {@code points};
+     * empty when fewer than {@value #AVERAGED} are (it was stopped dead, or moved less).
+     */
+    private OptionalLong stopOfTheRollIn(int stopped, int points, double creepDistanceMm, double deceleration) {
+        double stopX = mean(x, 0, stopped);
+        double stopY = mean(y, 0, stopped);
+        double stopsSum = 0;
+        double weights = 0;
+        int rolling = 0;
+        for (int k = stopped; k < points; k++) {
+            double distance = Math.hypot(x[index(k)] - stopX, y[index(k)] - stopY);
+            if (distance > APPROACH * creepDistanceMm) {
+                break;
+            }
+            if (distance >= creepDistanceMm) {
+                // A position's noise moves the stop it dates by noise / speed: weighed by speed², the distance.
+                stopsSum += distance * (t[index(k)] + Math.sqrt(2 * distance / deceleration) * 1e6);
+                weights += distance;
+                rolling++;
+            }
+        }
+        return rolling < AVERAGED ? OptionalLong.empty() : OptionalLong.of((long) (stopsSum / weights));
+    }
+
+    /**
+     * The first point after the newest one still {@code creepDistanceMm} or more from where the
+     * newest {@code stopped} say the ball stopped; the oldest point when none is.
+     */
+    private long lastFarFrom(int stopped, double creepDistanceMm) {
+        double stopX = mean(x, 0, stopped);
+        double stopY = mean(y, 0, stopped);
+        for (int k = 1; k + AVERAGED <= count; k++) {
+            if (Math.hypot(mean(x, k, AVERAGED) - stopX, mean(y, k, AVERAGED) - stopY) >= creepDistanceMm) {
+                return t[index(k + AVERAGED / 2 - 1)];
+            }
+        }
+        return t[index(count - 1)];
+    }
+
+    /** The mean of {@code n} of the values, from the k-th newest point back. */
+    private double mean(double[] values, int k, int n) {
+        double sum = 0;
+        for (int j = k; j < k + n; j++) {
+            sum += values[index(j)];
+        }
+        return sum / n;
     }
 
     private static double fittedSpeed(Fit fit, double tau) {

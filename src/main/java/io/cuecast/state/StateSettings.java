@@ -31,14 +31,16 @@ public final class StateSettings {
         ConfigSection section = new ConfigSection("state", "cuecast.state.", KEYS, settings);
         ConfigSection.Values start = section.current();
         BallTracker tracker = new BallTracker(table, limits(start));
+        EventDetector events = new EventDetector(table, limits(start));
         StatePublicationPolicy policy = new StatePublicationPolicy(start.decimal("noise-mm"),
                 start.decimal("max-rate-hz"), start.decimal("keepalive-seconds"));
         section.onChange(values -> {
             tracker.setLimits(limits(values));
+            events.setLimits(limits(values));
             policy.setLimits(values.decimal("noise-mm"), values.decimal("max-rate-hz"),
                     values.decimal("keepalive-seconds"));
         });
-        return new Built(new StateStage(tracker, new EventDetector(table), policy, new GameRecord(EVENTS_KEPT),
+        return new Built(new StateStage(tracker, events, policy, new GameRecord(EVENTS_KEPT),
                 Clock.systemUTC()), section);
     }
 

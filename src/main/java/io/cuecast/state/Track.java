@@ -157,7 +157,11 @@ final class Track {
         vote(detection);
     }
 
-    /** Moving from a kick on; at rest once slow for {@code restFrames} frames in a row. */
+    /**
+     * Moving from a kick on; at rest once slow for {@code restFrames} frames in a row. From then
+     * until when it came to rest is known ({@link TrackingLimits#restKnownAfterUs}), that is judged
+     * again from where it stopped.
+     */
     private void settleMotion(TrackingLimits limits) {
         if (kicked) {
             moving = true;
@@ -177,8 +181,16 @@ final class Track {
                 atRestSinceUs = slowSinceUs;
                 x.stop();
                 y.stop();
+                redateRest(limits);
             }
+        } else if (rolledToRest && lastSeenUs - atRestSinceUs <= limits.restKnownAfterUs()) {
+            redateRest(limits);
         }
+    }
+
+    private void redateRest(TrackingLimits limits) {
+        path.cameToRestUs(limits.restSpeedMmPerS(), TrackingLimits.ROLLING_DECELERATION_MM_S2, kickedAtUs)
+                .ifPresent(since -> atRestSinceUs = since);
     }
 
     /** The ball was picked up and put down elsewhere: start again there, at rest. */

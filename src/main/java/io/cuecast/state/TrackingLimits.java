@@ -15,10 +15,28 @@ package io.cuecast.state;
 public record TrackingLimits(double maxSpeedMmPerS, int maxMissedFrames, double lostGraceSeconds,
                              double measurementNoiseMm, double restSpeedMmPerS, int restFrames) {
 
+    /** μr g on cloth, about 0.01 x 9.81 m/s²: how fast a rolling ball slows. */
+    static final double ROLLING_DECELERATION_MM_S2 = 100;
+    private static final long SEEN_STOPPED_US = 200_000;
+
     public TrackingLimits {
         if (!(maxSpeedMmPerS > 0 && maxMissedFrames >= 0 && lostGraceSeconds >= 0 && measurementNoiseMm > 0
                 && restSpeedMmPerS > 0 && restFrames >= 1)) {
             throw new IllegalArgumentException("tracking limits out of range: " + this);
         }
+    }
+
+    /** How long a ball rolling at the rest speed goes on creeping before it stops. */
+    long creepUs() {
+        return (long) (restSpeedMmPerS / ROLLING_DECELERATION_MM_S2 * 1e6);
+    }
+
+    /**
+     * How long after a ball came to rest that time is known: it has crept to a stop and been seen
+     * stopped for {@value #SEEN_STOPPED_US} µs, so that where it stopped is averaged over several
+     * positions (see {@link RecentPath#cameToRestUs}).
+     */
+    long restKnownAfterUs() {
+        return creepUs() + SEEN_STOPPED_US;
     }
 }

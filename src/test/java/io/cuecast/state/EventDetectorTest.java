@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The events of scripted frames, through the real tracker. */
 class EventDetectorTest {
     private static final long FRAME_US = 33_333;
-    private final BallTracker tracker = new BallTracker(TableSpec.POOL_9FT, new TrackingLimits(8000, 5, 1, 1.0, 20, 2));
-    private final EventDetector detector = new EventDetector(TableSpec.POOL_9FT);
+    private final TrackingLimits limits = new TrackingLimits(8000, 5, 1, 1.0, 20, 2);
+    private final BallTracker tracker = new BallTracker(TableSpec.POOL_9FT, limits);
+    private final EventDetector detector = new EventDetector(TableSpec.POOL_9FT, limits);
     private final List<GameEvent> events = new ArrayList<>();
     private long frame;
 
@@ -57,10 +58,13 @@ class EventDetectorTest {
         for (int n = 1; n <= 2; n++) {
             show(ball(cueX, cueY, BallType.CUE, 0), ball(oneX + dx * 50 * n, oneY + dy * 50 * n, BallType.SOLID, 1));
         }
-        for (int n = 0; n < 12; n++) {
+        // Told once the cue ball has been seen stopped long enough to know when it stopped (0.4 s),
+        // dated to the last thing that happened: the one ball dropping, in the first frame it is missing.
+        for (int n = 0; n < 20; n++) {
             show(ball(cueX, cueY, BallType.CUE, 0));
         }
         assertEquals(List.of("shot_started", "ball_collision", "ball_pocketed", "shot_ended"), types());
+        assertEquals(5 + steps + 3, events.get(3).frame(), "the first frame without the one ball");
         GameEvent started = events.get(0);
         assertEquals(6, started.frame(), "the first frame the cue ball moved");
         assertEquals(List.of(1), started.ballIds());

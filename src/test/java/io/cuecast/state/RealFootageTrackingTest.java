@@ -90,8 +90,9 @@ class RealFootageTrackingTest {
             OpenCvNatives.load();
             ClipFigures figures = new ClipFigures(name);
             VisionPipeline pipeline = new VisionPipeline(table, 150);
-            BallTracker tracker = new BallTracker(table, new TrackingLimits(8000, 5, 3, NOISE_MM, 25, 2));
-            EventDetector detector = new EventDetector(table);
+            TrackingLimits limits = new TrackingLimits(8000, 5, 3, NOISE_MM, 25, 2);
+            BallTracker tracker = new BallTracker(table, limits);
+            EventDetector detector = new EventDetector(table, limits);
             Map<Integer, Integer> stillCounts = new TreeMap<>();
             Set<Integer> ids = new HashSet<>();
             Integer lastStillCount = null;

@@ -29,8 +29,9 @@ class SimulatedCueEventsTest {
     void aStrokeIsOneCueDetectedAsTheStickComesAndOneCueLostAsItGoes() {
         SimulatorSettings settings = SimulatorSettings.defaults().withSeed(42);
         VisionPipeline pipeline = new VisionPipeline(settings.table(), 150);
-        StateStage stage = new StateStage(new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 25, 2)),
-                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
+        TrackingLimits limits = new TrackingLimits(8000, 5, 3, 1.0, 25, 2);
+        StateStage stage = new StateStage(new BallTracker(settings.table(), limits),
+                new EventDetector(settings.table(), limits), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
         List<long[]> strokes = new ArrayList<>(); // truth: first and last frame with a stick
         List<String> told = new ArrayList<>();
         long lastFrame = 0;

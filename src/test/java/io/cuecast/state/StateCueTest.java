@@ -94,7 +94,8 @@ class StateCueTest {
     }
 
     private static StateStage stateStageFor(SimulatorSettings settings) {
-        return new StateStage(new BallTracker(settings.table(), new TrackingLimits(8000, 5, 3, 1.0, 20, 2)),
-                new EventDetector(settings.table()), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
+        TrackingLimits limits = new TrackingLimits(8000, 5, 3, 1.0, 20, 2);
+        return new StateStage(new BallTracker(settings.table(), limits),
+                new EventDetector(settings.table(), limits), new StatePublicationPolicy(1, 30, 1), new GameRecord(100), Clock.systemUTC());
     }
 }

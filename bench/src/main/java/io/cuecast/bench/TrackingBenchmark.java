@@ -66,8 +66,9 @@ public class TrackingBenchmark {
 
     @Setup(Level.Invocation)
     public void freshTracker() {
-        tracker = new BallTracker(TABLE, new TrackingLimits(8000, 5, 3, 1.0, 25, 2));
-        events = new EventDetector(TABLE);
+        TrackingLimits limits = new TrackingLimits(8000, 5, 3, 1.0, 25, 2);
+        tracker = new BallTracker(TABLE, limits);
+        events = new EventDetector(TABLE, limits);
     }
 
     @Benchmark
