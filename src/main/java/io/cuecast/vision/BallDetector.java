@@ -52,6 +52,20 @@ public final class BallDetector {
     private Rect roi;
     /** The last frame's non-cloth mask of the region of interest, kept for the cue detector. */
     private Mat nonCloth = new Mat();
+    // Each frame's images and their copies in Java reuse the last frame's memory (the size is the view's).
+    private final Mat lab = new Mat();
+    private final Mat onTable = new Mat();
+    private final Mat mask = new Mat();
+    private final Mat closed = new Mat();
+    private final Mat distance = new Mat();
+    private final Mat lightness = new Mat();
+    private final Mat circles = new Mat();
+    private final Mat smallKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
+    private final PixelCopy nonClothCopy = new PixelCopy();
+    private final PixelCopy onTableCopy = new PixelCopy();
+    private final PixelCopy blobCopy = new PixelCopy();
+    private final PixelCopy labCopy = new PixelCopy();
+    private float[] distances = new float[0];
     private double minRadius;
     private double maxRadius;
 
@@ -62,52 +76,39 @@ public final class BallDetector {
     public List<BallDetection> detect(Mat bgr, TableView view, ClothModel cloth) {
         prepareFor(view, bgr.size());
         Mat region = bgr.submat(roi);
-        Mat lab = new Mat();
-        Mat onTable = new Mat();
-        Mat mask = new Mat();
-        Mat closed = new Mat();
-        try {
-            Imgproc.cvtColor(region, lab, Imgproc.COLOR_BGR2Lab);
-            cloth.markNonCloth(lab, nonCloth);
-            Core.bitwise_and(nonCloth, tableArea, onTable);
-            Core.bitwise_and(nonCloth, playingArea, mask);
-            Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
-            Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, kernel);
-            Imgproc.morphologyEx(mask, closed, Imgproc.MORPH_CLOSE, kernel);
-            kernel.release();
-            byte[] nonClothPixels = ClothModel.bytes(nonCloth);
-            byte[] onTablePixels = ClothModel.bytes(onTable);
-            List<Point> round = roundBlobs(mask, view, List.of());
-            // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
-            // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
-            // racked balls: so the closed mask's balls count only clear of those already found.
-            round.addAll(roundBlobs(closed, view, round));
-            for (Point circle : circles(lab, view, round)) {
-                if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
-                    round.add(circle);
-                }
+        Imgproc.cvtColor(region, lab, Imgproc.COLOR_BGR2Lab);
+        region.release();
+        cloth.markNonCloth(lab, nonCloth);
+        Core.bitwise_and(nonCloth, tableArea, onTable);
+        Core.bitwise_and(nonCloth, playingArea, mask);
+        Imgproc.morphologyEx(mask, mask, Imgproc.MORPH_OPEN, smallKernel);
+        Imgproc.morphologyEx(mask, closed, Imgproc.MORPH_CLOSE, smallKernel);
+        byte[] nonClothPixels = nonClothCopy.of(nonCloth);
+        byte[] onTablePixels = onTableCopy.of(onTable);
+        List<Point> round = roundBlobs(mask, view, List.of());
+        // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
+        // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
+        // racked balls: so the closed mask's balls count only clear of those already found.
+        round.addAll(roundBlobs(closed, view, round));
+        for (Point circle : circles(view, round)) {
+            if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
+                round.add(circle);
             }
-            List<Candidate> candidates = new ArrayList<>(round.size());
-            byte[] labPixels = ClothModel.bytes(lab);
-            for (Point found : round) {
-                if (!onTable(found)) {
-                    continue;
-                }
-                double radius = radiusAt(view, found);
-                double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radius, round);
-                if (ringCloth >= MIN_RING_CLOTH) {
-                    Point centre = EdgeCentre.of(labPixels, lab.cols(), lab.rows(), cloth, found, radius).orElse(found);
-                    candidates.add(new Candidate(new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
-                }
-            }
-            return describe(bgr, view, candidates);
-        } finally {
-            region.release();
-            lab.release();
-            onTable.release();
-            mask.release();
-            closed.release();
         }
+        List<Candidate> candidates = new ArrayList<>(round.size());
+        byte[] labPixels = labCopy.of(lab);
+        for (Point found : round) {
+            if (!onTable(found)) {
+                continue;
+            }
+            double radius = radiusAt(view, found);
+            double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radius, round);
+            if (ringCloth >= MIN_RING_CLOTH) {
+                Point centre = EdgeCentre.of(labPixels, lab.cols(), lab.rows(), cloth, found, radius).orElse(found);
+                candidates.add(new Candidate(new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
+            }
+        }
+        return describe(bgr, view, candidates);
     }
 
     /**
@@ -115,11 +116,9 @@ public final class BallDetector {
      * refined, that are round: {@link #MIN_FILL} of their disc not cloth.
      */
     private List<Point> roundBlobs(Mat mask, TableView view, List<Point> found) {
-        Mat distance = new Mat();
         Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
         List<Point> centres = peaks(distance, view);
-        distance.release();
-        byte[] maskPixels = ClothModel.bytes(mask);
+        byte[] maskPixels = blobCopy.of(mask);
         List<Point> round = new ArrayList<>(centres.size());
         for (Point peak : centres) {
             double radius = radiusAt(view, peak);
@@ -146,33 +145,26 @@ public final class BallDetector {
      * shadow or a pack merges with it in the colour mask and makes no peak of its own, and a ball
      * hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still round.
      */
-    private List<Point> circles(Mat lab, TableView view, List<Point> found) {
-        Mat lightness = new Mat();
-        Mat circles = new Mat();
-        try {
-            Core.extractChannel(lab, lightness, 0);
-            Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
-                    (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
-            List<Point> extra = new ArrayList<>();
-            for (int i = 0; i < circles.cols(); i++) {
-                double[] c = circles.get(0, i);
-                Point centre = new Point(c[0], c[1]);
-                if (!onTable(centre)) {
-                    continue;
-                }
-                double radius = radiusAt(view, centre);
-                boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
-                boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
-                        && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
-                if (ballSized && clear) {
-                    extra.add(centre);
-                }
+    private List<Point> circles(TableView view, List<Point> found) {
+        Core.extractChannel(lab, lightness, 0);
+        Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
+                (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
+        List<Point> extra = new ArrayList<>();
+        for (int i = 0; i < circles.cols(); i++) {
+            double[] c = circles.get(0, i);
+            Point centre = new Point(c[0], c[1]);
+            if (!onTable(centre)) {
+                continue;
             }
-            return extra;
-        } finally {
-            lightness.release();
-            circles.release();
+            double radius = radiusAt(view, centre);
+            boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
+            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
+                    && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
+            if (ballSized && clear) {
+                extra.add(centre);
+            }
         }
+        return extra;
     }
 
     /** Whether a point of the region of interest lies inside the table's outline. */
@@ -253,7 +245,10 @@ public final class BallDetector {
     private List<Point> peaks(Mat distance, TableView view) {
         int cols = distance.cols();
         int rows = distance.rows();
-        float[] d = new float[cols * rows];
+        if (distances.length != cols * rows) {
+            distances = new float[cols * rows];
+        }
+        float[] d = distances;
         distance.get(0, 0, d);
         float low = (float) (MIN_PEAK * minRadius);
         float high = (float) (MAX_PEAK * maxRadius);
@@ -302,7 +297,7 @@ public final class BallDetector {
             int n = 0;
             for (int y = (int) Math.max(0, centre.y - reach); y <= Math.min(rows - 1, centre.y + reach); y++) {
                 for (int x = (int) Math.max(0, centre.x - reach); x <= Math.min(cols - 1, centre.x + reach); x++) {
-                    if (mask[y * cols + x] != 0 && Math.hypot(x - centre.x, y - centre.y) <= reach) {
+                    if (mask[y * cols + x] != 0 && within(x - centre.x, y - centre.y, reach)) {
                         sx += x;
                         sy += y;
                         n++;
@@ -317,6 +312,11 @@ public final class BallDetector {
         return centre;
     }
 
+    /** Whether (dx, dy) lies within {@code reach} of the origin: for the per-pixel tests, where {@link Math#hypot} is slow. */
+    private static boolean within(double dx, double dy, double reach) {
+        return dx * dx + dy * dy <= reach * reach;
+    }
+
     /** The share of the disc of 0.8 radius around {@code centre} that is not cloth. */
     private static double fill(byte[] mask, int cols, int rows, Point centre, double radius) {
         double reach = 0.8 * radius;
@@ -324,7 +324,7 @@ public final class BallDetector {
         int total = 0;
         for (int y = (int) Math.floor(centre.y - reach); y <= centre.y + reach; y++) {
             for (int x = (int) Math.floor(centre.x - reach); x <= centre.x + reach; x++) {
-                if (Math.hypot(x - centre.x, y - centre.y) <= reach) {
+                if (within(x - centre.x, y - centre.y, reach)) {
                     total++;
                     boolean onImage = x >= 0 && y >= 0 && x < cols && y < rows;
                     inside += onImage && mask[y * cols + x] != 0 ? 1 : 0;
@@ -407,7 +407,7 @@ public final class BallDetector {
         double reach = 0.85 * radius;
         for (int y = 0; y < box.height; y++) {
             for (int x = 0; x < box.width; x++) {
-                if (Math.hypot(box.x + x - centre.x, box.y + y - centre.y) <= reach) {
+                if (within(box.x + x - centre.x, box.y + y - centre.y, reach)) {
                     System.arraycopy(all, 3 * (y * box.width + x), disc, 3 * n, 3);
                     n++;
                 }

@@ -159,14 +159,9 @@ public final class ClothModel {
         box.release();
     }
 
+    /** The pixels of {@code mat} in an array of their own. */
     static byte[] bytes(Mat mat) {
-        Mat continuous = mat.isContinuous() ? mat : mat.clone();
-        byte[] data = new byte[(int) (continuous.total() * continuous.channels())];
-        continuous.get(0, 0, data);
-        if (continuous != mat) {
-            continuous.release();
-        }
-        return data;
+        return new PixelCopy().of(mat);
     }
 
     @Override

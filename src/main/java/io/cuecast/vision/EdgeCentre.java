@@ -51,6 +51,7 @@ final class EdgeCentre {
         if (radius < MIN_RADIUS_PX) {
             return Optional.empty();
         }
+        ClothDistances distances = new ClothDistances(lab, cols, rows, cloth, guess, 1.5 * radius + HALF_SPAN_PX + 1);
         List<double[]> edge = new ArrayList<>(RAYS);
         for (int k = 0; k < RAYS; k++) {
             double angle = 2 * Math.PI * k / RAYS;
@@ -59,8 +60,8 @@ final class EdgeCentre {
             double steepest = MIN_FALL;
             double at = -1;
             for (double s = 0.5 * radius; s <= 1.5 * radius; s += STEP_PX) {
-                double inner = distance(lab, cols, rows, cloth, guess.x + ux * (s - HALF_SPAN_PX), guess.y + uy * (s - HALF_SPAN_PX));
-                double outer = distance(lab, cols, rows, cloth, guess.x + ux * (s + HALF_SPAN_PX), guess.y + uy * (s + HALF_SPAN_PX));
+                double inner = distances.at(guess.x + ux * (s - HALF_SPAN_PX), guess.y + uy * (s - HALF_SPAN_PX));
+                double outer = distances.at(guess.x + ux * (s + HALF_SPAN_PX), guess.y + uy * (s + HALF_SPAN_PX));
                 if (inner - outer > steepest) {
                     steepest = inner - outer;
                     at = s;
@@ -92,21 +93,49 @@ final class EdgeCentre {
         return Optional.empty();
     }
 
-    /** {@link ClothModel#distanceFrom} of the image at (x, y), interpolated; 0 (cloth) off the image. */
-    private static double distance(byte[] lab, int cols, int rows, ClothModel cloth, double x, double y) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        if (x0 < 0 || y0 < 0 || x0 + 1 >= cols || y0 + 1 >= rows) {
-            return 0;
-        }
-        double fx = x - x0;
-        double fy = y - y0;
-        return (1 - fx) * (1 - fy) * at(lab, cols, cloth, x0, y0) + fx * (1 - fy) * at(lab, cols, cloth, x0 + 1, y0)
-                + (1 - fx) * fy * at(lab, cols, cloth, x0, y0 + 1) + fx * fy * at(lab, cols, cloth, x0 + 1, y0 + 1);
-    }
+    /**
+     * {@link ClothModel#distanceFrom} of each pixel within {@code reach} of a guess, worked out once: the
+     * rays' samples interpolate between the same few pixels many times over.
+     */
+    private static final class ClothDistances {
+        private final int cols;
+        private final int rows;
+        private final int left;
+        private final int top;
+        private final int width;
+        private final double[] distance;
 
-    private static double at(byte[] lab, int cols, ClothModel cloth, int x, int y) {
-        int i = 3 * (y * cols + x);
-        return cloth.distanceFrom(lab[i] & 0xff, lab[i + 1] & 0xff, lab[i + 2] & 0xff);
+        ClothDistances(byte[] lab, int cols, int rows, ClothModel cloth, Point guess, double reach) {
+            this.cols = cols;
+            this.rows = rows;
+            left = Math.max(0, (int) Math.floor(guess.x - reach));
+            top = Math.max(0, (int) Math.floor(guess.y - reach));
+            width = Math.max(0, Math.min(cols - 1, (int) Math.ceil(guess.x + reach)) - left + 1);
+            int height = Math.max(0, Math.min(rows - 1, (int) Math.ceil(guess.y + reach)) - top + 1);
+            distance = new double[width * height];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int i = 3 * ((top + y) * cols + left + x);
+                    distance[y * width + x] = cloth.distanceFrom(lab[i] & 0xff, lab[i + 1] & 0xff, lab[i + 2] & 0xff);
+                }
+            }
+        }
+
+        /** The distance at (x, y), interpolated; 0 (cloth) off the image. */
+        double at(double x, double y) {
+            int x0 = (int) Math.floor(x);
+            int y0 = (int) Math.floor(y);
+            if (x0 < 0 || y0 < 0 || x0 + 1 >= cols || y0 + 1 >= rows) {
+                return 0;
+            }
+            double fx = x - x0;
+            double fy = y - y0;
+            return (1 - fx) * (1 - fy) * pixel(x0, y0) + fx * (1 - fy) * pixel(x0 + 1, y0)
+                    + (1 - fx) * fy * pixel(x0, y0 + 1) + fx * fy * pixel(x0 + 1, y0 + 1);
+        }
+
+        private double pixel(int x, int y) {
+            return distance[(y - top) * width + x - left];
+        }
     }
 }
