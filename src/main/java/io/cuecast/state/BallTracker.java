@@ -20,7 +20,8 @@ import java.util.Objects;
  * paired with tracks by optimal assignment ({@link Assignment}) on a cost that adds the squared
  * distance from the prediction in standard deviations to what a misread type or number is worth,
  * so that balls that touch and scatter each keep following their own colours. A ball that may have
- * been struck or hit (see {@link #mayBeKicked}) may be anywhere within reach at a fixed cost; any
+ * been struck or hit (see {@link #mayBeKicked}) may be anywhere within reach at a fixed cost, reach
+ * and nearness measured from its predicted path (a moving ball is hit somewhere along it); any
  * track may instead go unseen, and any detection start a new ball, each at its own cost. A pair is
  * only possible within the distance the fastest ball travels since the track was last seen.
  *
@@ -157,12 +158,16 @@ public final class BallTracker {
                 if (itsNumber) {
                     cost[i][j] = CARRIED;
                 }
-                if (distance <= gate) {
-                    double position = track.distanceSquared(d, variance);
-                    // A ball just put down may instead have been set rolling: seen further on, it was.
-                    if (mayBeKicked[i] || (track.placed() && itsNumber)) {
-                        position = Math.min(position, KICK + NEARER_PREFERRED * distance / table.ballDiameterMm());
+                double position = distance <= gate ? track.distanceSquared(d, variance) : Double.POSITIVE_INFINITY;
+                // A ball just put down may instead have been set rolling: seen further on, it was.
+                if (mayBeKicked[i] || (track.placed() && itsNumber)) {
+                    // Hit on its way, a moving ball goes off from where it was hit, not from where it would have got to.
+                    double fromPath = track.pathMissMm(d.xMm(), d.yMm());
+                    if (fromPath <= gate) {
+                        position = Math.min(position, KICK + NEARER_PREFERRED * fromPath / table.ballDiameterMm());
                     }
+                }
+                if (position < Double.POSITIVE_INFINITY) {
                     boolean typeConflict = type != BallType.UNKNOWN && d.type() != BallType.UNKNOWN && type != d.type();
                     boolean numberConflict = number != null && d.number() != null && !number.equals(d.number());
                     cost[i][j] = Math.min(cost[i][j],

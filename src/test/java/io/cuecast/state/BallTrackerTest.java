@@ -137,6 +137,25 @@ class BallTrackerTest {
     }
 
     @Test
+    void aCueBallThatBouncesBackOffTheBallItHitsKeepsItsId() {
+        // A break: the cue ball at 7.5 m/s (250 mm a frame) into the one ball at rest. Mid-frame it
+        // hits it and comes back: seen 150 mm behind where it last was, 400 mm short of where it
+        // would have got to, its number unread. The one ball, its number unread too, is seen 20 mm on.
+        BallDetection one = ball(2000, 600, BallType.SOLID, 1);
+        int n = 0;
+        for (; n < 5; n++) {
+            tracker.update(frame(n, ball(500, 600, BallType.CUE, 0), one));
+        }
+        for (int k = 1; k <= 5; k++, n++) {
+            tracker.update(frame(n, ball(500 + 250 * k, 600, BallType.CUE, 0), one));
+        }
+        TableState hit = tracker.update(frame(n, ball(1600, 600, BallType.CUE, null), ball(2020, 600, BallType.SOLID, null)));
+        assertEquals(List.of(1, 2), hit.balls().stream().map(TrackedBall::id).sorted().toList(), hit.balls().toString());
+        assertEquals(1600, withId(hit, 1).xMm(), 5, "the cue ball's track is where the cue ball was seen");
+        assertEquals(2020, withId(hit, 2).xMm(), 5, "the one ball's track is where the one ball was seen");
+    }
+
+    @Test
     void aBallThatRollsToRestInTheJawsAndVanishesAtOnceCreptIn() {
         // Rolling towards the bottom-right corner at 200 mm/s, slowing by 100 mm/s² to rest 45 mm from it.
         TableState state = null;
