@@ -4,6 +4,7 @@ import io.cuecast.table.TableSpec;
 import io.cuecast.vision.CueDetection;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ public final class EventDetector {
      * from where it lay.
      */
     static final int SETTLED_FRAMES = 5;
+    /** How much farther from the cue ball a ball that moved off it must be a frame later: more than noise. */
+    private static final double MOVED_ON_MM = 1;
     /** Frames whose number is kept by capture time: a ball's rest is dated this far back at most. */
     private static final int DATED_FRAMES = RecentPath.CAPACITY + SETTLED_FRAMES;
 
@@ -59,6 +62,8 @@ public final class EventDetector {
     private int cueFramesAgainst;
     private long cueFirstSeenUs;
     private long cueLastSeenUs;
+    /** A ball against the resting cue ball seen moving in the last frame. */
+    private MovedOff movedOff;
 
     public EventDetector(TableSpec table, TrackingLimits limits) {
         this.table = table;
@@ -79,8 +84,9 @@ public final class EventDetector {
                 state.capturedAtUs(), ids, details));
         List<TrackedBall> moving = state.balls().stream().filter(TrackedBall::moving).toList();
         cue(state, emit);
-        if (shot == null && struckBy(state, moving)) {
-            startShot(state, moving, emit);
+        Stroke stroke = shot == null ? stroke(state, moving) : null;
+        if (stroke != null) {
+            startShot(stroke, events);
         }
         contacts(state, emit);
         for (TableState.Departure departure : state.departures()) {
@@ -116,29 +122,55 @@ public final class EventDetector {
         void event(String type, List<Integer> ballIds, Map<String, Object> details);
     }
 
-    /**
-     * Whether these movers start a shot: any will do on a table whose cue ball is not known, but
-     * where it is, a shot starts with it. Another ball moving alone is a hand placing it, or a
-     * detection of a hand or a glare that jumped, not a stroke.
-     */
-    private static boolean struckBy(TableState state, List<TrackedBall> moving) {
-        boolean cueBallKnown = state.balls().stream().anyMatch(b -> b.type().isCueBall());
-        return cueBallKnown ? moving.stream().anyMatch(b -> b.type().isCueBall()) : !moving.isEmpty();
+    /** A shot's first frame and the ball struck in it. */
+    private record Stroke(TrackedBall ball, long frame, long capturedAtUs) {
     }
 
-    private void startShot(TableState state, List<TrackedBall> moving, Emitter emit) {
-        // The struck ball: the cue ball if it is among the movers, else the fastest.
-        TrackedBall struck = moving.stream().filter(b -> b.type().isCueBall()).findFirst()
-                .orElseGet(() -> moving.stream().max((a, b) -> Double.compare(a.speedMmPerS(), b.speedMmPerS())).orElseThrow());
-        shot = new Shot(struck.id(), state.capturedAtUs(), state.frameSequence());
+    /** A ball seen moving off the resting cue ball, in the frame it was first: the stroke it may be, and how far off it was. */
+    private record MovedOff(Stroke stroke, int ballId, double distanceMm) {
+    }
+
+    /**
+     * The stroke that starts a shot on a table at rest, or null. Where the cue ball is known, a shot
+     * starts with it: once it moves, or once a ball against it moves off and is farther off still in
+     * the next frame (struck while frozen to a ball, the cue ball passes its speed on and barely moves
+     * itself), dated to the first. Another ball moving alone is a hand placing it, or a detection of a
+     * hand or a glare that jumped for a frame, not a stroke. With no cue ball known, the fastest ball moving.
+     */
+    private Stroke stroke(TableState state, List<TrackedBall> moving) {
+        TrackedBall cueBall = state.balls().stream().filter(b -> b.type().isCueBall()).findFirst().orElse(null);
+        if (cueBall == null) {
+            return moving.stream().max(Comparator.comparingDouble(TrackedBall::speedMmPerS))
+                    .map(ball -> new Stroke(ball, state.frameSequence(), state.capturedAtUs())).orElse(null);
+        }
+        if (cueBall.moving()) {
+            return new Stroke(cueBall, state.frameSequence(), state.capturedAtUs());
+        }
+        MovedOff before = movedOff;
+        movedOff = null;
+        for (TrackedBall ball : moving) {
+            double distance = Math.hypot(ball.xMm() - cueBall.xMm(), ball.yMm() - cueBall.yMm());
+            if (before != null && ball.id() == before.ballId() && distance >= before.distanceMm() + MOVED_ON_MM) {
+                return before.stroke();
+            }
+            if (distance <= 2 * diameter) {
+                movedOff = new MovedOff(new Stroke(cueBall, state.frameSequence(), state.capturedAtUs()), ball.id(), distance);
+            }
+        }
+        return null;
+    }
+
+    private void startShot(Stroke stroke, List<GameEvent> events) {
+        TrackedBall struck = stroke.ball();
+        shot = new Shot(struck.id(), stroke.capturedAtUs(), stroke.frame());
         if (rackAwaitingBreak) {
             rackAwaitingBreak = false;
-            emit.event("game_started", List.of(struck.id()), new LinkedHashMap<>());
+            events.add(new GameEvent("game_started", stroke.frame(), stroke.capturedAtUs(), List.of(struck.id()), new LinkedHashMap<>()));
         }
         Map<String, Object> details = identity(struck);
         details.put("position", position(struck));
         details.put("speed_mm_s", round(struck.speedMmPerS()));
-        emit.event("shot_started", List.of(struck.id()), details);
+        events.add(new GameEvent("shot_started", stroke.frame(), stroke.capturedAtUs(), List.of(struck.id()), details));
     }
 
     /** {@code cue_detected} and {@code cue_lost}, with the hysteresis described above. */

@@ -1,6 +1,7 @@
 package io.cuecast.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cuecast.table.BallType;
@@ -168,6 +169,34 @@ class EventDetectorTest {
     }
 
     /** One frame with a cue ball at rest and, when {@code stick}, a cue stick aiming at it from the left. */
+    @Test
+    void aCueBallStruckFrozenToABallStartsTheShotWhenThatBallMovesOff() {
+        // The cue ball touches the one ball. Struck, it passes its speed on and creeps a millimetre;
+        // the one ball goes off at 900 mm/s (30 mm a frame) from frame 6.
+        for (int n = 0; n < 5; n++) {
+            show(ball(1000, 600, BallType.CUE, 0), ball(1057, 600, BallType.SOLID, 1));
+        }
+        for (int n = 1; n <= 4; n++) {
+            show(ball(1000 + 0.3 * n, 600, BallType.CUE, 0), ball(1057 + 30 * n, 600, BallType.SOLID, 1));
+        }
+        assertEquals(List.of("shot_started"), types());
+        assertEquals(6, events.get(0).frame(), "the first frame the one ball moved");
+        assertEquals(List.of(1), events.get(0).ballIds(), "the cue ball was struck");
+    }
+
+    @Test
+    void aBallBesideTheCueBallJumpingForOneFrameIsNoStroke() {
+        // A detection of the one ball 6 mm off for a single frame (a hand's shadow, a glare).
+        for (int n = 0; n < 5; n++) {
+            show(ball(1000, 600, BallType.CUE, 0), ball(1057, 600, BallType.SOLID, 1));
+        }
+        show(ball(1000, 600, BallType.CUE, 0), ball(1057, 606, BallType.SOLID, 1));
+        for (int n = 0; n < 10; n++) {
+            show(ball(1000, 600, BallType.CUE, 0), ball(1057, 600, BallType.SOLID, 1));
+        }
+        assertFalse(types().contains("shot_started"), types().toString());
+    }
+
     private void showCue(boolean stick) {
         frame++;
         TableState state = tracker.update(new Detection(frame, frame * FRAME_US, null, List.of(ball(800, 600, BallType.CUE, 0)), 1));
