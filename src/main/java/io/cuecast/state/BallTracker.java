@@ -21,7 +21,8 @@ import java.util.Objects;
  * distance from the prediction in standard deviations to what a misread type or number is worth,
  * so that balls that touch and scatter each keep following their own colours. A ball that may have
  * been struck or hit (see {@link #mayBeKicked}) may be anywhere within reach at a fixed cost, reach
- * and nearness measured from its predicted path (a moving ball is hit somewhere along it); any
+ * and nearness measured from its predicted path (a moving ball is hit somewhere along it), and any
+ * other at a higher one, to be so only when nothing else explains the detections; any
  * track may instead go unseen, and any detection start a new ball, each at its own cost. A pair is
  * only possible within the distance the fastest ball travels since the track was last seen.
  *
@@ -50,6 +51,13 @@ public final class BallTracker {
     private static final double UNSEEN = 8;
     /** A ball that was not on the table before: rare within a game. */
     private static final double NEW_BALL = 40;
+    /**
+     * A resting ball that no moving ball came near, set moving all the same: by a chain through
+     * balls the tracker saw no contact between, within one frame (a stroke with the cue ball frozen
+     * to a ball). Rarer than a foreseen kick, yet likelier than a new ball turning up beside a ball
+     * that went unseen ({@value #NEW_BALL} + {@value #UNSEEN}), which is what it was taken for.
+     */
+    private static final double UNFORESEEN_KICK = 44;
     /**
      * A ball seen with its own number where neither its motion nor a kick puts it: picked up and
      * put down (a rack set up, a ball put back by hand), about as rare as a new ball, and cheaper
@@ -160,12 +168,13 @@ public final class BallTracker {
                 }
                 double position = distance <= gate ? track.distanceSquared(d, variance) : Double.POSITIVE_INFINITY;
                 // A ball just put down may instead have been set rolling: seen further on, it was.
-                if (mayBeKicked[i] || (track.placed() && itsNumber)) {
-                    // Hit on its way, a moving ball goes off from where it was hit, not from where it would have got to.
-                    double fromPath = track.pathMissMm(d.xMm(), d.yMm());
-                    if (fromPath <= gate) {
-                        position = Math.min(position, KICK + NEARER_PREFERRED * fromPath / table.ballDiameterMm());
-                    }
+                boolean kickable = mayBeKicked[i] || (track.placed() && itsNumber);
+                // Hit on its way, a moving ball goes off from where it was hit, not from where it would have
+                // got to; any other is at rest (a moving ball may always be kicked), its path a point.
+                double fromPath = kickable ? track.pathMissMm(d.xMm(), d.yMm()) : distance;
+                if (fromPath <= gate && (kickable || position > UNFORESEEN_KICK)) {
+                    position = Math.min(position, (kickable ? KICK : UNFORESEEN_KICK)
+                            + NEARER_PREFERRED * fromPath / table.ballDiameterMm());
                 }
                 if (position < Double.POSITIVE_INFINITY) {
                     boolean typeConflict = type != BallType.UNKNOWN && d.type() != BallType.UNKNOWN && type != d.type();
@@ -221,8 +230,7 @@ public final class BallTracker {
      * {@value #EXPOSED_SECONDS} s after, since a gentle hit may take a few frames to show. Only such
      * contact exposes a ball: touching balls at rest kept each other exposed for ever, and a ball
      * creeping to a stop exposed its whole cluster, so that a resting ball hidden in the jaws was
-     * taken for pocketed. Any other resting ball stays where it is: a detection away from it is
-     * another ball, or a new one.
+     * taken for pocketed. Any other resting ball is kicked only at a higher cost ({@link #UNFORESEEN_KICK}).
      */
     private boolean[] mayBeKicked(long now, double restSpeedMmPerS) {
         int n = tracks.size();

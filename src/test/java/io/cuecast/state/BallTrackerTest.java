@@ -156,6 +156,19 @@ class BallTrackerTest {
     }
 
     @Test
+    void aRestingBallSetMovingWithNoMovingBallNearKeepsItsId() {
+        // Nothing moving came near the five: a chain of touching balls set it off within one frame.
+        // It is seen 8 mm on (eight noise deviations), its number unread.
+        int n = 0;
+        for (; n < 10; n++) {
+            tracker.update(frame(n, ball(1500, 600, BallType.SOLID, 5), ball(500, 300, BallType.CUE, 0)));
+        }
+        TableState moved = tracker.update(frame(n, ball(1508, 600, BallType.SOLID, null), ball(500, 300, BallType.CUE, 0)));
+        assertEquals(List.of(1, 2), moved.balls().stream().map(TrackedBall::id).toList(), moved.balls().toString());
+        assertEquals(1508, withId(moved, 1).xMm(), 1, "the five's track is where it was seen");
+    }
+
+    @Test
     void aBallThatRollsToRestInTheJawsAndVanishesAtOnceCreptIn() {
         // Rolling towards the bottom-right corner at 200 mm/s, slowing by 100 mm/s² to rest 45 mm from it.
         TableState state = null;
