@@ -145,8 +145,9 @@ final class RecentPath {
     /**
      * When a ball that has stopped came to rest, judged after the fact from where it stopped, with
      * no speed (a fit gives one a few frames late, and uncertain near the rest speed). Rolling to a
-     * stop at {@code deceleration} a, a ball at speed v is v² / 2a from where it stops: it fell
-     * through the rest speed at the creep distance, restSpeed² / 2a, and a ball stopped dead by
+     * stop at a ({@link TrackingLimits#ROLLING_DECELERATION_MM_S2}), a ball at speed v is v² / 2a from
+     * where it stops: it fell through the rest speed at the creep distance
+     * ({@link TrackingLimits#creepDistanceMm}), and a ball stopped dead by
      * another was farther until it was hit. First, the newest point after one still that far,
      * positions averaged {@value #AVERAGED} at a time against the noise (at 1 mm, one point in 40 at
      * the stop reads over 3 mm from it); then again from where it stopped averaged over every point
@@ -156,18 +157,18 @@ final class RecentPath {
      * last kick, as those before are of another motion, or of where it lay before it was hit.
      * Empty with too few points.
      */
-    OptionalLong cameToRestUs(double restSpeed, double deceleration, long kickedAtUs) {
+    OptionalLong cameToRestUs(TrackingLimits limits, long kickedAtUs) {
         if (count < AVERAGED + 1) {
             return OptionalLong.empty();
         }
-        double creepDistanceMm = restSpeed * restSpeed / (2 * deceleration);
-        long creepUs = (long) (restSpeed / deceleration * 1e6);
+        double creepDistanceMm = limits.creepDistanceMm();
+        long creepUs = limits.creepUs();
         long rest = lastFarFrom(AVERAGED, creepDistanceMm);
         int stopped = newestSince(rest + creepUs);
         if (stopped > AVERAGED) {
             rest = lastFarFrom(stopped, creepDistanceMm);
         }
-        OptionalLong stop = stopOfTheRollIn(Math.max(stopped, AVERAGED), newestSince(kickedAtUs), creepDistanceMm, deceleration);
+        OptionalLong stop = stopOfTheRollIn(Math.max(stopped, AVERAGED), newestSince(kickedAtUs), creepDistanceMm);
         return OptionalLong.of(stop.isPresent() ? stop.getAsLong() - creepUs : rest);
     }
 
@@ -185,7 +186,7 @@ final class RecentPath {
      * that from where the newest {@code stopped} points say it did, among the newest {@code points};
      * empty when fewer than {@value #AVERAGED} are (it was stopped dead, or moved less).
      */
-    private OptionalLong stopOfTheRollIn(int stopped, int points, double creepDistanceMm, double deceleration) {
+    private OptionalLong stopOfTheRollIn(int stopped, int points, double creepDistanceMm) {
         double stopX = mean(x, 0, stopped);
         double stopY = mean(y, 0, stopped);
         double stopsSum = 0;
@@ -198,7 +199,7 @@ final class RecentPath {
             }
             if (distance >= creepDistanceMm) {
                 // A position's noise moves the stop it dates by noise / speed: weighed by speed², the distance.
-                stopsSum += distance * (t[index(k)] + Math.sqrt(2 * distance / deceleration) * 1e6);
+                stopsSum += distance * (t[index(k)] + Math.sqrt(2 * distance / TrackingLimits.ROLLING_DECELERATION_MM_S2) * 1e6);
                 weights += distance;
                 rolling++;
             }

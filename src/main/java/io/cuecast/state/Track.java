@@ -194,7 +194,7 @@ final class Track {
     }
 
     private void redateRest(TrackingLimits limits) {
-        path.cameToRestUs(limits.restSpeedMmPerS(), TrackingLimits.ROLLING_DECELERATION_MM_S2, kickedAtUs)
+        path.cameToRestUs(limits, kickedAtUs)
                 .ifPresent(since -> atRestSinceUs = since);
     }
 

@@ -31,6 +31,11 @@ public record TrackingLimits(double maxSpeedMmPerS, int maxMissedFrames, double 
         return (long) (restSpeedMmPerS / ROLLING_DECELERATION_MM_S2 * 1e6);
     }
 
+    /** How far a ball rolling at the rest speed goes on creeping before it stops: v² / 2a. */
+    double creepDistanceMm() {
+        return restSpeedMmPerS * restSpeedMmPerS / (2 * ROLLING_DECELERATION_MM_S2);
+    }
+
     /**
      * How long after a ball came to rest that time is known: it has crept to a stop and been seen
      * stopped for {@value #SEEN_STOPPED_US} µs, so that where it stopped is averaged over several

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * speed fell through the rest speed, whatever the detector's noise does to its positions.
  */
 class RecentPathTest {
-    private static final double REST_SPEED = 25;
+    /** Rest speed 25 mm/s; the rest is the tracker's defaults. */
+    private static final TrackingLimits LIMITS = new TrackingLimits(8000, 5, 3, 1.0, 25, 1);
     private static final double DECELERATION = TrackingLimits.ROLLING_DECELERATION_MM_S2;
     private static final long FRAME_US = 33_333;
     private static final double NOISE_MM = 1;
@@ -27,7 +28,7 @@ class RecentPathTest {
                 double s = Math.min(frame * FRAME_US / 1e6, 0.6);
                 seen(path, noise, frame, 1000 + 60 * s - DECELERATION / 2 * s * s, 500);
             }
-            long rest = path.cameToRestUs(REST_SPEED, DECELERATION, 0).orElseThrow();
+            long rest = path.cameToRestUs(LIMITS, 0).orElseThrow();
             assertEquals(10.5, (double) rest / FRAME_US, 1.5, "seed " + seed);
         }
     }
@@ -40,7 +41,7 @@ class RecentPathTest {
             for (int frame = 0; frame < 30; frame++) {
                 seen(path, noise, frame, 1000 + 15 * Math.min(frame, 12), 500);
             }
-            long rest = path.cameToRestUs(REST_SPEED, DECELERATION, 0).orElseThrow();
+            long rest = path.cameToRestUs(LIMITS, 0).orElseThrow();
             assertEquals(12, (double) rest / FRAME_US, 1, "seed " + seed);
         }
     }
@@ -60,7 +61,7 @@ class RecentPathTest {
                 double s = Math.max(0, Math.min((frame - 20) * FRAME_US / 1e6, 0.4));
                 seen(path, noise, frame, 700, 300 + 40 * s - DECELERATION / 2 * s * s);
             }
-            double error = Math.abs((double) path.cameToRestUs(REST_SPEED, DECELERATION, 22 * FRAME_US).orElseThrow() / FRAME_US - 24.5);
+            double error = Math.abs((double) path.cameToRestUs(LIMITS, 22 * FRAME_US).orElseThrow() / FRAME_US - 24.5);
             within2 += error <= 2 ? 1 : 0;
             worst = Math.max(worst, error);
         }
@@ -75,7 +76,7 @@ class RecentPathTest {
         for (int frame = 0; frame < 3; frame++) {
             seen(path, noise, frame, 1000, 500);
         }
-        OptionalLong rest = path.cameToRestUs(REST_SPEED, DECELERATION, 0);
+        OptionalLong rest = path.cameToRestUs(LIMITS, 0);
         assertTrue(rest.isEmpty(), "rest from 3 points: " + rest);
     }
 
