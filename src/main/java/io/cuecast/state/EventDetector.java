@@ -46,6 +46,8 @@ public final class EventDetector {
     private static final double MOVED_ON_MM = 1;
     /** Frames whose number is kept by capture time: a ball's rest is dated this far back at most. */
     private static final int DATED_FRAMES = RecentPath.CAPACITY + SETTLED_FRAMES;
+    /** Where a kept frame holds its number and its capture time. */
+    private static final int NUMBER = 0, CAPTURED_AT = 1;
 
     private final TableSpec table;
     private final double diameter;
@@ -319,18 +321,18 @@ public final class EventDetector {
 
     /** When the first kept frame numbered {@code sequence} or later was captured. */
     private long capturedAtOf(long sequence) {
-        for (long[] frame : recentFrames) {
-            if (frame[0] >= sequence) {
-                return frame[1];
-            }
-        }
-        return recentFrames.getLast()[1];
+        return firstKeptFrame(NUMBER, sequence)[CAPTURED_AT];
     }
 
     /** The first kept frame captured at or after {@code atUs}: {number, capture time}. */
     private long[] frameAtOrAfter(long atUs) {
+        return firstKeptFrame(CAPTURED_AT, atUs);
+    }
+
+    /** The first kept frame whose {@code field} is {@code atLeast} or more, else the newest. */
+    private long[] firstKeptFrame(int field, long atLeast) {
         for (long[] frame : recentFrames) {
-            if (frame[1] >= atUs) {
+            if (frame[field] >= atLeast) {
                 return frame;
             }
         }
