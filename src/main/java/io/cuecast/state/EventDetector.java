@@ -151,7 +151,7 @@ public final class EventDetector {
         MovedOff before = movedOff;
         movedOff = null;
         for (TrackedBall ball : moving) {
-            double distance = Math.hypot(ball.xMm() - cueBall.xMm(), ball.yMm() - cueBall.yMm());
+            double distance = ball.distanceMm(cueBall);
             if (before != null && ball.id() == before.ballId() && distance >= before.distanceMm() + MOVED_ON_MM) {
                 return before.stroke();
             }
@@ -248,7 +248,7 @@ public final class EventDetector {
         TrackedBall nearest = null;
         double closest = Double.POSITIVE_INFINITY;
         for (TrackedBall other : state.balls()) {
-            double distance = Math.hypot(other.xMm() - ball.xMm(), other.yMm() - ball.yMm());
+            double distance = other.distanceMm(ball);
             double reach = 1.3 * diameter + (ball.speedMmPerS() + other.speedMmPerS()) * frameSeconds;
             if (other.id() != ball.id() && (other.moving() || other.kicked()) && distance <= reach && distance < closest) {
                 nearest = other;

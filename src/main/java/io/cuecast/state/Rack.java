@@ -32,7 +32,7 @@ public final class Rack {
                 for (int k = 0; k < balls.size(); k++) {
                     TrackedBall a = balls.get(i);
                     TrackedBall b = balls.get(k);
-                    if (!seen.contains(k) && !b.moving() && Math.hypot(a.xMm() - b.xMm(), a.yMm() - b.yMm()) <= touching) {
+                    if (!seen.contains(k) && !b.moving() && a.distanceMm(b) <= touching) {
                         seen.add(k);
                         queue.add(k);
                     }

@@ -65,7 +65,7 @@ public final class StatePublicationPolicy {
             TrackedBall a = before.get(i);
             TrackedBall b = now.get(i);
             if (a.id() != b.id() || a.type() != b.type() || !Objects.equals(a.number(), b.number())
-                    || Math.hypot(a.xMm() - b.xMm(), a.yMm() - b.yMm()) > noiseMm) {
+                    || a.distanceMm(b) > noiseMm) {
                 return true;
             }
         }

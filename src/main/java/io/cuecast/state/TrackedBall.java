@@ -30,4 +30,9 @@ public record TrackedBall(int id, BallType type, Integer number, double xMm, dou
     public double speedMmPerS() {
         return Math.hypot(vxMmPerS, vyMmPerS);
     }
+
+    /** How far its centre is from the other's, mm. */
+    public double distanceMm(TrackedBall other) {
+        return Math.hypot(other.xMm - xMm, other.yMm - yMm);
+    }
 }
