@@ -3,6 +3,7 @@ package io.cuecast.vision;
 import io.cuecast.table.BallType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -34,6 +35,15 @@ public final class BallClassifier {
      * whose highlight is larger, stripes; 0.23 keeps the simulator right).
      */
     private static final double STRIPE_MIN_WHITE = 0.23;
+    /**
+     * A stripe showing less white than {@link #STRIPE_MIN_WHITE} still shows at least this much, and
+     * lies on both sides of its band: its white pixels lie at least {@link #STRIPE_MIN_SPREAD} radii
+     * from their centroid on average. A solid's white is its highlight and its number's circle, two
+     * spots: spread up to 0.3 on the Padova frames and the simulator's, where 5 of the 11 stripes
+     * below the white share spread 0.5 to 0.7.
+     */
+    private static final double SPREAD_STRIPE_MIN_WHITE = 0.13;
+    private static final double STRIPE_MIN_SPREAD = 0.45;
     /** Red and maroon share a hue: maroon's coloured pixels are darker than this. */
     private static final int MAROON_MAX_VALUE = 150;
     /**
@@ -54,21 +64,21 @@ public final class BallClassifier {
      *
      * @param ballness per disc, how much it looks like a ball (0..1)
      */
-    public List<Classification> classifyAll(List<byte[]> discsHsv, double[] ballness) {
-        List<Shares> shares = discsHsv.stream().map(Shares::of).toList();
+    public List<Classification> classifyAll(List<BallDisc> discs, double[] ballness) {
+        List<Shares> shares = discs.stream().map(Shares::of).toList();
         List<Classification> told = new ArrayList<>(shares.size());
         shares.forEach(disc -> told.add(classify(disc)));
         keepTheLikeliest(BallType.CUE, told, shares, ballness, Shares::white, WHITE_SIDE_UP);
         keepTheLikeliest(BallType.EIGHT, told, shares, ballness, Shares::black, UNKNOWN);
         if (told.stream().noneMatch(c -> c.type() == BallType.EIGHT)) {
-            findTheEightAmongTheSolids(told, shares);
+            findTheEightAmongTheColoured(told, shares);
         }
         return told;
     }
 
     /** Classifies one disc alone (see {@link #classifyAll}). */
-    public Classification classify(byte[] hsv) {
-        return classify(Shares.of(hsv));
+    public Classification classify(BallDisc disc) {
+        return classify(Shares.of(disc));
     }
 
     private Classification classify(Shares disc) {
@@ -90,16 +100,18 @@ public final class BallClassifier {
             return colourless;
         }
         int suit = suitOf(disc.hue(), disc.colourValue());
-        boolean stripe = disc.white() >= STRIPE_MIN_WHITE;
+        boolean spreadWhite = disc.white() >= SPREAD_STRIPE_MIN_WHITE && disc.whiteSpread() >= STRIPE_MIN_SPREAD;
+        boolean stripe = disc.white() >= STRIPE_MIN_WHITE || spreadWhite;
         BallType type = stripe ? BallType.STRIPE : BallType.SOLID;
-        double margin = stripe ? (disc.white() - STRIPE_MIN_WHITE) / 0.25 : (STRIPE_MIN_WHITE - disc.white()) / 0.15;
+        double margin = stripe ? Math.max(disc.white() - STRIPE_MIN_WHITE, disc.whiteSpread() - STRIPE_MIN_SPREAD) / 0.25
+                : (STRIPE_MIN_WHITE - disc.white()) / 0.15;
         return new Classification(type, stripe ? suit + 8 : suit, clamp(0.5 + 0.5 * margin));
     }
 
     private static void keepTheLikeliest(BallType onlyOne, List<Classification> told, List<Shares> shares,
                                          double[] ballness, ToDoubleFunction<Shares> share,
                                          Classification colourless) {
-        int likeliest = mostOf(onlyOne, told, i -> share.applyAsDouble(shares.get(i)) * ballness[i]);
+        int likeliest = mostOf(Set.of(onlyOne), told, i -> share.applyAsDouble(shares.get(i)) * ballness[i]);
         for (int i = 0; i < told.size(); i++) {
             if (told.get(i).type() == onlyOne && i != likeliest) {
                 told.set(i, byColour(shares.get(i), colourless));
@@ -108,33 +120,42 @@ public final class BallClassifier {
     }
 
     /**
-     * With no disc black enough to be the eight, the solid with the most black is it, if black is at
-     * least {@link #PROMOTED_EIGHT_MIN_BLACK} of its disc: on broadcast frames the eight's black takes
-     * the light's gleam and the cloth's tint, and 4 of Padova's 10 read as solids.
+     * With no disc black enough to be the eight, the solid or stripe with the most black is it, if
+     * black is at least {@link #PROMOTED_EIGHT_MIN_BLACK} of its disc: on broadcast frames the eight's
+     * black takes the light's gleam and the cloth's tint, and 4 of Padova's 10 read as solids, or as
+     * stripes by their gleam and number circle lying apart.
      */
-    private static void findTheEightAmongTheSolids(List<Classification> told, List<Shares> shares) {
-        int blackest = mostOf(BallType.SOLID, told, i -> shares.get(i).black());
-        double black = blackest < 0 ? 0 : shares.get(blackest).black();
+    private static void findTheEightAmongTheColoured(List<Classification> told, List<Shares> shares) {
+        // A disc with no colour at all told as a stripe is one turned white side up, not the eight.
+        IntToDoubleFunction eightsBlack = i -> shares.get(i).colour() < CUE_MAX_COLOUR ? 0 : shares.get(i).black();
+        int blackest = mostOf(Set.of(BallType.SOLID, BallType.STRIPE), told, eightsBlack);
+        double black = blackest < 0 ? 0 : eightsBlack.applyAsDouble(blackest);
         if (black >= PROMOTED_EIGHT_MIN_BLACK) {
             told.set(blackest, new Classification(BallType.EIGHT, 8, clamp(black / 0.45)));
         }
     }
 
-    /** Of the discs told as {@code type}, the one that scores most (the first of equals), or -1 when none is. */
-    private static int mostOf(BallType type, List<Classification> told, IntToDoubleFunction score) {
+    /** Of the discs told as one of {@code types}, the one that scores most (the first of equals), or -1 when none is. */
+    private static int mostOf(Set<BallType> types, List<Classification> told, IntToDoubleFunction score) {
         int most = -1;
         for (int i = 0; i < told.size(); i++) {
-            if (told.get(i).type() == type && (most < 0 || score.applyAsDouble(i) > score.applyAsDouble(most))) {
+            if (types.contains(told.get(i).type()) && (most < 0 || score.applyAsDouble(i) > score.applyAsDouble(most))) {
                 most = i;
             }
         }
         return most;
     }
 
-    /** How a disc's pixels split into white, black and coloured, and the coloured ones' mean hue and value. */
-    private record Shares(int count, double white, double black, double colour, double hue, double colourValue) {
-        static Shares of(byte[] hsv) {
-            int count = hsv.length / 3;
+    /**
+     * How a disc's pixels split into white, black and coloured, the coloured ones' mean hue and value,
+     * and how widely the white ones lie (0 when the positions are not known).
+     */
+    private record Shares(int count, double white, double black, double colour, double hue, double colourValue,
+                          double whiteSpread) {
+        static Shares of(BallDisc disc) {
+            byte[] hsv = disc.hsv();
+            int count = disc.pixels();
+            boolean[] isWhite = new boolean[count];
             int white = 0;
             int black = 0;
             int coloured = 0;
@@ -149,6 +170,7 @@ public final class BallClassifier {
                     black++;
                 } else if (s <= WHITE_MAX_SATURATION && v >= WHITE_MIN_VALUE) {
                     white++;
+                    isWhite[i] = true;
                 } else if (s > WHITE_MAX_SATURATION) {
                     coloured++;
                     double angle = h * Math.PI / 90;
@@ -160,7 +182,31 @@ public final class BallClassifier {
             double total = Math.max(1, count);
             double hue = (Math.atan2(sinSum, cosSum) * 90 / Math.PI + 180) % 180;
             return new Shares(count, white / total, black / total, coloured / total, hue,
-                    coloured == 0 ? 0 : (double) valueSum / coloured);
+                    coloured == 0 ? 0 : (double) valueSum / coloured, spread(disc, isWhite, white));
+        }
+
+        /** The mean distance of the marked pixels from their centroid, in radii. */
+        private static double spread(BallDisc disc, boolean[] marked, int markedCount) {
+            if (markedCount == 0 || !disc.hasPositions()) {
+                return 0;
+            }
+            double sumX = 0;
+            double sumY = 0;
+            for (int i = 0; i < marked.length; i++) {
+                if (marked[i]) {
+                    sumX += disc.dx(i);
+                    sumY += disc.dy(i);
+                }
+            }
+            double meanX = sumX / markedCount;
+            double meanY = sumY / markedCount;
+            double distances = 0;
+            for (int i = 0; i < marked.length; i++) {
+                if (marked[i]) {
+                    distances += Math.hypot(disc.dx(i) - meanX, disc.dy(i) - meanY);
+                }
+            }
+            return distances / markedCount / disc.radiusPx();
         }
     }
 

@@ -379,7 +379,7 @@ public final class BallDetector {
     private List<BallDetection> describe(Mat bgr, TableView view, List<Candidate> candidates) {
         double[] ballness = candidates.stream().mapToDouble(c -> Math.min(1, c.ringCloth() / 0.8)).toArray();
         List<Classification> kinds = classifier.classify(
-                candidates.stream().map(c -> innerDiscHsv(bgr, c.centre(), c.radius())).toList(), ballness);
+                candidates.stream().map(c -> innerDisc(bgr, c.centre(), c.radius())).toList(), ballness);
         List<BallDetection> balls = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
@@ -391,8 +391,8 @@ public final class BallDetector {
         return balls;
     }
 
-    /** HSV pixels within 0.85 radius of the centre, packed as H,S,V triples. */
-    static byte[] innerDiscHsv(Mat bgr, Point centre, double radius) {
+    /** The pixels within 0.85 radius of the centre, with their offsets from it. */
+    static BallDisc innerDisc(Mat bgr, Point centre, double radius) {
         int r = (int) Math.ceil(radius);
         Rect box = new Rect(new Point(Math.max(0, centre.x - r), Math.max(0, centre.y - r)),
                 new Point(Math.min(bgr.cols(), centre.x + r + 1), Math.min(bgr.rows(), centre.y + r + 1)));
@@ -403,16 +403,21 @@ public final class BallDetector {
         patch.release();
         hsv.release();
         byte[] disc = new byte[all.length];
+        byte[] offsets = new byte[all.length / 3 * 2];
         int n = 0;
         double reach = 0.85 * radius;
         for (int y = 0; y < box.height; y++) {
             for (int x = 0; x < box.width; x++) {
-                if (within(box.x + x - centre.x, box.y + y - centre.y, reach)) {
+                double dx = box.x + x - centre.x;
+                double dy = box.y + y - centre.y;
+                if (within(dx, dy, reach)) {
                     System.arraycopy(all, 3 * (y * box.width + x), disc, 3 * n, 3);
+                    offsets[2 * n] = (byte) Math.round(dx);
+                    offsets[2 * n + 1] = (byte) Math.round(dy);
                     n++;
                 }
             }
         }
-        return Arrays.copyOf(disc, 3 * n);
+        return new BallDisc(Arrays.copyOf(disc, 3 * n), Arrays.copyOf(offsets, 2 * n), radius);
     }
 }

@@ -10,20 +10,19 @@ import java.util.List;
  */
 interface FrameClassifier {
     /**
-     * @param discsHsv per ball, the HSV pixels (OpenCV scale: hue 0-179) of its inner disc, packed as
-     *                 H,S,V triples
+     * @param discs    per ball, the pixels of its inner disc
      * @param ballness per ball, how much it looks like a ball by its shape and surroundings (0..1): where
      *                 a set has room for one ball of a colour, the likelier ball gets it before a
      *                 hand or a glare of the same colour
      * @return one classification per disc, in the same order
      */
-    List<Classification> classify(List<byte[]> discsHsv, double[] ballness);
+    List<Classification> classify(List<BallDisc> discs, double[] ballness);
 
     /** {@link #classify(List, double[])} with every disc as ball-like as any. */
-    default List<Classification> classify(List<byte[]> discsHsv) {
-        double[] alike = new double[discsHsv.size()];
+    default List<Classification> classify(List<BallDisc> discs) {
+        double[] alike = new double[discs.size()];
         Arrays.fill(alike, 1);
-        return classify(discsHsv, alike);
+        return classify(discs, alike);
     }
 
     /** Snooker's colours for a snooker table, pool's kinds otherwise. */

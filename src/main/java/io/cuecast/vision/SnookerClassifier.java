@@ -93,8 +93,8 @@ final class SnookerClassifier implements FrameClassifier {
     }
 
     @Override
-    public List<Classification> classify(List<byte[]> discsHsv, double[] ballness) {
-        List<Colour> colours = discsHsv.stream().map(d -> d.length < 3 ? null : Colour.of(d)).toList();
+    public List<Classification> classify(List<BallDisc> discs, double[] ballness) {
+        List<Colour> colours = discs.stream().map(d -> d.pixels() == 0 ? null : Colour.of(d.hsv())).toList();
         double redHue = redHue(colours);
         double[][] distances = new double[colours.size()][];
         for (int b = 0; b < colours.size(); b++) {

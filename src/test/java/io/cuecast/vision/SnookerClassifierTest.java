@@ -29,7 +29,7 @@ class SnookerClassifierTest {
 
     @Test
     void aFullTableIsToldBallByBall() {
-        List<byte[]> discs = fullTable(0, 1);
+        List<BallDisc> discs = fullTable(0, 1);
         List<BallType> expected = fullTableTypes();
 
         List<Classification> result = classifier.classify(discs);
@@ -42,7 +42,7 @@ class SnookerClassifierTest {
     @Test
     void anotherCamerasWhiteBalanceAndDimmerLightMoveTheRedsAndTheirNeighboursTogether() {
         // Every hue turned 5 steps, brightness down a fifth: brown now sits where red did.
-        List<byte[]> discs = fullTable(5, 0.8);
+        List<BallDisc> discs = fullTable(5, 0.8);
 
         List<BallType> types = classifier.classify(discs).stream().map(Classification::type).toList();
 
@@ -58,7 +58,7 @@ class SnookerClassifierTest {
 
     @Test
     void aSixteenthRedIsUnknownSinceATableHoldsFifteen() {
-        List<byte[]> discs = new ArrayList<>(Collections.nCopies(16, disc(RED, 0, 1)));
+        List<BallDisc> discs = new ArrayList<>(Collections.nCopies(16, disc(RED, 0, 1)));
 
         List<Classification> result = classifier.classify(discs);
 
@@ -72,8 +72,8 @@ class SnookerClassifierTest {
     void aBallKeepsTheWhiteFromAWhiterHandBesideIt() {
         // Bern's cue shot, frame 7: the overexposed cue ball (S 14) and the player's hand (S 31),
         // both white enough; the hand, mostly ringed by itself, looks half as much like a ball.
-        byte[] ball = disc(new double[] {30, 14, 255}, 0, 1);
-        byte[] hand = disc(new double[] {167, 25, 252}, 0, 1);
+        BallDisc ball = disc(new double[] {30, 14, 255}, 0, 1);
+        BallDisc hand = disc(new double[] {167, 25, 252}, 0, 1);
 
         List<Classification> result = classifier.classify(List.of(hand, ball), new double[] {0.5, 1});
 
@@ -85,8 +85,8 @@ class SnookerClassifierTest {
 
     @Test
     void ofTwoWhitesTheWhiterKeepsTheName() {
-        byte[] creamy = disc(new double[] {20, 45, 240}, 0, 1);
-        byte[] white = disc(WHITE, 0, 1);
+        BallDisc creamy = disc(new double[] {20, 45, 240}, 0, 1);
+        BallDisc white = disc(WHITE, 0, 1);
 
         List<Classification> result = classifier.classify(List.of(creamy, white));
 
@@ -96,7 +96,7 @@ class SnookerClassifierTest {
 
     @Test
     void aColourBetweenGreenAndBlueIsUnknownWithLowConfidence() {
-        byte[] teal = disc(new double[] {93, 230, 165}, 0, 1);
+        BallDisc teal = disc(new double[] {93, 230, 165}, 0, 1);
 
         Classification result = classifier.classify(List.of(teal)).get(0);
 
@@ -107,26 +107,26 @@ class SnookerClassifierTest {
 
     @Test
     void aPatchLikeNoBallColourIsUnknown() {
-        byte[] purple = disc(new double[] {140, 200, 150}, 0, 1);
+        BallDisc purple = disc(new double[] {140, 200, 150}, 0, 1);
 
         assertEquals(BallType.UNKNOWN, classifier.classify(List.of(purple)).get(0).type());
     }
 
     @Test
     void anEmptyDiscIsUnknownWithNoConfidence() {
-        assertEquals(new Classification(BallType.UNKNOWN, null, 0), classifier.classify(List.of(new byte[0])).get(0));
+        assertEquals(new Classification(BallType.UNKNOWN, null, 0), classifier.classify(List.of(BallDisc.ofColours(new byte[0]))).get(0));
     }
 
     @Test
     void aSnookerTableGetsSnookerColoursAndAPoolTablePoolKinds() {
-        List<byte[]> white = List.of(disc(WHITE, 0, 1));
+        List<BallDisc> white = List.of(disc(WHITE, 0, 1));
 
         assertEquals(BallType.WHITE, FrameClassifier.forTable(TableSpec.SNOOKER_12FT).classify(white).get(0).type());
         assertEquals(BallType.CUE, FrameClassifier.forTable(TableSpec.POOL_9FT).classify(white).get(0).type());
     }
 
-    private List<byte[]> fullTable(double hueShift, double brightness) {
-        List<byte[]> discs = new ArrayList<>();
+    private List<BallDisc> fullTable(double hueShift, double brightness) {
+        List<BallDisc> discs = new ArrayList<>();
         for (double[] colour : List.of(WHITE, YELLOW, GREEN, BROWN, BLUE, PINK, BLACK)) {
             discs.add(disc(colour, hueShift, brightness));
         }
@@ -148,7 +148,7 @@ class SnookerClassifierTest {
      * 600 HSV pixels: 85% the body colour with noise (hue ±2, saturation and value ±10), 8% a
      * near-white highlight, 7% the body in shadow at half brightness.
      */
-    private byte[] disc(double[] hsv, double hueShift, double brightness) {
+    private BallDisc disc(double[] hsv, double hueShift, double brightness) {
         int n = 600;
         byte[] pixels = new byte[3 * n];
         for (int i = 0; i < n; i++) {
@@ -166,7 +166,7 @@ class SnookerClassifierTest {
             pixels[3 * i + 1] = (byte) clamp(s);
             pixels[3 * i + 2] = (byte) clamp(v);
         }
-        return pixels;
+        return BallDisc.ofColours(pixels);
     }
 
     private static long clamp(double x) {

@@ -95,9 +95,9 @@ class SnookerColoursRealFootageTest {
     /** The balls at the labelled centres, classified together as the detector does a frame's. */
     private static List<BallDetection> classifyAt(Mat image, TableView table, List<Point> centres) {
         List<Double> radii = centres.stream().map(c -> table.ballRadiusPxAt(c.x, c.y)).toList();
-        List<byte[]> discs = new ArrayList<>();
+        List<BallDisc> discs = new ArrayList<>();
         for (int i = 0; i < centres.size(); i++) {
-            discs.add(BallDetector.innerDiscHsv(image, centres.get(i), radii.get(i)));
+            discs.add(BallDetector.innerDisc(image, centres.get(i), radii.get(i)));
         }
         List<Classification> kinds = new SnookerClassifier().classify(discs);
         List<BallDetection> balls = new ArrayList<>();
