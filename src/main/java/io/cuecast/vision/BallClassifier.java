@@ -44,6 +44,8 @@ public final class BallClassifier {
      */
     private static final double SPREAD_STRIPE_MIN_WHITE = 0.13;
     private static final double STRIPE_MIN_SPREAD = 0.45;
+    /** The least share of white for a stripe to be taken as the frame's missing cue ball. */
+    private static final double PROMOTED_CUE_MIN_WHITE = 0.6;
     /** Red and maroon share a hue: maroon's coloured pixels are darker than this. */
     private static final int MAROON_MAX_VALUE = 150;
     /**
@@ -70,10 +72,26 @@ public final class BallClassifier {
         shares.forEach(disc -> told.add(classify(disc)));
         keepTheLikeliest(BallType.CUE, told, shares, ballness, Shares::white, WHITE_SIDE_UP);
         keepTheLikeliest(BallType.EIGHT, told, shares, ballness, Shares::black, UNKNOWN);
+        if (told.stream().noneMatch(c -> c.type() == BallType.CUE)) {
+            findTheCueAmongTheStripes(told, shares, ballness);
+        }
         if (told.stream().noneMatch(c -> c.type() == BallType.EIGHT)) {
             findTheEightAmongTheColoured(told, shares);
         }
         return told;
+    }
+
+    /**
+     * With no disc white enough to be the cue ball, the whitest stripe is it, weighed by how ball-like
+     * each is, if white is at least {@link #PROMOTED_CUE_MIN_WHITE} of its disc: on broadcast frames
+     * the cue ball takes the cloth's tint at its rim (Padova's game2: 12 and 31 % coloured), while a
+     * stripe shows that much white only turned pole-up.
+     */
+    private static void findTheCueAmongTheStripes(List<Classification> told, List<Shares> shares, double[] ballness) {
+        int whitest = mostOf(Set.of(BallType.STRIPE), told, i -> shares.get(i).white() * ballness[i]);
+        if (whitest >= 0 && shares.get(whitest).white() >= PROMOTED_CUE_MIN_WHITE) {
+            told.set(whitest, new Classification(BallType.CUE, 0, clamp(shares.get(whitest).white())));
+        }
     }
 
     /** Classifies one disc alone (see {@link #classifyAll}). */

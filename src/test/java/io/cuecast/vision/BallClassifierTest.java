@@ -29,6 +29,19 @@ class BallClassifierTest {
     }
 
     @Test
+    void withNoDiscWhiteEnoughForTheCueBallTheWhitestStripeIsIt() {
+        // The cue ball tinted at its rim by the cloth, beside a stripe showing its band.
+        assertEquals(List.of(BallType.STRIPE, BallType.CUE),
+                typesOf(new double[] {1, 1}, disc(40, WHITE, 60, BLUE), disc(70, WHITE, 30, BLUE)));
+        assertEquals(List.of(BallType.STRIPE, BallType.STRIPE),
+                typesOf(new double[] {1, 1}, disc(40, WHITE, 60, BLUE), disc(50, WHITE, 50, BLUE)),
+                "a stripe showing half white is no cue ball");
+        assertEquals(List.of(BallType.CUE, BallType.STRIPE),
+                typesOf(new double[] {1, 1}, disc(100, WHITE, 0, BLUE), disc(70, WHITE, 30, BLUE)),
+                "with a cue ball found, the whitest stripe stays a stripe");
+    }
+
+    @Test
     void ofTwoAllWhiteDiscsTheWhiterIsTheCueBallAndTheOtherAStripeWhiteSideUp() {
         List<Classification> told = classifier.classifyAll(
                 List.of(disc(70, WHITE, 30, BLACK), disc(100, WHITE, 0, BLACK)), new double[] {1, 1});

@@ -58,10 +58,12 @@ class RealFootageMeasurementTest {
         assertEquals(overhead.frames(), overhead.tablesFound(), "the game1 tables are found: " + line(overhead));
         // Floors just under what bench-vision measured (bench/RESULTS.md), so that a regression fails.
         assertTrue(overhead.map() >= 0.92, "padova overhead mAP@0.5 floor 0.92: " + line(overhead));
-        assertTrue(oblique.map() >= 0.74, "padova oblique mAP@0.5 floor 0.74: " + line(oblique));
-        assertTrue(all.map() >= 0.83, "padova mAP@0.5 floor 0.83: " + line(all));
-        // Stripes are told by where their white lies as well as by how much (BallClassifier).
-        assertTrue(all.ap(4) >= 0.70, "padova stripe AP floor 0.70: " + line(all));
+        assertTrue(oblique.map() >= 0.85, "padova oblique mAP@0.5 floor 0.85: " + line(oblique));
+        assertTrue(all.map() >= 0.88, "padova mAP@0.5 floor 0.88: " + line(all));
+        // Stripes are told by where their white lies as well as by how much, and a tinted cue ball
+        // by being the whitest (BallClassifier).
+        assertTrue(all.ap(4) >= 0.75, "padova stripe AP floor 0.75: " + line(all));
+        assertTrue(all.ap(1) >= 0.95, "padova cue AP floor 0.95: " + line(all));
         // Precision 0.92 -> 0.897 when the closed-mask pass came for cloth-coloured balls (simulator
         // recall 90% -> 99.6%): 4 more detections here, 1 of them a ball; mAP rose 0.601 -> 0.619.
         assertTrue(all.precision() >= 0.89 && all.recall() >= 0.91,
