@@ -28,8 +28,9 @@ import java.util.Objects;
  *
  * <p>A track that finds no detection coasts along its prediction for {@code maxMissedFrames}
  * frames, then is held where it was (a ball hidden by a hand keeps its id). An unseen ball whose
- * path led into a pocket leaves as pocketed after {@value #POCKET_CONFIRM_FRAMES} frames; any other
- * leaves as lost after the grace time. A ball of known number that comes back (a respotted cue
+ * path led into a pocket leaves as pocketed after {@value #POCKET_CONFIRM_FRAMES} frames (one last
+ * seen at rest in the jaws, after {@link #RESTING_DROP_CONFIRM_US} µs); any other leaves as lost
+ * after the grace time. A ball of known number that comes back (a respotted cue
  * ball, a re-rack, a ball put back by hand) gets its old id again.
  *
  * <p>Not thread-safe: one tracker follows one camera.
@@ -37,6 +38,11 @@ import java.util.Objects;
 public final class BallTracker {
     /** Frames a ball must be gone before it counts as pocketed, so that a single miss at the jaws is not. */
     static final int POCKET_CONFIRM_FRAMES = 3;
+    /**
+     * How long a ball seen at rest in the jaws must be gone before it counts as pocketed: a ball at
+     * rest that vanishes is more often hidden (a hand, the cue, a missed detection) than dropped.
+     */
+    private static final long RESTING_DROP_CONFIRM_US = 500_000;
     // Costs are squared distances in standard deviations, or what an unlikely event is worth on that
     // scale (about twice the negative log of its chance), so that they add up.
     /** A ball that may have been struck or hit: any detection in reach, the nearer the likelier. */
@@ -302,7 +308,9 @@ public final class BallTracker {
 
     /** Why an unseen track leaves now, or null while it stays. */
     private TableState.Departure departureOf(Track track, long now, TrackingLimits limits) {
-        if (track.missedFrames() >= POCKET_CONFIRM_FRAMES) {
+        boolean droppedWhileMoving = track.movingWhenSeen();
+        if (track.missedFrames() >= POCKET_CONFIRM_FRAMES
+                && (droppedWhileMoving || now - track.lastSeenUs() >= RESTING_DROP_CONFIRM_US)) {
             String pocket = pocketOnPath(track, now, limits);
             if (pocket != null) {
                 return new TableState.Departure(track.snapshot(), pocket);
@@ -324,7 +332,7 @@ public final class BallTracker {
      */
     private String pocketOnPath(Track track, long now, TrackingLimits limits) {
         double speed = track.movingWhenSeen() ? Math.hypot(track.seenVx(), track.seenVy()) : 0;
-        if (speed == 0 && track.exposedUntilUs() < now && !track.mayHaveCreptOnSince(limits.creepUs())) {
+        if (speed == 0 && track.exposedUntilUs() <= track.lastSeenUs() && !track.mayHaveCreptOnSince(limits.creepUs())) {
             return null;
         }
         double reach = speed == 0 ? 0 : speed * (now - track.lastSeenUs()) / 1e6 + table.ballRadiusMm();

@@ -214,6 +214,47 @@ class BallTrackerTest {
         assertEquals(3, state.balls().size());
     }
 
+    /** Solid 1 in the bottom-right jaws and solid 7 touching it, which stripe 12 rolls up against. */
+    private static final BallDetection IN_THE_JAWS = ball(2505, 1245, BallType.SOLID, 1);
+    private static final BallDetection TOUCHING_IT = ball(2447, 1245, BallType.SOLID, 7);
+    private static final BallDetection STRIPE_AGAINST_THEM = ball(2390, 1245, BallType.STRIPE, 12);
+
+    @Test
+    void aBallInTheJawsHiddenJustAfterAContactIsPocketedOnlyWhenItStaysGone() {
+        int n = rollUpAgainstThePairInTheJaws();
+        // Hidden for 9 frames (0.3 s) just after the stripe pushed the pair: not taken for pocketed.
+        for (int hidden = 0; hidden < 9; hidden++, n++) {
+            TableState state = tracker.update(frame(n, TOUCHING_IT, STRIPE_AGAINST_THEM));
+            assertTrue(state.departures().isEmpty(), "hidden " + (hidden + 1) + " frames: " + state.departures());
+        }
+        TableState back = tracker.update(frame(n, IN_THE_JAWS, TOUCHING_IT, STRIPE_AGAINST_THEM));
+        assertEquals(List.of(1, 2, 3), back.balls().stream().map(TrackedBall::id).sorted().toList(),
+                "the ball in the jaws is back with its id: " + back.balls());
+    }
+
+    @Test
+    void aBallInTheJawsThatVanishesJustAfterAContactIsPocketedOnceItHasBeenGoneHalfASecond() {
+        int n = rollUpAgainstThePairInTheJaws();
+        TableState state;
+        int gone = 0;
+        do {
+            state = tracker.update(frame(n++, TOUCHING_IT, STRIPE_AGAINST_THEM));
+            assertTrue(++gone <= 16, "gone for 16 frames and not pocketed");
+        } while (state.departures().isEmpty());
+        assertTrue(gone >= 15, "pocketed after " + gone + " frames: a ball at rest is more often hidden than dropped");
+        assertEquals("bottom-right", state.departures().get(0).pocket());
+    }
+
+    /** Stripe 12 rolls along the bottom cushion up against the pair in the jaws and stops; the next frame's number. */
+    private int rollUpAgainstThePairInTheJaws() {
+        int n = 0;
+        for (; n < 30; n++) {
+            double x = STRIPE_AGAINST_THEM.xMm() - Math.max(0, 20 - n) * 20;
+            tracker.update(frame(n, IN_THE_JAWS, TOUCHING_IT, ball(x, 1245, BallType.STRIPE, 12)));
+        }
+        return n;
+    }
+
     @Test
     void velocityAndAccelerationComeInMillimetresPerSecondAndPerSecondSquared() {
         Random noise = new Random(1);
