@@ -64,6 +64,8 @@ public final class BallTracker {
      * that went unseen ({@value #NEW_BALL} + {@value #UNSEEN}), which is what it was taken for.
      */
     private static final double UNFORESEEN_KICK = 44;
+    /** How much faster than the filters say two balls may have met: the filters lag after a kick. */
+    private static final double KICK_SPEED_MARGIN = 1.5;
     /**
      * A ball seen with its own number where neither its motion nor a kick puts it: picked up and
      * put down (a rack set up, a ball put back by hand), about as rare as a new ball, and cheaper
@@ -160,6 +162,7 @@ public final class BallTracker {
             Arrays.fill(row, Assignment.FORBIDDEN);
         }
         boolean[] mayBeKicked = mayBeKicked(now, limits.restSpeedMmPerS());
+        double[] kickReach = kickReach(now, frameSeconds);
         for (int i = 0; i < n; i++) {
             Track track = tracks.get(i);
             double gate = reach(track, now, frameSeconds, limits);
@@ -178,7 +181,7 @@ public final class BallTracker {
                 // Hit on its way, a moving ball goes off from where it was hit, not from where it would have
                 // got to; any other is at rest (a moving ball may always be kicked), its path a point.
                 double fromPath = kickable ? track.pathMissMm(d.xMm(), d.yMm()) : distance;
-                if (fromPath <= gate && (kickable || position > UNFORESEEN_KICK)) {
+                if (fromPath <= Math.min(gate, kickReach[i]) && (kickable || position > UNFORESEEN_KICK)) {
                     position = Math.min(position, (kickable ? KICK : UNFORESEEN_KICK)
                             + NEARER_PREFERRED * fromPath / table.ballDiameterMm());
                 }
@@ -269,6 +272,44 @@ public final class BallTracker {
         }
         spreadToTouching(kicked, false, now);
         return kicked;
+    }
+
+    /**
+     * How far from its path a kick can have sent each track's ball since it was last seen. A
+     * moving ball hit by another leaves at most as fast as the two came together, so one neither
+     * the cue ball nor near it (the stroke's speed is unknown) nor of unknown type (it may be the cue
+     * ball) stays within a diameter plus {@value #KICK_SPEED_MARGIN} times its own speed and the
+     * fastest that may reach it: a fast ball's misread detection went to a neighbour 182 mm off its
+     * path, where such a kick reaches 150 mm. Unbounded (infinity) for any other track.
+     */
+    private double[] kickReach(long now, double frameSeconds) {
+        int n = tracks.size();
+        double[] reach = new double[n];
+        double diameter = table.ballDiameterMm();
+        for (int i = 0; i < n; i++) {
+            Track track = tracks.get(i);
+            reach[i] = Double.POSITIVE_INFINITY;
+            if (!track.moving() || track.votedType().isCueBall() || track.votedType() == BallType.UNKNOWN) {
+                continue;
+            }
+            double fastestNear = 0;
+            boolean nearTheCueBall = false;
+            for (int k = 0; k < n; k++) {
+                Track other = tracks.get(k);
+                if (k == i) {
+                    continue;
+                }
+                nearTheCueBall |= other.votedType().isCueBall() && other.distanceMm(track) <= 2 * diameter;
+                if (other.pathMissMm(track.xMm(), track.yMm()) <= 2 * diameter + track.speedMmPerS() * frameSeconds) {
+                    fastestNear = Math.max(fastestNear, other.speedMmPerS());
+                }
+            }
+            if (!nearTheCueBall) {
+                double unseen = Math.max(frameSeconds, (now - track.lastSeenUs()) / 1e6);
+                reach[i] = diameter + KICK_SPEED_MARGIN * (track.speedMmPerS() + fastestNear) * unseen;
+            }
+        }
+        return reach;
     }
 
     private void markWithin(boolean[] marked, Track centre, double distance) {
