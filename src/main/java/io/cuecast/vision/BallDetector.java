@@ -109,7 +109,7 @@ public final class BallDetector {
         double[] radii = ringed.stream().mapToDouble(p -> radiusAt(view, p)).toArray();
         byte[] labPixels = labCopy.of(lab);
         // The closed mask's pixels and distance map, as its roundBlobs left them.
-        boolean[] partOfLargerBody = new LargerBodies(blobCopy.of(closed), labPixels, distances, mask.cols(), mask.rows(), cloth)
+        boolean[] partOfLargerBody = new LargerBodies(blobCopy.last(), labPixels, distances, mask.cols(), mask.rows(), cloth)
                 .partsOf(ringed, radii);
         List<Candidate> candidates = new ArrayList<>(ringed.size());
         for (int i = 0; i < ringed.size(); i++) {

@@ -1,5 +1,6 @@
 package io.cuecast.vision;
 
+import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -52,6 +53,9 @@ final class LargerBodies {
     private final int cols;
     private final int rows;
     private final ClothModel cloth;
+    /** The flood's pixels met and still to visit, kept from window to window. */
+    private boolean[] seen = new boolean[0];
+    private int[] queue = new int[0];
 
     /**
      * @param mask          the not-cloth mask of a region (non-zero where not cloth), {@code cols} wide, {@code rows} high
@@ -156,16 +160,16 @@ final class LargerBodies {
     /**
      * Whether the lit not-cloth connected to {@code centre} within its window holds a part further
      * from the cloth than a ball's centre can be. Shade is left out: balls in a pack, their shadows
-     * and a pocket's shade merge into something that fat, but a ball is lit. The distance map of all
-     * not-cloth, at least as fat, screens most candidates out first.
+     * and a pocket's shade merge into something that fat, but a ball is lit. Most windows hold nothing
+     * that fat even in the distance map of all not-cloth, and are passed over at once.
      */
     private boolean attachedToFatterBody(Point centre, double radius) {
         Window window = new Window(centre, radius);
         float fat = (float) (FATTER_THAN_A_BALL_RADII * radius);
-        if (!window.connectedReaches(window.notCloth(false), window.of(clothDistance), fat, radius)) {
+        if (!window.mayHoldMoreThan(clothDistance, fat)) {
             return false;
         }
-        byte[] lit = window.notCloth(true);
+        byte[] lit = window.litNotCloth();
         return window.connectedReaches(lit, window.distances(lit), fat, radius);
     }
 
@@ -188,14 +192,13 @@ final class LargerBodies {
             height = Math.max(0, Math.min(rows - 1, sy + reach) - top + 1);
         }
 
-        /** The window's not-cloth, lit only or all of it, as a mask (non-zero where set). */
-        byte[] notCloth(boolean litOnly) {
+        /** The window's lit not-cloth, as a mask (non-zero where set). */
+        byte[] litNotCloth() {
             byte[] part = new byte[width * height];
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     int at = (top + y) * cols + left + x;
-                    boolean set = mask[at] != 0 && (!litOnly || !cloth.isShade(lab[3 * at] & 0xff));
-                    part[y * width + x] = (byte) (set ? 255 : 0);
+                    part[y * width + x] = (byte) (mask[at] != 0 && !cloth.isShade(lab[3 * at] & 0xff) ? 255 : 0);
                 }
             }
             return part;
@@ -206,16 +209,22 @@ final class LargerBodies {
          * window, a pixel whose {@code distance} (to the nearest unset pixel) is over {@code fat}.
          */
         boolean connectedReaches(byte[] part, float[] distance, float fat, double radius) {
-            boolean[] seen = new boolean[part.length];
-            int[] queue = new int[part.length];
+            if (seen.length < part.length) {
+                seen = new boolean[part.length];
+                queue = new int[part.length];
+            }
+            Arrays.fill(seen, 0, part.length, false);
             int tail = 0;
             double seedReach = 0.8 * radius;
-            for (int i = 0; i < part.length; i++) {
-                double dx = left + i % width - centre.x;
-                double dy = top + i / width - centre.y;
-                if (part[i] != 0 && dx * dx + dy * dy <= seedReach * seedReach) {
-                    seen[i] = true;
-                    queue[tail++] = i;
+            for (int y = Math.max(0, (int) Math.floor(centre.y - seedReach) - top); y < height && top + y <= centre.y + seedReach; y++) {
+                for (int x = Math.max(0, (int) Math.floor(centre.x - seedReach) - left); x < width && left + x <= centre.x + seedReach; x++) {
+                    double dx = left + x - centre.x;
+                    double dy = top + y - centre.y;
+                    int at = y * width + x;
+                    if (part[at] != 0 && dx * dx + dy * dy <= seedReach * seedReach) {
+                        seen[at] = true;
+                        queue[tail++] = at;
+                    }
                 }
             }
             for (int head = 0; head < tail; head++) {
@@ -225,15 +234,15 @@ final class LargerBodies {
                 }
                 int x = at % width;
                 int y = at / width;
-                tail = visit(part, seen, queue, tail, x + 1, y);
-                tail = visit(part, seen, queue, tail, x - 1, y);
-                tail = visit(part, seen, queue, tail, x, y + 1);
-                tail = visit(part, seen, queue, tail, x, y - 1);
+                tail = visit(part, tail, x + 1, y);
+                tail = visit(part, tail, x - 1, y);
+                tail = visit(part, tail, x, y + 1);
+                tail = visit(part, tail, x, y - 1);
             }
             return false;
         }
 
-        private int visit(byte[] part, boolean[] seen, int[] queue, int tail, int x, int y) {
+        private int visit(byte[] part, int tail, int x, int y) {
             if (x < 0 || y < 0 || x >= width || y >= height) {
                 return tail;
             }
@@ -246,13 +255,21 @@ final class LargerBodies {
             return tail + 1;
         }
 
-        /** The window's part of a region's values. */
-        float[] of(float[] region) {
-            float[] values = new float[width * height];
-            for (int y = 0; y < height; y++) {
-                System.arraycopy(region, (top + y) * cols + left, values, y * width, width);
+        /**
+         * Whether a distance map of the region may be over {@code limit} within the window, read on
+         * every other row and column for speed: a distance changes by at most 1 a pixel, so no pixel
+         * between the ones read is over the limit unless one read is within 1.5 of it.
+         */
+        boolean mayHoldMoreThan(float[] distance, float limit) {
+            float near = limit - 1.5f;
+            for (int y = top; y < top + height; y += 2) {
+                for (int x = left; x < left + width; x += 2) {
+                    if (distance[y * cols + x] > near) {
+                        return true;
+                    }
+                }
             }
-            return values;
+            return false;
         }
 
         /** Each pixel's distance to the nearest unset one; OpenCV counts beyond the window's edge as set. */
