@@ -65,6 +65,7 @@ public final class BallDetector {
     private final PixelCopy nonClothCopy = new PixelCopy();
     private final PixelCopy onTableCopy = new PixelCopy();
     private final PixelCopy blobCopy = new PixelCopy();
+    private final PixelCopy maskCopy = new PixelCopy();
     private final PixelCopy labCopy = new PixelCopy();
     private float[] distances = new float[0];
     private double minRadius;
@@ -108,8 +109,9 @@ public final class BallDetector {
         }
         double[] radii = ringed.stream().mapToDouble(p -> radiusAt(view, p)).toArray();
         byte[] labPixels = labCopy.of(lab);
-        // The closed mask's pixels and distance map, as its roundBlobs left them.
-        boolean[] partOfLargerBody = new LargerBodies(blobCopy.last(), labPixels, distances, mask.cols(), mask.rows(), cloth)
+        // The opened mask, whose gaps still part touching balls (closed, a rack is one fat body), and the
+        // closed mask's distance map, as its roundBlobs left it: never thinner, so a screen for the fat.
+        boolean[] partOfLargerBody = new LargerBodies(maskCopy.of(mask), labPixels, distances, mask.cols(), mask.rows(), cloth)
                 .partsOf(ringed, radii);
         List<Candidate> candidates = new ArrayList<>(ringed.size());
         for (int i = 0; i < ringed.size(); i++) {

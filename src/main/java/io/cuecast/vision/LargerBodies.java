@@ -16,7 +16,8 @@ import org.opencv.imgproc.Imgproc;
  * <li>Two balls are separate bodies: where they touch, the not-cloth between their centres narrows
  * to a neck, and the crevice there is in shade, or at least darker than either ball. Two
  * candidates of one colour joined at their midpoint by lit not-cloth a ball's radius wide, with
- * no crevice between them, are one body (a streak, a hand) and neither is a ball.
+ * no crevice between them, are one body (a streak, a hand); where nothing of it is fat it is a
+ * streak, and only its middle candidate stands, for the ball smeared along it.
  * <li>No ball is fatter than a ball: a candidate whose lit not-cloth runs, within a few radii, into
  * a part further from the cloth than a ball's centre is a fingertip, a knuckle or the shadowed edge
  * of a hand or an arm. A pack of balls, its lit part parted by the shade between them, is nowhere
@@ -60,7 +61,8 @@ final class LargerBodies {
     /**
      * @param mask          the not-cloth mask of a region (non-zero where not cloth), {@code cols} wide, {@code rows} high
      * @param lab           the region's Lab pixels (8-bit, packed)
-     * @param clothDistance each pixel's distance to the nearest cloth (the mask's distance transform)
+     * @param clothDistance each pixel's distance to the nearest cloth, or more (a distance transform of a mask
+     *                      holding at least {@code mask}'s not-cloth): screens out windows with nothing fat
      */
     LargerBodies(byte[] mask, byte[] lab, float[] clothDistance, int cols, int rows, ClothModel cloth) {
         this.mask = mask;
@@ -78,11 +80,14 @@ final class LargerBodies {
      */
     boolean[] partsOf(List<Point> centres, double[] radii) {
         boolean[] part = new boolean[centres.size()];
+        boolean[] joinedTo = new boolean[centres.size()];
         double[][] colour = new double[centres.size()][];
         for (int i = 0; i < centres.size(); i++) {
             colour[i] = meanLab(centres.get(i), radii[i]);
             part[i] = attachedToFatterBody(centres.get(i), radii[i]);
         }
+        int[] body = new int[centres.size()];
+        Arrays.setAll(body, i -> i);
         for (int i = 0; i < centres.size(); i++) {
             for (int j = i + 1; j < centres.size(); j++) {
                 double radius = 0.5 * (radii[i] + radii[j]);
@@ -91,12 +96,58 @@ final class LargerBodies {
                 if (Math.hypot(a.x - b.x, a.y - b.y) <= PAIR_REACH_RADII * radius
                         && Math.hypot(colour[i][1] - colour[j][1], colour[i][2] - colour[j][2]) <= SAME_COLOUR_CHROMA
                         && joined(a, b, radius) && !creviceBetween(a, b, Math.min(colour[i][0], colour[j][0]))) {
-                    part[i] = true;
-                    part[j] = true;
+                    joinedTo[i] = true;
+                    joinedTo[j] = true;
+                    int from = root(body, j);
+                    body[from] = root(body, i);
                 }
             }
         }
+        keepOnePerStreak(centres, part, joinedTo, body);
+        for (int i = 0; i < centres.size(); i++) {
+            part[i] |= joinedTo[i];
+        }
         return part;
+    }
+
+    /**
+     * A body of joined candidates none of which is attached to anything fatter is a ball smeared
+     * into a streak: the candidate nearest its middle stands for it, so that the tracker keeps the
+     * ball while it moves fastest. A hand's joined candidates are kept out by the fat palm.
+     */
+    private static void keepOnePerStreak(List<Point> centres, boolean[] fat, boolean[] joined, int[] body) {
+        for (int b = 0; b < centres.size(); b++) {
+            double sx = 0;
+            double sy = 0;
+            int n = 0;
+            boolean anyFat = false;
+            for (int i = 0; i < centres.size(); i++) {
+                if (joined[i] && root(body, i) == b) {
+                    sx += centres.get(i).x;
+                    sy += centres.get(i).y;
+                    n++;
+                    anyFat |= fat[i];
+                }
+            }
+            if (n == 0 || anyFat) {
+                continue;
+            }
+            int middle = -1;
+            for (int i = 0; i < centres.size(); i++) {
+                if (joined[i] && root(body, i) == b && (middle < 0 || Math.hypot(centres.get(i).x - sx / n, centres.get(i).y - sy / n)
+                        < Math.hypot(centres.get(middle).x - sx / n, centres.get(middle).y - sy / n))) {
+                    middle = i;
+                }
+            }
+            joined[middle] = false;
+        }
+    }
+
+    private static int root(int[] body, int i) {
+        while (body[i] != i) {
+            i = body[i];
+        }
+        return i;
     }
 
     /** The mean Lab colour (L, a*, b*) of the disc of 0.8 radius about {@code centre}. */

@@ -9,11 +9,6 @@ import org.opencv.core.Mat;
 final class PixelCopy {
     private byte[] bytes = new byte[0];
 
-    /** The pixels of the Mat last copied, until the next call of {@link #of}. */
-    byte[] last() {
-        return bytes;
-    }
-
     /** The pixels of {@code mat}, packed row after row; the array is overwritten by the next call. */
     byte[] of(Mat mat) {
         int length = (int) (mat.total() * mat.channels());
