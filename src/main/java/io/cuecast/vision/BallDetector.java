@@ -21,8 +21,9 @@ import org.opencv.imgproc.Imgproc;
  * <p>Everything on the playing area that is not cloth is a candidate. The distance transform of that
  * mask peaks at the centre of every round blob, at about the ball radius, even where balls touch
  * (the saddle between two touching balls is lower than either centre). Peaks much thinner than a
- * ball (a cue) or much fatter (a hand) are rejected; the rest are refined to sub-pixel centres and
- * classified together by the table's {@link FrameClassifier}.
+ * ball (a cue) or much fatter (a hand) are rejected, and so are those that are only parts of
+ * something larger (a hand's fingertip, a ball smeared into a streak: {@link LargerBodies}); the
+ * rest are refined to sub-pixel centres and classified together by the table's {@link FrameClassifier}.
  */
 public final class BallDetector {
     private static final double MIN_PEAK = 0.6;
@@ -64,6 +65,7 @@ public final class BallDetector {
     private final PixelCopy nonClothCopy = new PixelCopy();
     private final PixelCopy onTableCopy = new PixelCopy();
     private final PixelCopy blobCopy = new PixelCopy();
+    private final PixelCopy maskCopy = new PixelCopy();
     private final PixelCopy labCopy = new PixelCopy();
     private float[] distances = new float[0];
     private double minRadius;
@@ -95,17 +97,28 @@ public final class BallDetector {
                 round.add(circle);
             }
         }
-        List<Candidate> candidates = new ArrayList<>(round.size());
-        byte[] labPixels = labCopy.of(lab);
+        List<Point> ringed = new ArrayList<>(round.size());
+        List<Double> ringClothShares = new ArrayList<>(round.size());
         for (Point found : round) {
-            if (!onTable(found)) {
-                continue;
-            }
-            double radius = radiusAt(view, found);
-            double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radius, round);
+            double ringCloth = onTable(found)
+                    ? ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(view, found), round) : 0;
             if (ringCloth >= MIN_RING_CLOTH) {
-                Point centre = EdgeCentre.of(labPixels, lab.cols(), lab.rows(), cloth, found, radius).orElse(found);
-                candidates.add(new Candidate(new Point(centre.x + roi.x, centre.y + roi.y), radius, ringCloth));
+                ringed.add(found);
+                ringClothShares.add(ringCloth);
+            }
+        }
+        double[] radii = ringed.stream().mapToDouble(p -> radiusAt(view, p)).toArray();
+        byte[] labPixels = labCopy.of(lab);
+        // The opened mask, whose gaps still part touching balls (closed, a rack is one fat body), and the
+        // closed mask's distance map, as its roundBlobs left it: never thinner, so a screen for the fat.
+        boolean[] partOfLargerBody = new LargerBodies(maskCopy.of(mask), labPixels, distances, mask.cols(), mask.rows(), cloth)
+                .partsOf(ringed, radii);
+        List<Candidate> candidates = new ArrayList<>(ringed.size());
+        for (int i = 0; i < ringed.size(); i++) {
+            if (!partOfLargerBody[i]) {
+                Point found = ringed.get(i);
+                Point centre = EdgeCentre.of(labPixels, lab.cols(), lab.rows(), cloth, found, radii[i]).orElse(found);
+                candidates.add(new Candidate(new Point(centre.x + roi.x, centre.y + roi.y), radii[i], ringClothShares.get(i)));
             }
         }
         return describe(bgr, view, candidates);

@@ -146,6 +146,14 @@ public final class ClothModel {
     }
 
     /**
+     * Is a pixel of this lightness (Lab L, 8-bit) darker than any cloth, even in the shade: the
+     * crevice where two balls touch, a pocket, a black ball?
+     */
+    public boolean isShade(int l) {
+        return l < minLightness;
+    }
+
+    /**
      * Writes 255 into {@code mask} (CV_8UC1, same size) where the Lab image is not cloth, 0 where it is.
      */
     public void markNonCloth(Mat lab, Mat mask) {

@@ -50,7 +50,11 @@ class RealFootageTrackingTest {
         // so the shot has not ended; an end told before that would be false.
         assertEquals(1, bern.events.getOrDefault("shot_started", 0), bern.line());
         assertEquals(0, bern.events.getOrDefault("shot_ended", 0), bern.line());
-        assertTrue(bern.idChurnPer1000() < 50, bern.line());
+        // Two balls on the table while nothing moves (the cue ball and the red, until it drops), in all but
+        // a frame or two: hands and the arm's shadow no longer count as balls (there were 4 in 2026-11-27's runs).
+        assertEquals(2, bern.modalCount, bern.line());
+        assertTrue(bern.stillAtModalCount >= 0.9 * bern.stillFrames, bern.line());
+        assertTrue(bern.idChurnPer1000() < 16, bern.line());
     }
 
     @Test
