@@ -280,7 +280,7 @@ public final class BallTracker {
      * the cue ball nor near it (the stroke's speed is unknown) nor of unknown type (it may be the cue
      * ball) stays within a diameter plus {@value #KICK_SPEED_MARGIN} times its own speed and the
      * fastest that may reach it: a fast ball's misread detection went to a neighbour 182 mm off its
-     * path, where such a kick reaches 150 mm. Unbounded (infinity) for any other track.
+     * path, where such a kick reaches 165 mm. Unbounded (infinity) for any other track.
      */
     private double[] kickReach(long now, double frameSeconds) {
         int n = tracks.size();
@@ -349,9 +349,8 @@ public final class BallTracker {
 
     /** Why an unseen track leaves now, or null while it stays. */
     private TableState.Departure departureOf(Track track, long now, TrackingLimits limits) {
-        boolean droppedWhileMoving = track.movingWhenSeen();
         if (track.missedFrames() >= POCKET_CONFIRM_FRAMES
-                && (droppedWhileMoving || now - track.lastSeenUs() >= RESTING_DROP_CONFIRM_US)) {
+                && (track.movingWhenSeen() || now - track.lastSeenUs() >= RESTING_DROP_CONFIRM_US)) {
             String pocket = pocketOnPath(track, now, limits);
             if (pocket != null) {
                 return new TableState.Departure(track.snapshot(), pocket);
