@@ -42,7 +42,7 @@ public final class EventDetector {
      * from where it lay.
      */
     static final int SETTLED_FRAMES = 5;
-    /** How much farther from the cue ball a ball that moved off it must be a frame later: more than noise. */
+    /** How much farther a ball seen moving must have gone a frame later to start a shot: more than noise. */
     private static final double MOVED_ON_MM = 1;
     /** Frames whose number is kept by capture time: a ball's rest is dated this far back at most. */
     private static final int DATED_FRAMES = RecentPath.CAPACITY + SETTLED_FRAMES;
@@ -64,8 +64,8 @@ public final class EventDetector {
     private int cueFramesAgainst;
     private long cueFirstSeenUs;
     private long cueLastSeenUs;
-    /** A ball against the resting cue ball seen moving in the last frame. */
-    private MovedOff movedOff;
+    /** A ball seen moving in the last frame that starts a shot if it moves on. */
+    private Unconfirmed unconfirmed;
 
     public EventDetector(TableSpec table, TrackingLimits limits) {
         this.table = table;
@@ -128,8 +128,27 @@ public final class EventDetector {
     private record Stroke(TrackedBall ball, long frame, long capturedAtUs) {
     }
 
-    /** A ball seen moving off the resting cue ball, in the frame it was first: the stroke it may be, and how far off it was. */
-    private record MovedOff(Stroke stroke, int ballId, double distanceMm) {
+    /**
+     * A ball seen moving in the last frame that starts a shot only if it moves on, away from where it
+     * was along {@code (awayX, awayY)} by at least {@code advanceMm}: the stroke it would be, dated to that frame.
+     */
+    private record Unconfirmed(Stroke stroke, int ballId, double fromX, double fromY, double awayX, double awayY,
+                               double advanceMm) {
+        /**
+         * Seen moving off in a direction: it must go on by more than noise and by a quarter of what its speed
+         * took it in a frame, which a detection that strayed and came back does not. A ball that
+         * has not moved has no direction.
+         */
+        static Unconfirmed of(Stroke stroke, TrackedBall ball, double towardsX, double towardsY, double frameSeconds) {
+            double length = Math.hypot(towardsX, towardsY);
+            double advance = Math.max(MOVED_ON_MM, ball.speedMmPerS() * frameSeconds / 4);
+            return length == 0 ? null
+                    : new Unconfirmed(stroke, ball.id(), ball.xMm(), ball.yMm(), towardsX / length, towardsY / length, advance);
+        }
+
+        boolean movedOn(TrackedBall ball) {
+            return ball.id() == ballId && (ball.xMm() - fromX) * awayX + (ball.yMm() - fromY) * awayY >= advanceMm;
+        }
     }
 
     /**
@@ -137,26 +156,35 @@ public final class EventDetector {
      * starts with it: once it moves, or once a ball against it moves off and is farther off still in
      * the next frame (struck while frozen to a ball, the cue ball passes its speed on and barely moves
      * itself), dated to the first. Another ball moving alone is a hand placing it, or a detection of a
-     * hand or a glare that jumped for a frame, not a stroke. With no cue ball known, the fastest ball moving.
+     * hand or a glare that jumped for a frame, not a stroke. With no cue ball known (it was pocketed,
+     * or is not told apart), the fastest ball moving, once it has moved on in the next frame: a
+     * resting ball's detection that strays for a frame is not a stroke.
      */
     private Stroke stroke(TableState state, List<TrackedBall> moving) {
+        Unconfirmed before = unconfirmed;
+        unconfirmed = null;
+        double frameSeconds = lastFrameUs < 0 ? 0 : (state.capturedAtUs() - lastFrameUs) / 1e6;
+        for (TrackedBall ball : moving) {
+            if (before != null && before.movedOn(ball)) {
+                return before.stroke();
+            }
+        }
         TrackedBall cueBall = state.balls().stream().filter(b -> b.type().isCueBall()).findFirst().orElse(null);
         if (cueBall == null) {
-            return moving.stream().max(Comparator.comparingDouble(TrackedBall::speedMmPerS))
-                    .map(ball -> new Stroke(ball, state.frameSequence(), state.capturedAtUs())).orElse(null);
+            TrackedBall fastest = moving.stream().max(Comparator.comparingDouble(TrackedBall::speedMmPerS)).orElse(null);
+            if (fastest != null) {
+                unconfirmed = Unconfirmed.of(new Stroke(fastest, state.frameSequence(), state.capturedAtUs()), fastest,
+                        fastest.vxMmPerS(), fastest.vyMmPerS(), frameSeconds);
+            }
+            return null;
         }
         if (cueBall.moving()) {
             return new Stroke(cueBall, state.frameSequence(), state.capturedAtUs());
         }
-        MovedOff before = movedOff;
-        movedOff = null;
         for (TrackedBall ball : moving) {
-            double distance = ball.distanceMm(cueBall);
-            if (before != null && ball.id() == before.ballId() && distance >= before.distanceMm() + MOVED_ON_MM) {
-                return before.stroke();
-            }
-            if (distance <= 2 * diameter) {
-                movedOff = new MovedOff(new Stroke(cueBall, state.frameSequence(), state.capturedAtUs()), ball.id(), distance);
+            if (ball.distanceMm(cueBall) <= 2 * diameter) {
+                unconfirmed = Unconfirmed.of(new Stroke(cueBall, state.frameSequence(), state.capturedAtUs()), ball,
+                        ball.xMm() - cueBall.xMm(), ball.yMm() - cueBall.yMm(), frameSeconds);
             }
         }
         return null;
