@@ -51,6 +51,7 @@ public final class BallDetector {
     /** The cloth polygon less a disc at each pocket: where a blob of not-cloth is a ball, not a hole. */
     private Mat playingArea = new Mat();
     private Rect roi;
+    private BallRadiusGrid radiusGrid;
     /** The last frame's non-cloth mask of the region of interest, kept for the cue detector. */
     private Mat nonCloth = new Mat();
     // Each frame's images and their copies in Java reuse the last frame's memory (the size is the view's).
@@ -93,7 +94,7 @@ public final class BallDetector {
         // racked balls: so the closed mask's balls count only clear of those already found.
         round.addAll(roundBlobs(closed, view, round));
         for (Point circle : circles(view, round)) {
-            if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
+            if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(circle)) >= HOUGH_MIN_FILL) {
                 round.add(circle);
             }
         }
@@ -101,13 +102,13 @@ public final class BallDetector {
         List<Double> ringClothShares = new ArrayList<>(round.size());
         for (Point found : round) {
             double ringCloth = onTable(found)
-                    ? ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(view, found), round) : 0;
+                    ? ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(found), round) : 0;
             if (ringCloth >= MIN_RING_CLOTH) {
                 ringed.add(found);
                 ringClothShares.add(ringCloth);
             }
         }
-        double[] radii = ringed.stream().mapToDouble(p -> radiusAt(view, p)).toArray();
+        double[] radii = ringed.stream().mapToDouble(p -> radiusAt(p)).toArray();
         byte[] labPixels = labCopy.of(lab);
         // The opened mask, whose gaps still part touching balls (closed, a rack is one fat body), and the
         // closed mask's distance map, as its roundBlobs left it: never thinner, so a screen for the fat.
@@ -134,10 +135,10 @@ public final class BallDetector {
         byte[] maskPixels = blobCopy.of(mask);
         List<Point> round = new ArrayList<>(centres.size());
         for (Point peak : centres) {
-            double radius = radiusAt(view, peak);
+            double radius = radiusAt(peak);
             boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - peak.x, p.y - peak.y) >= 1.2 * radius);
             Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
-            if (clear && fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
+            if (clear && fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(centre)) >= MIN_FILL) {
                 round.add(centre);
             }
         }
@@ -169,7 +170,7 @@ public final class BallDetector {
             if (!onTable(centre)) {
                 continue;
             }
-            double radius = radiusAt(view, centre);
+            double radius = radiusAt(centre);
             boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
             boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
                     && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
@@ -200,8 +201,8 @@ public final class BallDetector {
     }
 
     /** The expected ball radius at a point of the region of interest. */
-    private double radiusAt(TableView view, Point inRoi) {
-        return view.ballRadiusPxAt(inRoi.x + roi.x, inRoi.y + roi.y);
+    private double radiusAt(Point inRoi) {
+        return radiusGrid.at(inRoi.x, inRoi.y);
     }
 
     /** Rebuilds the table and playing-area masks when the table view changes. */
@@ -224,6 +225,7 @@ public final class BallDetector {
         int x1 = Math.min((int) imageSize.width, bounds.x + bounds.width + margin);
         int y1 = Math.min((int) imageSize.height, bounds.y + bounds.height + margin);
         roi = new Rect(x0, y0, x1 - x0, y1 - y0);
+        radiusGrid = new BallRadiusGrid(view, x0, y0, roi.width, roi.height);
         tableArea.release();
         tableArea = Mat.zeros(roi.height, roi.width, CvType.CV_8UC1);
         Point[] shifted = new Point[4];
@@ -270,7 +272,7 @@ public final class BallDetector {
             for (int x = 1; x < cols - 1; x++) {
                 float v = d[y * cols + x];
                 if (v >= low && v <= high && isLocalMaximum(d, cols, x, y, v)) {
-                    double radius = radiusAt(view, new Point(x, y));
+                    double radius = radiusGrid.at(x, y);
                     if (v >= MIN_PEAK * radius && v <= MAX_PEAK * radius) {
                         candidates.add(new float[] {x, y, v, (float) radius});
                     }
