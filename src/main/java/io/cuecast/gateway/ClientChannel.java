@@ -30,8 +30,9 @@ public interface ClientChannel {
     /**
      * Whether the client is what holds its messages up: its socket is refusing bytes already handed
      * to it, because the client (or its link) is not taking them. A server behind with its writes
-     * does not make a client stalled, even when that fills its queue. A client that keeps up is
-     * stalled only now and then, for moments; the gateway counts a stall that lasts as falling behind.
+     * does not make a client stalled, even when that fills its queue; and a socket the server has
+     * not been able to look at lately does not count as stalled. A client that keeps up is stalled
+     * only now and then, for moments; the gateway counts a stall that lasts as falling behind.
      */
     boolean isStalled();
 

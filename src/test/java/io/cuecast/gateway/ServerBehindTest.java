@@ -36,6 +36,7 @@ class ServerBehindTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The smallest bound the config allows, so that a few messages fill a client's queue. */
     private static final int MAX_QUEUED_BYTES = 4096;
+    /** The default: the kernel takes a few tens of KiB of a message at once, not the 2 MiB one. */
     private static final int SOCKET_SEND_BUFFER_BYTES = 32 * 1024;
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-28T00:00:00Z"));
@@ -43,7 +44,7 @@ class ServerBehindTest {
             GatewaySettings.DEFAULT_RATE_LIMIT_PER_MINUTE, "v", HistorySettings.defaults(),
             LivenessSettings.defaults()), clock);
     private final WebSocketEvents events = new WebSocketEvents(gateway,
-            new ConnectionGate(1000, Set.of("*"), clock), MAX_QUEUED_BYTES, SOCKET_SEND_BUFFER_BYTES);
+            new ConnectionGate(1000, Set.of("*"), clock), MAX_QUEUED_BYTES, SOCKET_SEND_BUFFER_BYTES, clock);
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     /** Every client the test opened, with the id the server gave it. */
     private final Map<WsClient, String> clients = new ConcurrentHashMap<>();
@@ -86,6 +87,29 @@ class ServerBehindTest {
                     "what was queued arrives, what found the queue full is skipped: " + sequences);
         }
         assertEquals(readers.size(), gateway.connectionCount());
+    }
+
+    @Test
+    void aReaderWhoseSocketStalledJustBeforeTheEventLoopWasHeldUpIsNotCutOff() throws Exception {
+        WsClient reader = reader();
+        ClientChannel channel = channelOf(reader);
+        CountDownLatch first = holdUpTheEventLoop();
+        awaitHeldUp();
+        // More than the socket takes in one go: the event loop writes part of it, then the second
+        // hold keeps it from seeing the client take the rest.
+        gateway.publish(Stream.STATE, Map.of("padding", "x".repeat(2 << 20)));
+        CountDownLatch second = holdUpTheEventLoop();
+        first.countDown();
+        Await.until(channel::isWriteQueueFull, full -> full, WAIT, "the big message to fill the socket's queue");
+
+        publishForFourSeconds();
+        assertEquals(0, gateway.closedByServer(Closing.SLOW_CONSUMER), "the client was cut off for the server's delay");
+
+        second.countDown();
+        long last = publishOnceCaughtUp();
+        List<Long> sequences = stateSequencesUpTo(reader, last);
+        assertEquals(1, sequences.get(0), "the big message arrives whole, first");
+        assertEquals(1, gateway.connectionCount());
     }
 
     @Test
