@@ -39,8 +39,8 @@ public final class WebSocketEvents {
     private final Clock clock;
 
     /**
-     * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
-     *                       keeping up (its write queue is full) and skips stream messages
+     * @param maxQueuedBytes how much may wait to be written to one client before its write queue is
+     *                       full and it skips stream messages
      * @param socketSendBufferBytes the kernel's send buffer for each client's socket (SO_SNDBUF), or 0
      *                       to leave it to the kernel; see {@link #tune}
      * @param clock          the gateway's, which times how long a client's socket stays stalled
