@@ -20,13 +20,19 @@ public interface ClientChannel {
      */
     void sendBinary(byte[] message, Runnable whenWritten);
 
-    /** Whether the outgoing queue is over its high-water mark, i.e. the client is not keeping up. */
+    /**
+     * Whether the outgoing queue is over its high-water mark, so that stream messages are skipped:
+     * the client is not keeping up, or the server is behind with its writes. Says nothing about
+     * which; see {@link #isStalled()}.
+     */
     boolean isWriteQueueFull();
 
     /**
-     * Whether the socket is refusing bytes: something handed to it has not yet left for the network
-     * because the client (or its link) is not taking it. A client that keeps up is stalled only
-     * now and then, for moments; the gateway counts a stall that lasts as falling behind.
+     * Whether the client is what holds its messages up: its socket is refusing bytes already handed
+     * to it, because the client (or its link) is not taking them. A server behind with its writes
+     * does not make a client stalled, even when that fills its queue; and a socket the server has
+     * not been able to look at lately does not count as stalled. A client that keeps up is stalled
+     * only now and then, for moments; the gateway counts a stall that lasts as falling behind.
      */
     boolean isStalled();
 

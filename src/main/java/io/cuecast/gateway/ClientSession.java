@@ -158,14 +158,14 @@ public final class ClientSession {
     }
 
     /**
-     * Sends a stream message unless the client's queue is full, in which case it is skipped and
-     * the client's time behind starts (or keeps) running; see {@link #noteProgress}.
+     * Sends a stream message unless the client's queue is full, in which case it is skipped; see
+     * {@link #skip}. Either way the client's time behind is judged; see {@link #noteWhetherBehind}.
      */
     Delivery offer(EncodedMessage message, Instant now) {
         if (channel.isWriteQueueFull()) {
             return skip(now);
         }
-        noteProgress(now);
+        noteWhetherBehind(now);
         if (!write(message)) {
             messagesDropped.increment();
             return Delivery.FAILED;
@@ -182,22 +182,17 @@ public final class ClientSession {
         return framesInFlight.get() == 0 && !channel.isWriteQueueFull();
     }
 
-    /** Behind on anything: text waiting over the bound, a frame not written out yet, or a stalled socket. */
-    boolean isBacklogged() {
-        return framesInFlight.get() > 0 || channel.isWriteQueueFull() || channel.isStalled();
-    }
-
     /**
      * Sends a binary frame message. A camera frame ({@code latestOnly}) is skipped while the
      * previous one is still being written; an operator's frame only when the queue is full.
-     * A skipped frame counts as a drop and as time behind, so a client that takes no frame for the
+     * A skipped frame counts as a drop; a client whose socket stays stalled on a frame for the
      * slow-consumer timeout is closed like any other that does not keep up.
      */
     Delivery offerFrame(byte[] message, boolean latestOnly, Instant now) {
         if (channel.isWriteQueueFull() || (latestOnly && framesInFlight.get() > 0)) {
             return skip(now);
         }
-        noteProgress(now);
+        noteWhetherBehind(now);
         framesInFlight.incrementAndGet();
         try {
             channel.sendBinary(message, framesInFlight::decrementAndGet);
@@ -213,10 +208,14 @@ public final class ClientSession {
     }
 
     /**
-     * A message that fits the queue ends a spell behind, unless the socket is stalled: then the
-     * queue only hides that the client stopped reading, and the spell starts (or goes on).
+     * Starts (or goes on with) a spell behind while the client's socket is stalled, and ends it
+     * otherwise. Only the client's own stall counts: a queue that is full, or a frame not yet
+     * written, while the socket takes everything it is given means the server is behind with its
+     * writes, and holding that against the client would cut off healthy clients of a loaded server.
+     * Called at every message offered and by the sweep, which sees a client drain (or stall) while
+     * nothing is published.
      */
-    private void noteProgress(Instant now) {
+    void noteWhetherBehind(Instant now) {
         if (channel.isStalled()) {
             liveness.fellBehind(now);
         } else {
@@ -224,9 +223,9 @@ public final class ClientSession {
         }
     }
 
-    /** Counts a stream message or frame this client was due but could not take, and its time behind. */
+    /** Counts a stream message or frame this client was due but could not take, and judges its time behind. */
     Delivery skip(Instant now) {
-        liveness.fellBehind(now);
+        noteWhetherBehind(now);
         messagesDropped.increment();
         return Delivery.DROPPED_QUEUE_FULL;
     }

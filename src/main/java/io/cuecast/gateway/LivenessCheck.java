@@ -25,13 +25,8 @@ final class LivenessCheck {
         if (liveness.silentFor(now).compareTo(settings.idleTimeout()) > 0) {
             return Optional.of(Closing.idleTimeout(settings.idleTimeout()));
         }
-        // A client may drain its queue while nothing is published, or its socket may stop taking
-        // bytes before its queue fills; only a publish or this look sees either.
-        if (session.isBacklogged()) {
-            liveness.fellBehind(now);
-        } else {
-            liveness.caughtUp();
-        }
+        // A client's socket may drain, or stall, while nothing is published; only this look sees it.
+        session.noteWhetherBehind(now);
         if (liveness.behindFor(now).filter(this::pastSlowConsumerTimeout).isPresent()) {
             return Optional.of(Closing.slowConsumer(settings.slowConsumerTimeout()));
         }

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param pingInterval        a client silent this long gets a server {@code ping}
  * @param idleTimeout         a client silent longer than this is closed; longer than the ping
  *                            interval, so that every client is pinged before it is dropped
- * @param slowConsumerTimeout a subscriber whose write queue stays full longer than this is closed
+ * @param slowConsumerTimeout a subscriber whose socket stays stalled (it is not reading) longer than
+ *                            this is closed; see {@link ClientChannel#isStalled()}
  */
 public record LivenessSettings(Duration pingInterval, Duration idleTimeout, Duration slowConsumerTimeout) {
 

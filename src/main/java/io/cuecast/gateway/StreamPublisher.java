@@ -22,8 +22,9 @@ import java.util.Optional;
  *
  * <p>Slow consumers: a client whose write queue is full skips the message and its drop counter
  * goes up; it sees the gap in the sequence. Nothing blocks. The publish only notes since when the
- * client has been behind; the gateway's sweep closes one that stays behind too long. (Handing each
- * event loop one task for all its clients instead was measured slower: see bench/RESULTS.md.)
+ * client's socket has been stalled; the gateway's sweep closes one that stays so too long.
+ * (Handing each event loop one task for all its clients instead was measured slower: see
+ * bench/RESULTS.md.)
  *
  * <p>Filters: subscribers with equal filters form a {@link FilterGroup}, and each message is decided
  * (conditions, max_fps) and cut once per group; groups with the same cut share one encoded text, and

@@ -270,7 +270,9 @@ class GatewayFrameTest {
     void aFrameClientThatTakesNoFrameForTheSlowConsumerTimeoutIsClosedWith3008() {
         TestClient stalled = subscribed("s", null);
         TestClient reading = subscribed("r", null);
+        // It stopped reading: its frame stays unwritten because its socket refuses the bytes.
         stalled.channel.setHoldingBinaries(true);
+        stalled.channel.setStalled(true);
 
         for (int tenth = 0; tenth <= 60; tenth++) {
             gateway.publishFrame(cameraFrame());
@@ -281,6 +283,25 @@ class GatewayFrameTest {
         assertEquals(3008, stalled.channel.closed().orElseThrow().code());
         assertTrue(reading.channel.closed().isEmpty());
         assertEquals(61, sequences(reading).size());
+    }
+
+    @Test
+    void aFrameClientWhoseFrameWaitsOnTheServerIsNotClosed() {
+        TestClient waitedOn = subscribed("w", null);
+        // Its frame is unwritten because the server's event loop has not got to it; its socket is fine.
+        waitedOn.channel.setHoldingBinaries(true);
+
+        for (int tenth = 0; tenth <= 60; tenth++) {
+            gateway.publishFrame(cameraFrame());
+            clock.advance(Duration.ofMillis(100));
+            gateway.sweep();
+        }
+
+        assertEquals(Optional.empty(), waitedOn.channel.closed());
+        assertEquals(60, waitedOn.session.messagesDropped(), "latest-only: the frames behind the first are skipped");
+        waitedOn.channel.writeOutBinaries();
+        gateway.publishFrame(cameraFrame());
+        assertEquals(List.of(1L, 62L), sequences(waitedOn));
     }
 
     @Test

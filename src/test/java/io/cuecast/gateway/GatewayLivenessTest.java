@@ -119,7 +119,7 @@ class GatewayLivenessTest {
     void aSubscriberBehindPastTheSlowConsumerTimeoutIsClosedWith3008WhileOthersGetEverything() {
         TestClient healthy = subscribed(client);
         TestClient slow = subscribed(new TestClient(gateway, "slow"));
-        slow.channel.setQueueFull(true);
+        stopReading(slow);
 
         publishAfter(Duration.ZERO);
         publishAfter(Duration.ofSeconds(5));
@@ -142,13 +142,32 @@ class GatewayLivenessTest {
     }
 
     @Test
+    void aSubscriberWhoseQueueIsFullWhileItsSocketTakesEverythingSkipsMessagesButIsNotClosed() {
+        // A server behind with its writes (JIT warm-up, a loaded core): the bytes wait on our side.
+        TestClient waitedOn = subscribed(client);
+        waitedOn.channel.setQueueFull(true);
+        for (int tenth = 0; tenth <= 60; tenth++) {
+            publishAfter(Duration.ofMillis(100));
+            if (tenth % 10 == 0) {
+                gateway.sweep();
+            }
+        }
+
+        assertEquals(Optional.empty(), waitedOn.channel.closed());
+        assertEquals(61, gateway.snapshot().messagesDropped(), "every message found its queue full");
+        waitedOn.channel.setQueueFull(false);
+        publishAfter(Duration.ofMillis(100));
+        assertEquals(List.of(62L), waitedOn.ofType("state").stream().map(m -> m.get("sequence").asLong()).toList());
+    }
+
+    @Test
     void aSubscriberThatCatchesUpAtAPublishStartsItsTimerAfresh() {
         TestClient lagging = subscribed(client);
-        lagging.channel.setQueueFull(true);
+        stopReading(lagging);
         publishAfter(Duration.ZERO);
-        lagging.channel.setQueueFull(false);
+        resumeReading(lagging);
         publishAfter(Duration.ofSeconds(4));
-        lagging.channel.setQueueFull(true);
+        stopReading(lagging);
         publishAfter(Duration.ofMillis(1));
 
         clock.advance(Duration.ofSeconds(4));
@@ -160,11 +179,11 @@ class GatewayLivenessTest {
     @Test
     void aSubscriberWhoseQueueDrainsBetweenPublishesIsNotClosed() {
         TestClient lagging = subscribed(client);
-        lagging.channel.setQueueFull(true);
+        stopReading(lagging);
         publishAfter(Duration.ZERO);
-        lagging.channel.setQueueFull(false);
+        resumeReading(lagging);
         sweepAfter(Duration.ofSeconds(1));
-        lagging.channel.setQueueFull(true);
+        stopReading(lagging);
 
         sweepAfter(Duration.ofSeconds(5));
 
@@ -213,6 +232,17 @@ class GatewayLivenessTest {
     private TestClient subscribed(TestClient subscriber) {
         subscriber.request("{'type':'subscribe','data':{'streams':['state']}}");
         return subscriber;
+    }
+
+    /** Like a client that stopped reading: its socket stalls, then its queue fills. */
+    private static void stopReading(TestClient client) {
+        client.channel.setStalled(true);
+        client.channel.setQueueFull(true);
+    }
+
+    private static void resumeReading(TestClient client) {
+        client.channel.setStalled(false);
+        client.channel.setQueueFull(false);
     }
 
     private void publishAfter(Duration wait) {

@@ -29,7 +29,7 @@ public final class ConnectionSettings {
         ConnectionGate gate = new ConnectionGate(start.wholeNumber("connections-per-minute-per-ip"),
                 Set.copyOf(List.of(settings.string("cuecast.gateway.allowed-origins", "*").split("\\s*,\\s*"))), clock);
         WebSocketEvents events = new WebSocketEvents(gateway, gate, start.wholeNumber("max-queued-bytes"),
-                start.wholeNumber("socket-send-buffer-bytes"));
+                start.wholeNumber("socket-send-buffer-bytes"), clock);
         section.onChange(values -> {
             gate.setConnectionsPerMinute(values.wholeNumber("connections-per-minute-per-ip"));
             events.setLimits(values.wholeNumber("max-queued-bytes"), values.wholeNumber("socket-send-buffer-bytes"));

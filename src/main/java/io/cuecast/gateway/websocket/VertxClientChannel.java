@@ -2,11 +2,15 @@ package io.cuecast.gateway.websocket;
 
 import io.cuecast.gateway.ClientChannel;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the socket's event-loop outbox, in call order; the queue counts as full when what waits in the
  * outbox (bytes of text and of frames), or in the socket's own write queue, passes the configured
  * bound.
+ *
+ * <p>Only a stall the event loop keeps confirming counts against the client (see {@link #isStalled}):
+ * bytes waiting in the outbox are the event loop's, which has not got to them yet, and a socket
+ * that looks stalled to an event loop held up elsewhere may long have been drained by its client.
  *
  * <p>Only the event loop touches the socket. What the publishing threads read, whether the socket's
  * queue is full and whether it is stalled, the event loop notes after each write: asking Vert.x
@@ -26,6 +34,13 @@ final class VertxClientChannel implements ClientChannel {
      * splits a longer text into fragments of this size, so longer texts go that way.
      */
     private static final int MAX_UNFRAGMENTED_BYTES = 65536;
+    /** How often the event loop looks again at a socket that stays stalled. */
+    private static final Duration STALL_CHECK_INTERVAL = Duration.ofMillis(100);
+    /**
+     * How recent the event loop's last look must be for a stall to count: a few check intervals,
+     * so that a busy event loop's timers may run late, but one held up for longer is not believed.
+     */
+    private static final Duration STALL_CHECK_FRESHNESS = STALL_CHECK_INTERVAL.multipliedBy(5);
 
     private final ServerWebSocket socket;
     private final SequentialExecutor outbox;
@@ -35,17 +50,28 @@ final class VertxClientChannel implements ClientChannel {
     /** Writes handed to the socket (event loop only), to tell whether a completed write was the last. */
     private long writesIssued;
     private volatile boolean stalled;
+    /** Stalls begun (event loop only), so that a look finds whether the stall it was meant for goes on. */
+    private long stallsBegun;
+    /** When the event loop last found the socket still stalled; null while it is not, or not yet looked at. */
+    private volatile Instant stallConfirmedAt;
     private final FlushHold flushHold;
+    private final Vertx vertx;
+    private final Clock clock;
 
     /**
      * @param flushHold the socket's flush hold, or one in no pipeline (which then holds nothing)
      *                  when the socket's Netty channel could not be reached
+     * @param vertx     whose timers, on the socket's event loop, look again at a stalled socket
+     * @param clock     the gateway's clock, which times the slow-consumer rule
      */
-    VertxClientChannel(ServerWebSocket socket, SequentialExecutor outbox, long maxQueuedBytes, FlushHold flushHold) {
+    VertxClientChannel(ServerWebSocket socket, SequentialExecutor outbox, long maxQueuedBytes, FlushHold flushHold,
+                       Vertx vertx, Clock clock) {
         this.socket = socket;
         this.outbox = outbox;
         this.maxQueuedBytes = maxQueuedBytes;
         this.flushHold = flushHold;
+        this.vertx = vertx;
+        this.clock = clock;
         socket.drainHandler(drained -> socketQueueFull = false);
     }
 
@@ -109,17 +135,39 @@ final class VertxClientChannel implements ClientChannel {
             return written;
         }
         if (!written.isComplete()) {
-            stalled = true;
+            if (!stalled) {
+                stalled = true;
+                lookAgainLater(++stallsBegun);
+            }
             written.onComplete(done -> {
                 if (issued == writesIssued) {
-                    stalled = false;
+                    unstalled();
                 }
             });
         } else {
             // Netty writes in order, so every earlier write has completed too.
-            stalled = false;
+            unstalled();
         }
         return written;
+    }
+
+    private void unstalled() {
+        stalled = false;
+        stallConfirmedAt = null;
+    }
+
+    /**
+     * Looks at the socket again after an interval, and every interval while the same stall goes
+     * on. A timer runs on the event loop only after it has handled its sockets' events, write
+     * completions included, so a stall it still finds is one the client has not ended.
+     */
+    private void lookAgainLater(long stall) {
+        vertx.setTimer(STALL_CHECK_INTERVAL.toMillis(), timer -> {
+            if (stalled && stall == stallsBegun && !socket.isClosed()) {
+                stallConfirmedAt = clock.instant();
+                lookAgainLater(stall);
+            }
+        });
     }
 
     @Override
@@ -127,9 +175,16 @@ final class VertxClientChannel implements ClientChannel {
         return queuedBytes.get() > maxQueuedBytes || socketQueueFull;
     }
 
+    /**
+     * The socket has refused bytes for at least one check interval, and the event loop confirmed it
+     * within the last {@link #STALL_CHECK_FRESHNESS}. An event loop held up for longer (JIT
+     * compilation, a long collection, a slow core behind with its writes) has not seen whether the
+     * client took its bytes meanwhile, so its stale view is not held against the client.
+     */
     @Override
     public boolean isStalled() {
-        return stalled;
+        Instant confirmed = stallConfirmedAt;
+        return confirmed != null && Duration.between(confirmed, clock.instant()).compareTo(STALL_CHECK_FRESHNESS) <= 0;
     }
 
     @Override

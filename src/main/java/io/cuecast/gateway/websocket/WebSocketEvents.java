@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
@@ -35,16 +36,20 @@ public final class WebSocketEvents {
     private volatile int socketSendBufferBytes;
     /** One per event loop: a handful, however many clients. */
     private final Map<Context, SequentialExecutor> outboxes = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     /**
-     * @param maxQueuedBytes how much may wait to be written to one client before it counts as not
-     *                       keeping up (its write queue is full) and skips stream messages
+     * @param maxQueuedBytes how much may wait to be written to one client before its write queue is
+     *                       full and it skips stream messages
      * @param socketSendBufferBytes the kernel's send buffer for each client's socket (SO_SNDBUF), or 0
      *                       to leave it to the kernel; see {@link #tune}
+     * @param clock          the gateway's, which times how long a client's socket stays stalled
      */
-    public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes, int socketSendBufferBytes) {
+    public WebSocketEvents(Gateway gateway, ConnectionGate gate, int maxQueuedBytes, int socketSendBufferBytes,
+                           Clock clock) {
         this.gateway = gateway;
         this.gate = gate;
+        this.clock = clock;
         setLimits(maxQueuedBytes, socketSendBufferBytes);
     }
 
@@ -98,7 +103,9 @@ public final class WebSocketEvents {
         NettyChannels.of(socket).ifPresent(netty -> tune(netty, flushHold));
         // Before the welcome: a client may answer it at once, and its first message must be checked too.
         InboundFrames.guard(socket, connectionKey, gateway);
-        VertxClientChannel channel = new VertxClientChannel(socket, outboxOf(socket), queueBytes, flushHold);
+        Context context = contextOf(socket);
+        VertxClientChannel channel = new VertxClientChannel(socket, outboxes.computeIfAbsent(context,
+                SequentialExecutor::onEventLoop), queueBytes, flushHold, context.owner(), clock);
         Optional<String> token = StreamEndpointSubscription.token(socket.query());
         // A per-stream endpoint subscribes at once, so it cannot wait for an auth message: its token
         // must come in the URL.
@@ -125,15 +132,16 @@ public final class WebSocketEvents {
     }
 
     /**
-     * The outbox of the event loop the socket lives on. The route runs this bean on a worker of the
-     * connection's own context, which is therefore the current one.
+     * The context of the event loop the socket lives on, whose outbox takes the client's writes. The
+     * route runs this bean on a worker of the connection's own context, which is therefore the
+     * current one.
      */
-    private SequentialExecutor outboxOf(ServerWebSocket socket) {
+    private static Context contextOf(ServerWebSocket socket) {
         Context context = Vertx.currentContext();
         if (context == null) {
             throw new IllegalStateException("no Vert.x context for the connection from " + socket.remoteAddress());
         }
-        return outboxes.computeIfAbsent(context, SequentialExecutor::onEventLoop);
+        return context;
     }
 
     public void onMessage(@Header(VertxWebsocketConstants.CONNECTION_KEY) String connectionKey, @Body String text) {
