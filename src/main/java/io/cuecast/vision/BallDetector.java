@@ -62,6 +62,11 @@ public final class BallDetector {
     private final Mat distance = new Mat();
     private final Mat lightness = new Mat();
     private final Mat circles = new Mat();
+    private final Mat unexplained = new Mat();
+    private final Mat labels = new Mat();
+    private final Mat stats = new Mat();
+    private final Mat centroids = new Mat();
+    private final Mat sliverKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5));
     private final Mat smallKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
     private final PixelCopy nonClothCopy = new PixelCopy();
     private final PixelCopy onTableCopy = new PixelCopy();
@@ -93,7 +98,7 @@ public final class BallDetector {
         // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
         // racked balls: so the closed mask's balls count only clear of those already found.
         round.addAll(roundBlobs(closed, view, round));
-        for (Point circle : circles(view, round)) {
+        for (Point circle : circles(round)) {
             if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(circle)) >= HOUGH_MIN_FILL) {
                 round.add(circle);
             }
@@ -152,33 +157,101 @@ public final class BallDetector {
     private static final double HOUGH_MIN_FILL = 0.3;
     /** OpenCV's circle "perfectness" (0..1) a round edge needs. */
     private static final double HOUGH_PERFECTNESS = 0.8;
+    /** How far around a ball found its blob reaches, with its shadow, in radii. */
+    private static final double EXPLAINED_RADII = 1.5;
+    /**
+     * How far, in radii, a box reaches past what it is around: far enough that the transform sees
+     * what it saw over the whole table. Its edge tracing and its arcs depend on what lies around a
+     * circle: at 1.3 and 4 radii, Bern's packed corners and the arm's shadow on Bern's video gave
+     * false circles; at 8, every figure of bench-vision and the Bern video's is as over the whole table.
+     */
+    private static final double BOX_PAD_RADII = 8;
 
     /**
      * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size,
      * centred on the table and clear of the distance map's balls: a ball touching a pocket's mouth, a
      * shadow or a pack merges with it in the colour mask and makes no peak of its own, and a ball
      * hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still round.
+     * Only where the table holds something not cloth that the balls found do not explain
+     * ({@link #unexplained}): elsewhere a circle could not pass the fill test, and the transform
+     * over the whole table was the detector's largest cost.
      */
-    private List<Point> circles(TableView view, List<Point> found) {
+    private List<Point> circles(List<Point> found) {
         Core.extractChannel(lab, lightness, 0);
-        Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
-                (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
         List<Point> extra = new ArrayList<>();
-        for (int i = 0; i < circles.cols(); i++) {
-            double[] c = circles.get(0, i);
-            Point centre = new Point(c[0], c[1]);
-            if (!onTable(centre)) {
-                continue;
-            }
-            double radius = radiusAt(centre);
-            boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
-            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
-                    && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
-            if (ballSized && clear) {
-                extra.add(centre);
+        for (Rect box : unexplained(found)) {
+            Mat part = lightness.submat(box);
+            Imgproc.HoughCircles(part, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
+                    (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
+            part.release();
+            for (int i = 0; i < circles.cols(); i++) {
+                double[] c = circles.get(0, i);
+                Point centre = new Point(c[0] + box.x, c[1] + box.y);
+                if (!onTable(centre)) {
+                    continue;
+                }
+                double radius = radiusAt(centre);
+                boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
+                boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
+                        && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
+                if (ballSized && clear) {
+                    extra.add(centre);
+                }
             }
         }
         return extra;
+    }
+
+    /**
+     * Boxes of the region of interest around what is not cloth on the table once the balls found
+     * are taken out (with their shadows: {@value #EXPLAINED_RADII} radii), less slivers (a rail's
+     * edge, a ring of shadow), each widened by {@value #BOX_PAD_RADII} radii.
+     * Overlapping boxes are merged, so that no circle is looked for twice.
+     */
+    private List<Rect> unexplained(List<Point> found) {
+        onTable.copyTo(unexplained);
+        for (Point ball : found) {
+            Imgproc.circle(unexplained, ball, (int) Math.ceil(EXPLAINED_RADII * radiusAt(ball)), new Scalar(0), -1);
+        }
+        Imgproc.morphologyEx(unexplained, unexplained, Imgproc.MORPH_OPEN, sliverKernel);
+        int count = Imgproc.connectedComponentsWithStats(unexplained, labels, stats, centroids, 8, CvType.CV_32S);
+        int pad = (int) Math.ceil(BOX_PAD_RADII * maxRadius);
+        List<Rect> boxes = new ArrayList<>();
+        int[] stat = new int[Imgproc.CC_STAT_MAX];
+        for (int i = 1; i < count; i++) {
+            stats.get(i, 0, stat);
+            int x0 = Math.max(0, stat[Imgproc.CC_STAT_LEFT] - pad);
+            int y0 = Math.max(0, stat[Imgproc.CC_STAT_TOP] - pad);
+            int x1 = Math.min(roi.width, stat[Imgproc.CC_STAT_LEFT] + stat[Imgproc.CC_STAT_WIDTH] + pad);
+            int y1 = Math.min(roi.height, stat[Imgproc.CC_STAT_TOP] + stat[Imgproc.CC_STAT_HEIGHT] + pad);
+            boxes.add(new Rect(x0, y0, x1 - x0, y1 - y0));
+        }
+        return merged(boxes);
+    }
+
+    /** The boxes with every overlapping pair replaced by the box around both, until none overlap. */
+    static List<Rect> merged(List<Rect> boxes) {
+        List<Rect> result = new ArrayList<>(boxes);
+        boolean mergedAny = true;
+        while (mergedAny) {
+            mergedAny = false;
+            for (int i = 0; i < result.size() && !mergedAny; i++) {
+                for (int j = i + 1; j < result.size() && !mergedAny; j++) {
+                    Rect a = result.get(i);
+                    Rect b = result.get(j);
+                    if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
+                        int x0 = Math.min(a.x, b.x);
+                        int y0 = Math.min(a.y, b.y);
+                        int x1 = Math.max(a.x + a.width, b.x + b.width);
+                        int y1 = Math.max(a.y + a.height, b.y + b.height);
+                        result.set(i, new Rect(x0, y0, x1 - x0, y1 - y0));
+                        result.remove(j);
+                        mergedAny = true;
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /** Whether a point of the region of interest lies inside the table's outline. */
