@@ -63,9 +63,8 @@ public final class BallDetector {
     private final Mat lightness = new Mat();
     private final Mat circles = new Mat();
     private final Mat unexplained = new Mat();
-    private final Mat labels = new Mat();
-    private final Mat stats = new Mat();
-    private final Mat centroids = new Mat();
+    private final List<MatOfPoint> contours = new ArrayList<>();
+    private final Mat hierarchy = new Mat();
     private final Mat sliverKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5));
     private final Mat smallKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
     private final PixelCopy nonClothCopy = new PixelCopy();
@@ -214,16 +213,17 @@ public final class BallDetector {
             Imgproc.circle(unexplained, ball, (int) Math.ceil(EXPLAINED_RADII * radiusAt(ball)), new Scalar(0), -1);
         }
         Imgproc.morphologyEx(unexplained, unexplained, Imgproc.MORPH_OPEN, sliverKernel);
-        int count = Imgproc.connectedComponentsWithStats(unexplained, labels, stats, centroids, 8, CvType.CV_32S);
+        contours.clear();
+        Imgproc.findContours(unexplained, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
         int pad = (int) Math.ceil(BOX_PAD_RADII * maxRadius);
         List<Rect> boxes = new ArrayList<>();
-        int[] stat = new int[Imgproc.CC_STAT_MAX];
-        for (int i = 1; i < count; i++) {
-            stats.get(i, 0, stat);
-            int x0 = Math.max(0, stat[Imgproc.CC_STAT_LEFT] - pad);
-            int y0 = Math.max(0, stat[Imgproc.CC_STAT_TOP] - pad);
-            int x1 = Math.min(roi.width, stat[Imgproc.CC_STAT_LEFT] + stat[Imgproc.CC_STAT_WIDTH] + pad);
-            int y1 = Math.min(roi.height, stat[Imgproc.CC_STAT_TOP] + stat[Imgproc.CC_STAT_HEIGHT] + pad);
+        for (MatOfPoint contour : contours) {
+            Rect around = Imgproc.boundingRect(contour);
+            contour.release();
+            int x0 = Math.max(0, around.x - pad);
+            int y0 = Math.max(0, around.y - pad);
+            int x1 = Math.min(roi.width, around.x + around.width + pad);
+            int y1 = Math.min(roi.height, around.y + around.height + pad);
             boxes.add(new Rect(x0, y0, x1 - x0, y1 - y0));
         }
         return merged(boxes);
