@@ -24,7 +24,8 @@ import java.util.Objects;
  * and nearness measured from its predicted path (a moving ball is hit somewhere along it), and any
  * other at a higher one, to be so only when nothing else explains the detections; any
  * track may instead go unseen, and any detection start a new ball, each at its own cost. A pair is
- * only possible within the distance the fastest ball travels since the track was last seen.
+ * only possible within the distance the fastest ball travels since the track was last seen. A
+ * pairing that sends one ball through another that stayed put is undone ({@link #untangle}).
  *
  * <p>A track that finds no detection coasts along its prediction for {@code maxMissedFrames}
  * frames, then is held where it was (a ball hidden by a hand keeps its id). An unseen ball whose
@@ -73,6 +74,12 @@ public final class BallTracker {
      * jump would set it flying at a made-up speed, taking its neighbours' detections.
      */
     private static final double CARRIED = NEW_BALL;
+    /** A ball seen within this many diameters of where it was last seen has stayed (noise aside). */
+    private static final double STILL_DIAMETERS = 0.1;
+    /** Centres at least this many diameters apart were not touching much: the two were apart. */
+    private static final double APART_DIAMETERS = 0.9;
+    /** Centres closer than this many diameters are balls overlapping: impossible. */
+    private static final double OVERLAP_DIAMETERS = 0.8;
 
     private final TableSpec table;
     private final double minGateMm;
@@ -106,6 +113,7 @@ public final class BallTracker {
         List<BallDetection> detections = detection.balls();
         double[][] cost = costs(detections, now, frameSeconds, limits);
         int[] match = Assignment.solve(cost);
+        untangle(match, cost, detections);
         boolean[] taken = new boolean[detections.size()];
         double variance = limits.measurementNoiseMm() * limits.measurementNoiseMm();
         for (int i = 0; i < tracks.size(); i++) {
@@ -199,6 +207,47 @@ public final class BallTracker {
             Arrays.fill(cost[n + j], m, m + n, 0);
         }
         return cost;
+    }
+
+    /**
+     * Undoes pairings in which a ball's move since it was last seen passes through a ball that
+     * stayed where it was: balls cannot pass through each other, and one that was run into moves.
+     * The two swap detections instead, when the swap is possible at all: after a break's first
+     * contact, the ball struck lands where its neighbour lay, which then lies farther on, and a
+     * pairing that keeps the neighbour still and sends the struck ball on through it cost less.
+     */
+    private void untangle(int[] match, double[][] cost, List<BallDetection> detections) {
+        int m = detections.size();
+        for (int i = 0; i < tracks.size(); i++) {
+            if (match[i] < 0 || match[i] >= m || cost[i][match[i]] == CARRIED) {
+                continue;
+            }
+            for (int k = 0; k < tracks.size(); k++) {
+                boolean paired = k != i && match[k] >= 0 && match[k] < m;
+                if (paired && passesThrough(tracks.get(i), detections.get(match[i]), tracks.get(k), detections.get(match[k]))
+                        && cost[i][match[k]] < Assignment.FORBIDDEN && cost[k][match[i]] < Assignment.FORBIDDEN) {
+                    int swapped = match[i];
+                    match[i] = match[k];
+                    match[k] = swapped;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a ball that moved (seen at {@code to}) went through one at rest that stayed (seen at
+     * {@code at}): the two were apart before, and the mover's way from where it was last seen
+     * overlaps the stayer.
+     */
+    private boolean passesThrough(Track mover, BallDetection to, Track stayer, BallDetection at) {
+        double diameter = table.ballDiameterMm();
+        boolean moved = Math.hypot(to.xMm() - mover.seenX(), to.yMm() - mover.seenY()) > STILL_DIAMETERS * diameter;
+        boolean stayed = !stayer.moving()
+                && Math.hypot(at.xMm() - stayer.seenX(), at.yMm() - stayer.seenY()) <= STILL_DIAMETERS * diameter;
+        boolean apartBefore = Math.hypot(at.xMm() - mover.seenX(), at.yMm() - mover.seenY()) >= APART_DIAMETERS * diameter;
+        return moved && stayed && apartBefore && Track.segmentMissMm(mover.seenX(), mover.seenY(), to.xMm(), to.yMm(),
+                at.xMm(), at.yMm()) < OVERLAP_DIAMETERS * diameter;
     }
 
     /**

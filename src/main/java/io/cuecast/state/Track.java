@@ -102,11 +102,16 @@ final class Track {
 
     /** How close the path from before the prediction to the prediction passes to (x, y). */
     double pathMissMm(double px, double py) {
-        double dx = x.position() - fromX;
-        double dy = y.position() - fromY;
+        return segmentMissMm(fromX, fromY, x.position(), y.position(), px, py);
+    }
+
+    /** How close the segment from (x0, y0) to (x1, y1) passes to (px, py). */
+    static double segmentMissMm(double x0, double y0, double x1, double y1, double px, double py) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
         double length2 = dx * dx + dy * dy;
-        double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - fromX) * dx + (py - fromY) * dy) / length2));
-        return length(fromX + t * dx - px, fromY + t * dy - py);
+        double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / length2));
+        return length(x0 + t * dx - px, y0 + t * dy - py);
     }
 
     double xMm() {

@@ -48,6 +48,29 @@ class BallTrackerTest {
     }
 
     @Test
+    void aStruckBallThatLandsWhereItsNeighbourLayKeepsItsIdAndSoDoesTheNeighbour() {
+        // A break: the cue ball comes at the rack's apex (the 13) at 7.6 m/s; the 14 touches the 13 behind it.
+        int n = 0;
+        for (; n < 10; n++) {
+            tracker.update(frame(n, ball(1340, 513, BallType.CUE, 0), ball(1905, 635, BallType.STRIPE, 13),
+                    ball(1955, 664, BallType.STRIPE, 14), ball(1954, 606, BallType.STRIPE, 9)));
+        }
+        tracker.update(frame(n++, ball(1592, 564, BallType.CUE, 0), ball(1905, 635, BallType.STRIPE, 13),
+                ball(1955, 664, BallType.STRIPE, 14), ball(1954, 606, BallType.STRIPE, 9)));
+        tracker.update(frame(n++, ball(1847, 615, BallType.CUE, 0), ball(1905, 635, BallType.STRIPE, 13),
+                ball(1955, 664, BallType.STRIPE, 14), ball(1954, 606, BallType.STRIPE, 9)));
+        // Struck, the 13 has gone 55 mm to where the 14 lay, and the 14 65 mm on; both numbers read right.
+        TableState state = tracker.update(frame(n, ball(1700, 523, BallType.CUE, 0), ball(1954.6, 664, BallType.STRIPE, 13),
+                ball(1997.8, 714.5, BallType.STRIPE, 14), ball(1972, 594, BallType.STRIPE, 9)));
+        TrackedBall thirteen = withId(state, 2);
+        TrackedBall fourteen = withId(state, 3);
+        assertEquals(13, thirteen.number());
+        assertEquals(1954.6, thirteen.xMm(), 1, "the 13's track took the 13's detection: " + state.balls());
+        assertEquals(14, fourteen.number());
+        assertEquals(1997.8, fourteen.xMm(), 1, "the 14's track took the 14's detection: " + state.balls());
+    }
+
+    @Test
     void idsFollowBallsThatCrossPaths() {
         tracker.update(frame(0, ball(100, 500, BallType.SOLID, 3), ball(300, 500, BallType.STRIPE, 11)));
         TableState crossed = null;
