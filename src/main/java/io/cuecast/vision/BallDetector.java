@@ -58,6 +58,9 @@ public final class BallDetector {
     private final Mat onTable = new Mat();
     private final Mat mask = new Mat();
     private final Mat closed = new Mat();
+    /** The opened mask less shade: balls apart from their shadows and from each other. */
+    private final Mat lit = new Mat();
+    private final Mat scratch = new Mat();
     private final Mat distance = new Mat();
     private final Mat lightness = new Mat();
     private final Mat circles = new Mat();
@@ -87,21 +90,39 @@ public final class BallDetector {
         Imgproc.morphologyEx(mask, closed, Imgproc.MORPH_CLOSE, smallKernel);
         byte[] nonClothPixels = nonClothCopy.of(nonCloth);
         byte[] onTablePixels = onTableCopy.of(onTable);
-        List<Point> round = roundBlobs(mask, view, List.of());
-        // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
-        // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
-        // racked balls: so the closed mask's balls count only clear of those already found.
-        round.addAll(roundBlobs(closed, view, round));
-        for (Point circle : circles(view, round)) {
+        // Candidates from four sources, the most exact first: round edges, then the peaks of the lit
+        // not-cloth (a ball's shadow, the crevices of a pack and a pocket's shade left out, packed balls
+        // part), of the opened mask (dark balls), and of the closed one (see roundBlobs).
+        List<Point> round = new ArrayList<>();
+        Core.extractChannel(lab, lightness, 0);
+        for (Point circle : circles(view)) {
             if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(view, circle)) >= HOUGH_MIN_FILL) {
                 round.add(circle);
             }
         }
-        List<Point> ringed = new ArrayList<>(round.size());
-        List<Double> ringClothShares = new ArrayList<>(round.size());
+        mask.copyTo(lit);
+        cloth.clearShade(lightness, lit, scratch);
+        round.addAll(roundBlobs(lit, view));
+        round.addAll(roundBlobs(mask, view));
+        // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
+        // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
+        // racked balls: so the closed mask's balls come last, and count only clear of those before them.
+        round.addAll(roundBlobs(closed, view));
+        // Only a candidate ringed by cloth stands in another's way: the peak in the middle of a pack,
+        // ringed by its balls, no longer hides them. The ring is then read again among those that
+        // stand, so that a candidate is not passed for touching one that has gone.
+        List<Point> clear = new ArrayList<>(round.size());
         for (Point found : round) {
-            double ringCloth = onTable(found)
-                    ? ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(view, found), round) : 0;
+            double radius = radiusAt(view, found);
+            if (onTable(found) && ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radius, round) >= MIN_RING_CLOTH
+                    && clear.stream().allMatch(p -> Math.hypot(p.x - found.x, p.y - found.y) >= 1.2 * radius)) {
+                clear.add(found);
+            }
+        }
+        List<Point> ringed = new ArrayList<>(clear.size());
+        List<Double> ringClothShares = new ArrayList<>(clear.size());
+        for (Point found : clear) {
+            double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(view, found), clear);
             if (ringCloth >= MIN_RING_CLOTH) {
                 ringed.add(found);
                 ringClothShares.add(ringCloth);
@@ -125,19 +146,18 @@ public final class BallDetector {
     }
 
     /**
-     * The distance map's peaks of {@code mask} at least 1.2 radii from every ball in {@code found},
-     * refined, that are round: {@link #MIN_FILL} of their disc not cloth.
+     * The distance map's peaks of {@code peaksOf}, refined on the opened mask, that are round: {@link #MIN_FILL}
+     * of their disc not cloth. The lit mask's peaks are refined on the opened mask too: a broadcast
+     * ball's shaded half is shade, and without it the centre rose by 2-3 px (Padova's types moved).
      */
-    private List<Point> roundBlobs(Mat mask, TableView view, List<Point> found) {
-        Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+    private List<Point> roundBlobs(Mat peaksOf, TableView view) {
+        Imgproc.distanceTransform(peaksOf, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
         List<Point> centres = peaks(distance, view);
-        byte[] maskPixels = blobCopy.of(mask);
+        byte[] maskPixels = blobCopy.of(peaksOf == lit ? mask : peaksOf);
         List<Point> round = new ArrayList<>(centres.size());
         for (Point peak : centres) {
-            double radius = radiusAt(view, peak);
-            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - peak.x, p.y - peak.y) >= 1.2 * radius);
-            Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
-            if (clear && fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
+            Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radiusAt(view, peak));
+            if (fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(view, centre)) >= MIN_FILL) {
                 round.add(centre);
             }
         }
@@ -154,12 +174,12 @@ public final class BallDetector {
 
     /**
      * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size,
-     * centred on the table and clear of the distance map's balls: a ball touching a pocket's mouth, a
-     * shadow or a pack merges with it in the colour mask and makes no peak of its own, and a ball
-     * hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still round.
+     * centred on the table, at least 1.2 radii apart: a ball touching a pocket's mouth, a shadow or a
+     * pack merges with it in the colour mask and makes no peak of its own (or one off its centre), and a
+     * ball hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still
+     * round. They come before the distance map's peaks, whose centre a pack or a shadow pulls aside.
      */
-    private List<Point> circles(TableView view, List<Point> found) {
-        Core.extractChannel(lab, lightness, 0);
+    private List<Point> circles(TableView view) {
         Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
                 (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
         List<Point> extra = new ArrayList<>();
@@ -171,8 +191,7 @@ public final class BallDetector {
             }
             double radius = radiusAt(view, centre);
             boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
-            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
-                    && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
+            boolean clear = extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
             if (ballSized && clear) {
                 extra.add(centre);
             }
