@@ -59,13 +59,12 @@ public final class BallDetector {
     private final Mat onTable = new Mat();
     private final Mat mask = new Mat();
     private final Mat closed = new Mat();
+    /** The opened mask less shade: balls apart from their shadows and from each other. */
+    private final Mat lit = new Mat();
+    private final Mat scratch = new Mat();
     private final Mat distance = new Mat();
     private final Mat lightness = new Mat();
     private final Mat circles = new Mat();
-    private final Mat unexplained = new Mat();
-    private final List<MatOfPoint> contours = new ArrayList<>();
-    private final Mat hierarchy = new Mat();
-    private final Mat sliverKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5));
     private final Mat smallKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
     private final PixelCopy nonClothCopy = new PixelCopy();
     private final PixelCopy onTableCopy = new PixelCopy();
@@ -92,21 +91,39 @@ public final class BallDetector {
         Imgproc.morphologyEx(mask, closed, Imgproc.MORPH_CLOSE, smallKernel);
         byte[] nonClothPixels = nonClothCopy.of(nonCloth);
         byte[] onTablePixels = onTableCopy.of(onTable);
-        List<Point> round = roundBlobs(mask, view, List.of());
-        // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
-        // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
-        // racked balls: so the closed mask's balls count only clear of those already found.
-        round.addAll(roundBlobs(closed, view, round));
-        for (Point circle : circles(round)) {
+        // Candidates from four sources, the most exact first: round edges, then the peaks of the lit
+        // not-cloth (a ball's shadow, the crevices of a pack and a pocket's shade left out, packed balls
+        // part), of the opened mask (dark balls), and of the closed one (see roundBlobs).
+        List<Point> round = new ArrayList<>();
+        Core.extractChannel(lab, lightness, 0);
+        for (Point circle : circles()) {
             if (fill(onTablePixels, mask.cols(), mask.rows(), circle, radiusAt(circle)) >= HOUGH_MIN_FILL) {
                 round.add(circle);
             }
         }
-        List<Point> ringed = new ArrayList<>(round.size());
-        List<Double> ringClothShares = new ArrayList<>(round.size());
+        mask.copyTo(lit);
+        cloth.clearShade(lightness, lit, scratch);
+        round.addAll(roundBlobs(lit));
+        round.addAll(roundBlobs(mask));
+        // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
+        // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
+        // racked balls: so the closed mask's balls come last, and count only clear of those before them.
+        round.addAll(roundBlobs(closed));
+        // Only a candidate ringed by cloth stands in another's way: the peak in the middle of a pack,
+        // ringed by its balls, no longer hides them. The ring is then read again among those that
+        // stand, so that a candidate is not passed for touching one that has gone.
+        List<Point> clear = new ArrayList<>(round.size());
         for (Point found : round) {
-            double ringCloth = onTable(found)
-                    ? ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(found), round) : 0;
+            double radius = radiusAt(found);
+            if (onTable(found) && ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radius, round) >= MIN_RING_CLOTH
+                    && clear.stream().allMatch(p -> Math.hypot(p.x - found.x, p.y - found.y) >= 1.2 * radius)) {
+                clear.add(found);
+            }
+        }
+        List<Point> ringed = new ArrayList<>(clear.size());
+        List<Double> ringClothShares = new ArrayList<>(clear.size());
+        for (Point found : clear) {
+            double ringCloth = ringCloth(nonClothPixels, mask.cols(), mask.rows(), found, radiusAt(found), clear);
             if (ringCloth >= MIN_RING_CLOTH) {
                 ringed.add(found);
                 ringClothShares.add(ringCloth);
@@ -130,19 +147,18 @@ public final class BallDetector {
     }
 
     /**
-     * The distance map's peaks of {@code mask} at least 1.2 radii from every ball in {@code found},
-     * refined, that are round: {@link #MIN_FILL} of their disc not cloth.
+     * The distance map's peaks of {@code peaksOf}, refined on the opened mask, that are round: {@link #MIN_FILL}
+     * of their disc not cloth. The lit mask's peaks are refined on the opened mask too: a broadcast
+     * ball's shaded half is shade, and without it the centre rose by 2-3 px (Padova's types moved).
      */
-    private List<Point> roundBlobs(Mat mask, TableView view, List<Point> found) {
-        Imgproc.distanceTransform(mask, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
-        List<Point> centres = peaks(distance, view);
-        byte[] maskPixels = blobCopy.of(mask);
+    private List<Point> roundBlobs(Mat peaksOf) {
+        Imgproc.distanceTransform(peaksOf, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
+        List<Point> centres = peaks(distance);
+        byte[] maskPixels = blobCopy.of(peaksOf == lit ? mask : peaksOf);
         List<Point> round = new ArrayList<>(centres.size());
         for (Point peak : centres) {
-            double radius = radiusAt(peak);
-            boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - peak.x, p.y - peak.y) >= 1.2 * radius);
-            Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radius);
-            if (clear && fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(centre)) >= MIN_FILL) {
+            Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radiusAt(peak));
+            if (fill(maskPixels, mask.cols(), mask.rows(), centre, radiusAt(centre)) >= MIN_FILL) {
                 round.add(centre);
             }
         }
@@ -156,102 +172,32 @@ public final class BallDetector {
     private static final double HOUGH_MIN_FILL = 0.3;
     /** OpenCV's circle "perfectness" (0..1) a round edge needs. */
     private static final double HOUGH_PERFECTNESS = 0.8;
-    /** How far around a ball found its blob reaches, with its shadow, in radii. */
-    private static final double EXPLAINED_RADII = 1.5;
-    /**
-     * How far, in radii, a box reaches past what it is around: far enough that the transform sees
-     * what it saw over the whole table. Its edge tracing and its arcs depend on what lies around a
-     * circle: at 1.3 and 4 radii, Bern's packed corners and the arm's shadow on Bern's video gave
-     * false circles; at 8, every figure of bench-vision and the Bern video's is as over the whole table.
-     */
-    private static final double BOX_PAD_RADII = 8;
 
     /**
      * Circles in the lightness image (OpenCV's gradient Hough transform) of about a ball's size,
-     * centred on the table and clear of the distance map's balls: a ball touching a pocket's mouth, a
-     * shadow or a pack merges with it in the colour mask and makes no peak of its own, and a ball
-     * hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still round.
-     * Only where the table holds something not cloth that the balls found do not explain
-     * ({@link #unexplained}): elsewhere a circle could not pass the fill test, and the transform
-     * over the whole table was the detector's largest cost.
+     * centred on the table, at least 1.2 radii apart: a ball touching a pocket's mouth, a shadow or a
+     * pack merges with it in the colour mask and makes no peak of its own (or one off its centre), and a
+     * ball hanging in a pocket's mouth has its centre inside the pocket's disc, but its edge is still
+     * round. They come before the distance map's peaks, whose centre a pack or a shadow pulls aside.
      */
-    private List<Point> circles(List<Point> found) {
-        Core.extractChannel(lab, lightness, 0);
+    private List<Point> circles() {
+        Imgproc.HoughCircles(lightness, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
+                (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
         List<Point> extra = new ArrayList<>();
-        for (Rect box : unexplained(found)) {
-            Mat part = lightness.submat(box);
-            Imgproc.HoughCircles(part, circles, Imgproc.HOUGH_GRADIENT_ALT, 1.5, 1.5 * minRadius, 300, HOUGH_PERFECTNESS,
-                    (int) Math.floor(0.8 * minRadius), (int) Math.ceil(1.2 * maxRadius));
-            part.release();
-            for (int i = 0; i < circles.cols(); i++) {
-                double[] c = circles.get(0, i);
-                Point centre = new Point(c[0] + box.x, c[1] + box.y);
-                if (!onTable(centre)) {
-                    continue;
-                }
-                double radius = radiusAt(centre);
-                boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
-                boolean clear = found.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius)
-                        && extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
-                if (ballSized && clear) {
-                    extra.add(centre);
-                }
+        for (int i = 0; i < circles.cols(); i++) {
+            double[] c = circles.get(0, i);
+            Point centre = new Point(c[0], c[1]);
+            if (!onTable(centre)) {
+                continue;
+            }
+            double radius = radiusAt(centre);
+            boolean ballSized = c[2] >= 0.8 * radius && c[2] <= 1.2 * radius;
+            boolean clear = extra.stream().allMatch(p -> Math.hypot(p.x - centre.x, p.y - centre.y) >= 1.2 * radius);
+            if (ballSized && clear) {
+                extra.add(centre);
             }
         }
         return extra;
-    }
-
-    /**
-     * Boxes of the region of interest around what is not cloth on the table once the balls found
-     * are taken out (with their shadows: {@value #EXPLAINED_RADII} radii), less slivers (a rail's
-     * edge, a ring of shadow), each widened by {@value #BOX_PAD_RADII} radii.
-     * Overlapping boxes are merged, so that no circle is looked for twice.
-     */
-    private List<Rect> unexplained(List<Point> found) {
-        onTable.copyTo(unexplained);
-        for (Point ball : found) {
-            Imgproc.circle(unexplained, ball, (int) Math.ceil(EXPLAINED_RADII * radiusAt(ball)), new Scalar(0), -1);
-        }
-        Imgproc.morphologyEx(unexplained, unexplained, Imgproc.MORPH_OPEN, sliverKernel);
-        contours.clear();
-        Imgproc.findContours(unexplained, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
-        int pad = (int) Math.ceil(BOX_PAD_RADII * maxRadius);
-        List<Rect> boxes = new ArrayList<>();
-        for (MatOfPoint contour : contours) {
-            Rect around = Imgproc.boundingRect(contour);
-            contour.release();
-            int x0 = Math.max(0, around.x - pad);
-            int y0 = Math.max(0, around.y - pad);
-            int x1 = Math.min(roi.width, around.x + around.width + pad);
-            int y1 = Math.min(roi.height, around.y + around.height + pad);
-            boxes.add(new Rect(x0, y0, x1 - x0, y1 - y0));
-        }
-        return merged(boxes);
-    }
-
-    /** The boxes with every overlapping pair replaced by the box around both, until none overlap. */
-    static List<Rect> merged(List<Rect> boxes) {
-        List<Rect> result = new ArrayList<>(boxes);
-        boolean mergedAny = true;
-        while (mergedAny) {
-            mergedAny = false;
-            for (int i = 0; i < result.size() && !mergedAny; i++) {
-                for (int j = i + 1; j < result.size() && !mergedAny; j++) {
-                    Rect a = result.get(i);
-                    Rect b = result.get(j);
-                    if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
-                        int x0 = Math.min(a.x, b.x);
-                        int y0 = Math.min(a.y, b.y);
-                        int x1 = Math.max(a.x + a.width, b.x + b.width);
-                        int y1 = Math.max(a.y + a.height, b.y + b.height);
-                        result.set(i, new Rect(x0, y0, x1 - x0, y1 - y0));
-                        result.remove(j);
-                        mergedAny = true;
-                    }
-                }
-            }
-        }
-        return result;
     }
 
     /** Whether a point of the region of interest lies inside the table's outline. */
@@ -330,7 +276,7 @@ public final class BallDetector {
      * Local maxima of the distance map about one ball radius high, at least ~1.2 radii apart, the
      * radius being the one expected where the peak lies.
      */
-    private List<Point> peaks(Mat distance, TableView view) {
+    private List<Point> peaks(Mat distance) {
         int cols = distance.cols();
         int rows = distance.rows();
         if (distances.length != cols * rows) {

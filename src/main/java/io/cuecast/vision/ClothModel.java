@@ -154,6 +154,15 @@ public final class ClothModel {
     }
 
     /**
+     * Clears in {@code mask} the pixels that are {@linkplain #isShade shade} in {@code lightness} (Lab L,
+     * CV_8UC1, the mask's size); {@code scratch} is overwritten.
+     */
+    public void clearShade(Mat lightness, Mat mask, Mat scratch) {
+        Imgproc.threshold(lightness, scratch, minLightness - 1, 255, Imgproc.THRESH_BINARY);
+        Core.bitwise_and(mask, scratch, mask);
+    }
+
+    /**
      * Writes 255 into {@code mask} (CV_8UC1, same size) where the Lab image is not cloth, 0 where it is.
      */
     public void markNonCloth(Mat lab, Mat mask) {

@@ -15,7 +15,7 @@ import org.opencv.imgproc.Imgproc;
  * <ul>
  * <li>Two balls are separate bodies: where they touch, the not-cloth between their centres narrows
  * to a neck, and the crevice there is in shade, or at least darker than either ball. Two
- * candidates of one colour joined at their midpoint by lit not-cloth a ball's radius wide, with
+ * candidates of one colour joined at their midpoint by lit not-cloth of that colour a ball's radius wide, with
  * no crevice between them, are one body (a streak, a hand); where nothing of it is fat it is a
  * streak, and only its middle candidate stands, for the ball smeared along it.
  * <li>No ball is fatter than a ball: a candidate whose lit not-cloth runs, within a few radii, into
@@ -95,7 +95,7 @@ final class LargerBodies {
                 Point b = centres.get(j);
                 if (Math.hypot(a.x - b.x, a.y - b.y) <= PAIR_REACH_RADII * radius
                         && Math.hypot(colour[i][1] - colour[j][1], colour[i][2] - colour[j][2]) <= SAME_COLOUR_CHROMA
-                        && joined(a, b, radius) && !creviceBetween(a, b, Math.min(colour[i][0], colour[j][0]))) {
+                        && joined(a, b, radius, 0.5 * (colour[i][1] + colour[j][1]), 0.5 * (colour[i][2] + colour[j][2])) && !creviceBetween(a, b, Math.min(colour[i][0], colour[j][0]))) {
                     joinedTo[i] = true;
                     joinedTo[j] = true;
                     int from = root(body, j);
@@ -173,8 +173,13 @@ final class LargerBodies {
         return n == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : new double[] {sl / n, sa / n, sb / n};
     }
 
-    /** Whether lit not-cloth crosses the midpoint of a and b, past the neck's half-width on both sides. */
-    private boolean joined(Point a, Point b, double radius) {
+    /**
+     * Whether lit not-cloth of the pair's colour (a*, b* within {@link #SAME_COLOUR_CHROMA} of
+     * {@code chromaA}, {@code chromaB}) crosses the midpoint of a and b, past the neck's half-width on
+     * both sides. A streak or a hand is its own colour from one candidate to the next; between two
+     * touching balls lies the half-lit cloth of their shadows, not cloth to the mask but not their colour.
+     */
+    private boolean joined(Point a, Point b, double radius, double chromaA, double chromaB) {
         double length = Math.hypot(b.x - a.x, b.y - a.y);
         double ux = -(b.y - a.y) / length;
         double uy = (b.x - a.x) / length;
@@ -184,7 +189,9 @@ final class LargerBodies {
         for (double t = -reach; t <= reach; t += 1) {
             int x = (int) Math.round(mx + t * ux);
             int y = (int) Math.round(my + t * uy);
-            if (!notCloth(x, y) || cloth.isShade(lab[3 * (y * cols + x)] & 0xff)) {
+            int at = 3 * (y * cols + x);
+            if (!notCloth(x, y) || cloth.isShade(lab[at] & 0xff)
+                    || Math.hypot((lab[at + 1] & 0xff) - chromaA, (lab[at + 2] & 0xff) - chromaB) > SAME_COLOUR_CHROMA) {
                 return false;
             }
         }

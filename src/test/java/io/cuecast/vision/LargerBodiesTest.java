@@ -18,6 +18,7 @@ class LargerBodiesTest {
     private static final Scalar CLOTH = new Scalar(150, 160, 90);
     private static final Scalar WHITE = new Scalar(245, 250, 250);
     private static final Scalar SKIN = new Scalar(170, 190, 235);
+    private static final Scalar RED = new Scalar(40, 40, 220);
     private static final Scalar SHADE = new Scalar(30, 40, 20);
 
     @Test
@@ -33,6 +34,17 @@ class LargerBodiesTest {
         Mat bgr = cloth();
         Imgproc.circle(bgr, new Point(80, 80), (int) R, WHITE, -1);
         Imgproc.circle(bgr, new Point(80 + 2 * R, 80), (int) R, WHITE, -1);
+        assertArrayEquals(new boolean[] {false, false}, partsOf(bgr, new Point(80, 80), new Point(80 + 2 * R, 80)));
+    }
+
+    @Test
+    void twoTouchingBallsBridgedByHalfLitShadowAreTwoBalls() {
+        Mat bgr = cloth();
+        // Between two touching reds, the half-lit cloth of their shadows: not cloth, not shade, not
+        // darker than the balls (no crevice), but not their colour either.
+        Imgproc.rectangle(bgr, new Point(85, 68), new Point(105, 92), new Scalar(130, 130, 130), -1);
+        Imgproc.circle(bgr, new Point(80, 80), (int) R, RED, -1);
+        Imgproc.circle(bgr, new Point(80 + 2 * R, 80), (int) R, RED, -1);
         assertArrayEquals(new boolean[] {false, false}, partsOf(bgr, new Point(80, 80), new Point(80 + 2 * R, 80)));
     }
 

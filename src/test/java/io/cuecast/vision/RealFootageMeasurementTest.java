@@ -57,17 +57,17 @@ class RealFootageMeasurementTest {
 
         assertEquals(overhead.frames(), overhead.tablesFound(), "the game1 tables are found: " + line(overhead));
         // Floors just under what bench-vision measured (bench/RESULTS.md), so that a regression fails.
-        assertTrue(overhead.map() >= 0.92, "padova overhead mAP@0.5 floor 0.92: " + line(overhead));
-        assertTrue(oblique.map() >= 0.85, "padova oblique mAP@0.5 floor 0.85: " + line(oblique));
+        assertTrue(overhead.map() >= 0.94, "padova overhead mAP@0.5 floor 0.94: " + line(overhead));
+        assertTrue(oblique.map() >= 0.86, "padova oblique mAP@0.5 floor 0.86: " + line(oblique));
         assertTrue(all.map() >= 0.88, "padova mAP@0.5 floor 0.88: " + line(all));
         // Stripes are told by where their white lies as well as by how much, and a tinted cue ball
         // by being the whitest (BallClassifier).
-        assertTrue(all.ap(4) >= 0.75, "padova stripe AP floor 0.75: " + line(all));
+        assertTrue(all.ap(4) >= 0.78, "padova stripe AP floor 0.78: " + line(all));
         assertTrue(all.ap(1) >= 0.95, "padova cue AP floor 0.95: " + line(all));
         // Precision 0.92 -> 0.897 when the closed-mask pass came for cloth-coloured balls (simulator
         // recall 90% -> 99.6%): 4 more detections here, 1 of them a ball; mAP rose 0.601 -> 0.619.
-        assertTrue(all.precision() >= 0.89 && all.recall() >= 0.91,
-                "padova precision floor 0.89, recall floor 0.91: " + line(all));
+        assertTrue(all.precision() >= 0.90 && all.recall() >= 0.93,
+                "padova precision floor 0.90, recall floor 0.93: " + line(all));
     }
 
     private static String line(Padova.Summary s) {
@@ -88,10 +88,11 @@ class RealFootageMeasurementTest {
 
         assertEquals(result.frames(), result.tablesFound(), "the straight-down rig's table is found: " + result.line());
         // Floors just under what bench-vision measured (bench/RESULTS.md), so that a regression fails.
-        assertTrue(result.loose().recall() >= 0.73 && result.loose().precision() >= 0.94,
-                "bern within 5 px: recall floor 0.73, precision floor 0.94: " + result.line());
-        assertTrue(result.strict().recall() >= 0.46, "bern within 1.8 px: recall floor 0.46: " + result.line());
-        assertTrue(result.loose().medianError() <= 1.4, "bern median centre error ceiling 1.4 px: " + result.line());
+        // Packs against the cushions and in the corners found since the lit not-cloth's peaks (recall 0.744 -> 0.915).
+        assertTrue(result.loose().recall() >= 0.91 && result.loose().precision() >= 0.99,
+                "bern within 5 px: recall floor 0.91, precision floor 0.99: " + result.line());
+        assertTrue(result.strict().recall() >= 0.63, "bern within 1.8 px: recall floor 0.63: " + result.line());
+        assertTrue(result.loose().medianError() <= 1.38, "bern median centre error ceiling 1.38 px: " + result.line());
     }
 
     // ---------------------------------------------------------------- overhead-home
