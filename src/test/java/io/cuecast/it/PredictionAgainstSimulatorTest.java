@@ -1,6 +1,5 @@
 package io.cuecast.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +35,12 @@ class PredictionAgainstSimulatorTest {
     private static final String[] KEEPS_UP_AT_30_FPS = {"--cuecast.camera.width=960", "--cuecast.camera.height=540"};
     private static RunningCuecast app;
     private static final int SHOTS = Integer.getInteger("cuecast.proof.shots", 3);
+    /**
+     * Which of the seeded game's shots the test sees depends on how long start-up took: a window of
+     * three may hold two breaks (a break that sinks the eight racks again) and a stroke whose cue was
+     * not seen. So it watches on, up to this many, until a shot after the first had its speed measured.
+     */
+    private static final int MAX_SHOTS = Math.max(SHOTS, 8);
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration PING_EVERY = Duration.ofSeconds(20);
 
@@ -67,7 +72,7 @@ class PredictionAgainstSimulatorTest {
             JsonNode started = null;
             long startedFrame = Long.MIN_VALUE;
             long lastPing = System.nanoTime();
-            while (shots.size() < SHOTS) {
+            while (shots.size() < SHOTS || (shots.size() < MAX_SHOTS && !anyMeasuredAfterTheFirst(shots))) {
                 if (System.nanoTime() - lastPing > PING_EVERY.toNanos()) {
                     // A client that only listens is closed after the idle timeout (60 s); a shot takes longer.
                     client.send("{\"type\":\"ping\"}");
@@ -107,7 +112,7 @@ class PredictionAgainstSimulatorTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/prediction-vs-simulator.md"), report);
 
-        assertEquals(SHOTS, shots.size());
+        assertTrue(shots.size() >= SHOTS, "shots compared: " + shots.size());
         for (Compared shot : shots) {
             assertTrue(shot.balls() > 0, "the prediction's balls are the state's: " + shot);
             assertTrue(shot.meanErrorMm() < 2540, "errors within the table: " + shot);
@@ -120,6 +125,10 @@ class PredictionAgainstSimulatorTest {
         assertTrue(measured.length > 0, "no shot after the break took its speed from the stroke:\n" + report);
         assertTrue(measured[measured.length / 2] < 100, "median mean error at rest of the shots at the stroke's speed:\n"
                 + report);
+    }
+
+    private static boolean anyMeasuredAfterTheFirst(List<Compared> shots) {
+        return shots.stream().skip(1).anyMatch(shot -> shot.speedSource().equals("cue"));
     }
 
     private static Compared compare(int number, JsonNode predicted, JsonNode started, JsonNode summary,
