@@ -217,18 +217,21 @@ public final class BallTracker {
      * pairing that keeps the neighbour still and sends the struck ball on through it cost less.
      */
     private void untangle(int[] match, double[][] cost, List<BallDetection> detections) {
-        int m = detections.size();
-        for (int i = 0; i < tracks.size(); i++) {
-            if (match[i] < 0 || match[i] >= m || cost[i][match[i]] == CARRIED) {
-                continue;
-            }
-            for (int k = 0; k < tracks.size(); k++) {
-                boolean paired = k != i && match[k] >= 0 && match[k] < m;
-                if (paired && passesThrough(tracks.get(i), detections.get(match[i]), tracks.get(k), detections.get(match[k]))
+        int n = tracks.size();
+        boolean[] moved = new boolean[n];
+        boolean[] stayed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            judgeMovement(i, match, cost, detections, moved, stayed);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n && moved[i]; k++) {
+                if (stayed[k] && passesThrough(tracks.get(i), detections.get(match[i]), detections.get(match[k]))
                         && cost[i][match[k]] < Assignment.FORBIDDEN && cost[k][match[i]] < Assignment.FORBIDDEN) {
                     int swapped = match[i];
                     match[i] = match[k];
                     match[k] = swapped;
+                    judgeMovement(i, match, cost, detections, moved, stayed);
+                    judgeMovement(k, match, cost, detections, moved, stayed);
                     break;
                 }
             }
@@ -236,18 +239,30 @@ public final class BallTracker {
     }
 
     /**
-     * Whether a ball that moved (seen at {@code to}) went through one at rest that stayed (seen at
+     * Whether track i, as now paired, moved since it was last seen (and was not picked up and put
+     * down), or stayed where it lay at rest; once per track, not once per pair, on the hot path.
+     */
+    private void judgeMovement(int i, int[] match, double[][] cost, List<BallDetection> detections,
+                               boolean[] moved, boolean[] stayed) {
+        boolean paired = match[i] >= 0 && match[i] < detections.size();
+        Track track = tracks.get(i);
+        double shift = paired ? Math.hypot(detections.get(match[i]).xMm() - track.seenX(),
+                detections.get(match[i]).yMm() - track.seenY()) : 0;
+        double still = STILL_DIAMETERS * table.ballDiameterMm();
+        moved[i] = paired && shift > still && cost[i][match[i]] != CARRIED;
+        stayed[i] = paired && shift <= still && !track.moving();
+    }
+
+    /**
+     * Whether a ball that moved (seen at {@code to}) went through one that stayed (seen at
      * {@code at}): the two were apart before, and the mover's way from where it was last seen
      * overlaps the stayer.
      */
-    private boolean passesThrough(Track mover, BallDetection to, Track stayer, BallDetection at) {
+    private boolean passesThrough(Track mover, BallDetection to, BallDetection at) {
         double diameter = table.ballDiameterMm();
-        boolean moved = Math.hypot(to.xMm() - mover.seenX(), to.yMm() - mover.seenY()) > STILL_DIAMETERS * diameter;
-        boolean stayed = !stayer.moving()
-                && Math.hypot(at.xMm() - stayer.seenX(), at.yMm() - stayer.seenY()) <= STILL_DIAMETERS * diameter;
         boolean apartBefore = Math.hypot(at.xMm() - mover.seenX(), at.yMm() - mover.seenY()) >= APART_DIAMETERS * diameter;
-        return moved && stayed && apartBefore && Track.segmentMissMm(mover.seenX(), mover.seenY(), to.xMm(), to.yMm(),
-                at.xMm(), at.yMm()) < OVERLAP_DIAMETERS * diameter;
+        return apartBefore && Track.segmentMissMm(mover.seenX(), mover.seenY(), to.xMm(), to.yMm(), at.xMm(), at.yMm())
+                < OVERLAP_DIAMETERS * diameter;
     }
 
     /**
