@@ -164,10 +164,8 @@ public final class EventDetector {
         Unconfirmed before = unconfirmed;
         unconfirmed = null;
         double frameSeconds = lastFrameUs < 0 ? 0 : (state.capturedAtUs() - lastFrameUs) / 1e6;
-        for (TrackedBall ball : moving) {
-            if (before != null && before.movedOn(ball)) {
-                return before.stroke();
-            }
+        if (before != null && moving.stream().anyMatch(before::movedOn)) {
+            return before.stroke();
         }
         TrackedBall cueBall = state.balls().stream().filter(b -> b.type().isCueBall()).findFirst().orElse(null);
         if (cueBall == null) {

@@ -30,13 +30,13 @@ final class BallRadiusGrid {
      * linearly in the half cell past the outer centres, and held beyond the region.
      */
     double at(double x, double y) {
+        if (columns < 2 || rows < 2) {
+            return radii[0];
+        }
         double u = Math.min(columns - 0.5, Math.max(-0.5, x / CELL_PX - 0.5));
         double v = Math.min(rows - 0.5, Math.max(-0.5, y / CELL_PX - 0.5));
         int column = Math.max(0, Math.min(columns - 2, (int) Math.floor(u)));
         int row = Math.max(0, Math.min(rows - 2, (int) Math.floor(v)));
-        if (columns < 2 || rows < 2) {
-            return radii[0];
-        }
         double fu = u - column;
         double fv = v - row;
         int i = row * columns + column;

@@ -95,7 +95,8 @@ final class LargerBodies {
                 Point b = centres.get(j);
                 if (Math.hypot(a.x - b.x, a.y - b.y) <= PAIR_REACH_RADII * radius
                         && Math.hypot(colour[i][1] - colour[j][1], colour[i][2] - colour[j][2]) <= SAME_COLOUR_CHROMA
-                        && joined(a, b, radius, 0.5 * (colour[i][1] + colour[j][1]), 0.5 * (colour[i][2] + colour[j][2])) && !creviceBetween(a, b, Math.min(colour[i][0], colour[j][0]))) {
+                        && joined(a, b, radius, 0.5 * (colour[i][1] + colour[j][1]), 0.5 * (colour[i][2] + colour[j][2]))
+                        && !creviceBetween(a, b, Math.min(colour[i][0], colour[j][0]))) {
                     joinedTo[i] = true;
                     joinedTo[j] = true;
                     int from = root(body, j);
