@@ -32,6 +32,17 @@ class EventDetectorTest {
         return new BallDetection(x, y, x, y, 12, type, number, 0.9);
     }
 
+    /** Five frames of balls at rest, one in which a detection strays, then ten at rest again. */
+    private void showAtRestButForOneStrayFrame(BallDetection[] atRest, BallDetection[] strayed) {
+        for (int n = 0; n < 5; n++) {
+            show(atRest);
+        }
+        show(strayed);
+        for (int n = 0; n < 10; n++) {
+            show(atRest);
+        }
+    }
+
     private List<String> types() {
         return events.stream().map(GameEvent::type).toList();
     }
@@ -113,13 +124,8 @@ class EventDetectorTest {
     @Test
     void withNoCueBallOnTheTableARestingBallsDetectionStrayingForAFrameStartsNoShot() {
         // The cue ball was pocketed: a stripe's detection lands 6 mm off for one frame (noise, a glare).
-        for (int n = 0; n < 5; n++) {
-            show(ball(2178, 566, BallType.STRIPE, 10), ball(800, 300, BallType.SOLID, 2));
-        }
-        show(ball(2172, 566, BallType.STRIPE, 10), ball(800, 300, BallType.SOLID, 2));
-        for (int n = 0; n < 10; n++) {
-            show(ball(2178, 566, BallType.STRIPE, 10), ball(800, 300, BallType.SOLID, 2));
-        }
+        showAtRestButForOneStrayFrame(new BallDetection[] {ball(2178, 566, BallType.STRIPE, 10), ball(800, 300, BallType.SOLID, 2)},
+                new BallDetection[] {ball(2172, 566, BallType.STRIPE, 10), ball(800, 300, BallType.SOLID, 2)});
         assertFalse(types().contains("shot_started"), types().toString());
     }
 
@@ -201,13 +207,8 @@ class EventDetectorTest {
     @Test
     void aBallBesideTheCueBallJumpingForOneFrameIsNoStroke() {
         // A detection of the one ball 6 mm off for a single frame (a hand's shadow, a glare).
-        for (int n = 0; n < 5; n++) {
-            show(ball(1000, 600, BallType.CUE, 0), ball(1057, 600, BallType.SOLID, 1));
-        }
-        show(ball(1000, 600, BallType.CUE, 0), ball(1057, 606, BallType.SOLID, 1));
-        for (int n = 0; n < 10; n++) {
-            show(ball(1000, 600, BallType.CUE, 0), ball(1057, 600, BallType.SOLID, 1));
-        }
+        showAtRestButForOneStrayFrame(new BallDetection[] {ball(1000, 600, BallType.CUE, 0), ball(1057, 600, BallType.SOLID, 1)},
+                new BallDetection[] {ball(1000, 600, BallType.CUE, 0), ball(1057, 606, BallType.SOLID, 1)});
         assertFalse(types().contains("shot_started"), types().toString());
     }
 
