@@ -103,12 +103,12 @@ public final class BallDetector {
         }
         mask.copyTo(lit);
         cloth.clearShade(lightness, lit, scratch);
-        round.addAll(roundBlobs(lit));
-        round.addAll(roundBlobs(mask));
+        round.addAll(roundBlobs(lit, mask));
+        round.addAll(roundBlobs(mask, mask));
         // Noise pits a ball of nearly the cloth's colour (a blue stripe on blue cloth) with pinholes
         // of "cloth" that sink its peak; closed, they are gone, but so are the narrow gaps that part
         // racked balls: so the closed mask's balls come last, and count only clear of those before them.
-        round.addAll(roundBlobs(closed));
+        round.addAll(roundBlobs(closed, closed));
         // Only a candidate ringed by cloth stands in another's way: the peak in the middle of a pack,
         // ringed by its balls, no longer hides them. The ring is then read again among those that
         // stand, so that a candidate is not passed for touching one that has gone.
@@ -147,14 +147,14 @@ public final class BallDetector {
     }
 
     /**
-     * The distance map's peaks of {@code peaksOf}, refined on the opened mask, that are round: {@link #MIN_FILL}
-     * of their disc not cloth. The lit mask's peaks are refined on the opened mask too: a broadcast
+     * The distance map's peaks of {@code peaksOf}, refined on {@code refineOn}, that are round: {@link #MIN_FILL}
+     * of their disc not cloth there. The lit mask's peaks are refined on the opened mask: a broadcast
      * ball's shaded half is shade, and without it the centre rose by 2-3 px (Padova's types moved).
      */
-    private List<Point> roundBlobs(Mat peaksOf) {
+    private List<Point> roundBlobs(Mat peaksOf, Mat refineOn) {
         Imgproc.distanceTransform(peaksOf, distance, Imgproc.DIST_L2, Imgproc.DIST_MASK_5);
         List<Point> centres = peaks(distance);
-        byte[] maskPixels = blobCopy.of(peaksOf == lit ? mask : peaksOf);
+        byte[] maskPixels = blobCopy.of(refineOn);
         List<Point> round = new ArrayList<>(centres.size());
         for (Point peak : centres) {
             Point centre = refine(maskPixels, mask.cols(), mask.rows(), peak, radiusAt(peak));
